@@ -1,0 +1,1441 @@
+//! The content compiler: reads `seeds/`, checks it strictly, and produces the course as
+//! [`crate::model`] data, which [`codegen`] writes out as Rust for the app to embed.
+//!
+//! It runs at build time only (from `build.rs`, and natively in tests): none of it is in the wasm.
+//! Every problem is collected, not just the first, as `seeds/FILE:LINE: what is wrong; how to fix it`.
+
+pub mod codegen;
+pub mod markup;
+pub mod records;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::model::*;
+use markup::{RawBlock, RawInline};
+use records::Entry;
+
+/// One content problem, at a file and line.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Diagnostic {
+    /// Path shown to the author, starting `seeds/`.
+    pub file: String,
+    pub line: u32,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn new(file: &str, line: u32, message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: file.to_string(),
+            line,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+/// Compiles the corpus in `seeds` (a folder holding `course.txt`). Diagnostics come sorted by file and line.
+pub fn compile(seeds: &Path) -> Result<Course, Vec<Diagnostic>> {
+    let mut c = Compiler {
+        root: seeds.to_path_buf(),
+        diags: Vec::new(),
+        ..Default::default()
+    };
+    let course = c.run();
+    if c.diags.is_empty() {
+        if let Some(course) = course {
+            return Ok(course);
+        }
+    }
+    let mut diags = c.diags;
+    diags.sort();
+    diags.dedup();
+    Err(diags)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schema: the keys each record takes.
+
+struct Field {
+    key: &'static str,
+    required: bool,
+    many: bool,
+}
+
+const fn one(key: &'static str) -> Field {
+    Field {
+        key,
+        required: true,
+        many: false,
+    }
+}
+const fn opt(key: &'static str) -> Field {
+    Field {
+        key,
+        required: false,
+        many: false,
+    }
+}
+const fn many(key: &'static str) -> Field {
+    Field {
+        key,
+        required: false,
+        many: true,
+    }
+}
+const fn some(key: &'static str) -> Field {
+    Field {
+        key,
+        required: true,
+        many: true,
+    }
+}
+
+const COURSE_KEYS: &[Field] = &[one("title"), one("units")];
+const SOURCE_KEYS: &[Field] = &[
+    one("short"),
+    one("authors"),
+    one("title"),
+    one("venue"),
+    one("year"),
+    one("licence"),
+    opt("doi"),
+    opt("url"),
+    opt("note"),
+];
+const TERM_KEYS: &[Field] = &[one("name"), one("definition"), many("cite"), many("see")];
+const UNIT_KEYS: &[Field] = &[
+    one("title"),
+    one("summary"),
+    some("outcome"),
+    one("lesson"),
+    one("quiz"),
+    many("scenario"),
+    many("discuss"),
+];
+const LESSON_KEYS: &[Field] = &[one("title"), one("file"), many("cite")];
+const QUIZ_KEYS: &[Field] = &[one("title"), one("intro"), one("pass"), some("question")];
+const QUESTION_KEYS: &[Field] = &[one("type"), one("prompt"), some("cite"), some("option")];
+const OPTION_KEYS: &[Field] = &[opt("correct"), one("feedback")];
+const SCENARIO_KEYS: &[Field] = &[
+    one("title"),
+    one("summary"),
+    one("intro"),
+    one("start"),
+    many("var"),
+    many("node"),
+    some("ending"),
+];
+const VAR_KEYS: &[Field] = &[one("label"), one("start"), one("min"), one("max")];
+const NODE_KEYS: &[Field] = &[one("text"), many("choice")];
+const ENDING_KEYS: &[Field] = &[one("title"), one("text"), one("debrief"), many("see")];
+const CHOICE_KEYS: &[Field] = &[one("goto"), one("consequence"), some("effect")];
+
+/// Keys whose own value is an id or label and whose children are the record's fields.
+const CONTAINERS: &[&str] = &["question", "option", "var", "node", "ending", "choice"];
+
+const TOP_LEVEL: &[&str] = &[
+    "include", "source", "term", "unit", "lesson", "quiz", "scenario",
+];
+
+/// The closest allowed word, for "did you mean" hints.
+fn suggest<'a>(word: &str, allowed: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    allowed
+        .into_iter()
+        .map(|a| (edit_distance(word, a), a))
+        .filter(|(d, a)| *d <= 2.max(a.len() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, a)| a)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != *cb);
+            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+}
+
+fn leak_str(s: impl Into<String>) -> &'static str {
+    Box::leak(s.into().into_boxed_str())
+}
+
+fn leak<T>(v: Vec<T>) -> &'static [T] {
+    Box::leak(v.into_boxed_slice())
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/// A record with the file it came from.
+#[derive(Clone)]
+struct Rec {
+    file: String,
+    entry: Entry,
+}
+
+#[derive(Default)]
+struct Compiler {
+    root: PathBuf,
+    diags: Vec<Diagnostic>,
+    /// Files read, by path relative to the root.
+    read: BTreeSet<String>,
+    course: Option<Rec>,
+    schema: Option<(String, u32, u32)>,
+    records: BTreeMap<&'static str, Vec<Rec>>,
+    /// Lesson bodies: lesson id → (file shown, text).
+    lesson_files: HashMap<String, (String, String)>,
+    /// Declared ids per kind: id → (index, file, line).
+    ids: HashMap<&'static str, HashMap<String, (u16, String, u32)>>,
+}
+
+fn shown(rel: &str) -> String {
+    format!("seeds/{rel}")
+}
+
+impl Compiler {
+    fn err(&mut self, file: &str, line: u32, msg: impl Into<String>) {
+        self.diags.push(Diagnostic::new(file, line, msg));
+    }
+
+    fn run(&mut self) -> Option<Course> {
+        self.load_all();
+        self.check_unreached();
+        self.check_schema_version();
+        self.declare_ids();
+        self.build()
+    }
+
+    // --- loading ---------------------------------------------------------------------------
+
+    fn load_all(&mut self) {
+        let mut queue = VecDeque::from([("course.txt".to_string(), None::<(String, u32)>)]);
+        while let Some((rel, from)) = queue.pop_front() {
+            if self.read.contains(&rel) {
+                if let Some((f, l)) = from {
+                    self.err(
+                        &f,
+                        l,
+                        format!("\"{rel}\" is already included; remove this duplicate include"),
+                    );
+                }
+                continue;
+            }
+            let text = match std::fs::read_to_string(self.root.join(&rel)) {
+                Ok(t) => t,
+                Err(e) => {
+                    match from {
+                        Some((f, l)) => self.err(
+                            &f,
+                            l,
+                            format!("cannot read \"{rel}\" ({e}); check the path, which is relative to this file"),
+                        ),
+                        None => self.err(
+                            &shown(&rel),
+                            1,
+                            format!("cannot read the course manifest ({e}); create seeds/course.txt starting with `schema: 1`"),
+                        ),
+                    }
+                    continue;
+                }
+            };
+            self.read.insert(rel.clone());
+            let file = shown(&rel);
+            let entries = records::parse(&file, &text, &mut self.diags);
+            let is_manifest = rel == "course.txt";
+            for (i, e) in entries.into_iter().enumerate() {
+                match e.key.as_str() {
+                    "schema" if is_manifest => {
+                        let v = e.value.parse::<u32>().unwrap_or(0);
+                        if i != 0 {
+                            self.err(&file, e.line, "`schema:` must be the first line of course.txt; move it to the top");
+                        }
+                        self.schema = Some((file.clone(), e.line, v));
+                    }
+                    "course" if is_manifest => {
+                        self.course = Some(Rec {
+                            file: file.clone(),
+                            entry: e,
+                        });
+                    }
+                    "schema" | "course" => self.err(
+                        &file,
+                        e.line,
+                        format!(
+                            "`{}:` belongs in seeds/course.txt only; move or delete it",
+                            e.key
+                        ),
+                    ),
+                    "include" => {
+                        let target = join_rel(&rel, &e.value);
+                        if !e.value.ends_with(".txt") {
+                            self.err(&file, e.line, format!("include \"{}\" is not a .txt record file; lessons (.md) are named by a lesson's `file:` key", e.value));
+                        } else if let Some(t) = target {
+                            queue.push_back((t, Some((file.clone(), e.line))));
+                        } else {
+                            self.err(&file, e.line, format!("include \"{}\" leaves the seeds folder; name a file inside seeds/", e.value));
+                        }
+                    }
+                    k if TOP_LEVEL.contains(&k) => {
+                        let kind = TOP_LEVEL
+                            .iter()
+                            .find(|t| **t == k)
+                            .copied()
+                            .unwrap_or("include");
+                        if kind == "lesson" {
+                            self.load_lesson_file(&rel, &file, &e);
+                        }
+                        self.records.entry(kind).or_default().push(Rec {
+                            file: file.clone(),
+                            entry: e,
+                        });
+                    }
+                    k => {
+                        let hint = match suggest(k, TOP_LEVEL.iter().copied()) {
+                            Some(s) => format!("did you mean `{s}`?"),
+                            None => format!("a file holds these records: {}", TOP_LEVEL.join(", ")),
+                        };
+                        self.err(
+                            &file,
+                            e.line,
+                            format!("unknown record `{k}:` at the top level; {hint}"),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    fn load_lesson_file(&mut self, rel: &str, file: &str, e: &Entry) {
+        let Some(f) = e.child("file") else { return };
+        if !f.value.ends_with(".md") {
+            self.err(
+                file,
+                f.line,
+                format!("lesson file \"{}\" must be a .md file", f.value),
+            );
+            return;
+        }
+        let Some(target) = join_rel(rel, &f.value) else {
+            self.err(
+                file,
+                f.line,
+                format!("lesson file \"{}\" leaves the seeds folder", f.value),
+            );
+            return;
+        };
+        match std::fs::read_to_string(self.root.join(&target)) {
+            Ok(text) => {
+                if !self.read.insert(target.clone()) {
+                    self.err(file, f.line, format!("\"{}\" is already used by another lesson; give each lesson its own file", f.value));
+                }
+                self.lesson_files.insert(e.value.clone(), (shown(&target), text));
+            }
+            Err(err) => self.err(
+                file,
+                f.line,
+                format!("cannot read lesson file \"{}\" ({err}); check the path, which is relative to this file", f.value),
+            ),
+        }
+    }
+
+    fn check_unreached(&mut self) {
+        let mut all = Vec::new();
+        walk(&self.root, "", &mut all);
+        for rel in all {
+            if rel == "README.md" || self.read.contains(&rel) {
+                continue;
+            }
+            self.err(
+                &shown(&rel),
+                1,
+                "this file is not reached from course.txt; include it (`include: PATH` for .txt, a lesson's `file:` for .md) or delete it",
+            );
+        }
+    }
+
+    fn check_schema_version(&mut self) {
+        match self.schema.clone() {
+            Some((file, line, v)) if v != SCHEMA_VERSION => self.err(
+                &file,
+                line,
+                format!("unsupported schema version; this compiler reads `schema: {SCHEMA_VERSION}`"),
+            ),
+            Some(_) => {}
+            None if self.read.contains("course.txt") => {
+                self.err("seeds/course.txt", 1, format!("course.txt does not declare its schema; add `schema: {SCHEMA_VERSION}` as its first line"))
+            }
+            None => {}
+        }
+        if self.course.is_none() && self.read.contains("course.txt") {
+            self.err(
+                "seeds/course.txt",
+                1,
+                "course.txt has no `course: ID` record with a title and the unit order; add one",
+            );
+        }
+    }
+
+    // --- ids -------------------------------------------------------------------------------
+
+    fn declare_ids(&mut self) {
+        // Units take the order of the course's `units:` list (unlisted ones go last and are reported).
+        if let Some(order) = self
+            .course
+            .as_ref()
+            .and_then(|c| c.entry.child("units"))
+            .map(|u| u.value.clone())
+        {
+            let pos = |id: &str| {
+                order
+                    .split(',')
+                    .map(str::trim)
+                    .position(|x| x == id)
+                    .unwrap_or(usize::MAX)
+            };
+            if let Some(units) = self.records.get_mut("unit") {
+                units.sort_by_key(|r| pos(&r.entry.value));
+            }
+        }
+        for kind in ["source", "term", "unit", "lesson", "quiz", "scenario"] {
+            let recs = self.records.get(kind).cloned().unwrap_or_default();
+            let mut table: HashMap<String, (u16, String, u32)> = HashMap::new();
+            let mut next = 0u16;
+            for r in &recs {
+                let id = r.entry.value.clone();
+                if !is_id(&id) {
+                    self.err(&r.file, r.entry.line, format!("\"{id}\" is not a valid {kind} id; use lower-case letters, digits and hyphens"));
+                    continue;
+                }
+                if let Some((_, f, l)) = table.get(&id) {
+                    let (f, l) = (f.clone(), *l);
+                    self.err(&r.file, r.entry.line, format!("duplicate {kind} id \"{id}\" (first defined at {f}:{l}); rename one of them"));
+                    continue;
+                }
+                table.insert(id, (next, r.file.clone(), r.entry.line));
+                next += 1;
+            }
+            self.ids.insert(kind, table);
+        }
+        // Questions: course-wide ids, in quiz order.
+        let mut table: HashMap<String, (u16, String, u32)> = HashMap::new();
+        let mut next = 0u16;
+        for r in self.valid_records("quiz") {
+            for q in r.entry.all("question") {
+                if !is_id(&q.value) {
+                    self.diags.push(Diagnostic::new(&r.file, q.line, format!("\"{}\" is not a valid question id; use lower-case letters, digits and hyphens", q.value)));
+                    continue;
+                }
+                if let Some((_, f, l)) = table.get(&q.value) {
+                    let msg = format!("duplicate question id \"{}\" (first defined at {f}:{l}); rename one of them", q.value);
+                    self.diags.push(Diagnostic::new(&r.file, q.line, msg));
+                    continue;
+                }
+                table.insert(q.value.clone(), (next, r.file.clone(), q.line));
+                next += 1;
+            }
+        }
+        self.ids.insert("question", table);
+    }
+
+    /// Records of a kind whose id was declared (first of duplicates), in declaration order.
+    fn valid_records(&self, kind: &'static str) -> Vec<Rec> {
+        let Some(table) = self.ids.get(kind) else {
+            return Vec::new();
+        };
+        let mut out: Vec<Rec> = self
+            .records
+            .get(kind)
+            .map(|v| {
+                v.iter()
+                    .filter(|r| {
+                        table
+                            .get(&r.entry.value)
+                            .is_some_and(|(_, f, l)| *f == r.file && *l == r.entry.line)
+                    })
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
+        out.sort_by_key(|r| table.get(&r.entry.value).map(|t| t.0));
+        out
+    }
+
+    fn lookup(
+        &mut self,
+        kind: &'static str,
+        id: &str,
+        file: &str,
+        line: u32,
+        what: &str,
+    ) -> Option<u16> {
+        let table = self.ids.get(kind)?;
+        if let Some((i, _, _)) = table.get(id) {
+            return Some(*i);
+        }
+        let hint = match suggest(id, table.keys().map(String::as_str)) {
+            Some(s) => format!("did you mean \"{s}\"?"),
+            None => format!("define `{kind}: {id}` or correct the id"),
+        };
+        self.err(
+            file,
+            line,
+            format!("{what} \"{id}\" does not exist; {hint}"),
+        );
+        None
+    }
+
+    // --- schema checks ---------------------------------------------------------------------
+
+    /// Checks a record's keys against its schema: unknown, repeated, missing and empty keys.
+    fn check_keys(&mut self, file: &str, e: &Entry, what: &str, fields: &[Field]) {
+        let mut seen: HashMap<&str, u32> = HashMap::new();
+        for c in &e.children {
+            let Some(field) = fields.iter().find(|f| f.key == c.key) else {
+                let hint = match suggest(&c.key, fields.iter().map(|f| f.key)) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!(
+                        "the keys allowed here are: {}",
+                        fields.iter().map(|f| f.key).collect::<Vec<_>>().join(", ")
+                    ),
+                };
+                self.err(
+                    file,
+                    c.line,
+                    format!("unknown key `{}` in {what}; {hint}", c.key),
+                );
+                continue;
+            };
+            if !field.many {
+                if let Some(first) = seen.get(field.key) {
+                    self.err(
+                        file,
+                        c.line,
+                        format!(
+                            "`{}` appears twice in {what} (first at line {first}); keep one",
+                            c.key
+                        ),
+                    );
+                }
+            }
+            seen.entry(field.key).or_insert(c.line);
+            if !c.has_value() && !(CONTAINERS.contains(&c.key.as_str()) && !c.children.is_empty()) {
+                self.err(
+                    file,
+                    c.line,
+                    format!(
+                        "`{}` has no value; write `{}: …` or remove the line",
+                        c.key, c.key
+                    ),
+                );
+            }
+            if !CONTAINERS.contains(&c.key.as_str()) {
+                for g in &c.children {
+                    self.err(
+                        file,
+                        g.line,
+                        format!(
+                            "`{}` cannot have indented keys under it; move `{}` one level left",
+                            c.key, g.key
+                        ),
+                    );
+                }
+            }
+        }
+        for f in fields.iter().filter(|f| f.required) {
+            if !seen.contains_key(f.key) {
+                self.err(
+                    file,
+                    e.line,
+                    format!("{what} has no `{}`; add `{}: …` under it", f.key, f.key),
+                );
+            }
+        }
+    }
+
+    // --- inline text -----------------------------------------------------------------------
+
+    fn rich(&mut self, file: &str, line: u32, text: &str) -> Rich {
+        match markup::parse_inline(text) {
+            Ok(raw) => self.resolve_inline(file, line, raw),
+            Err(msg) => {
+                self.err(file, line, msg);
+                &[]
+            }
+        }
+    }
+
+    fn resolve_inline(&mut self, file: &str, line: u32, raw: Vec<RawInline>) -> Rich {
+        let mut out = Vec::new();
+        for r in raw {
+            match r {
+                RawInline::Text(t) => out.push(Inline::Text(leak_str(t))),
+                RawInline::Emphasis(v) => {
+                    out.push(Inline::Emphasis(self.resolve_inline(file, line, v)))
+                }
+                RawInline::Strong(v) => {
+                    out.push(Inline::Strong(self.resolve_inline(file, line, v)))
+                }
+                RawInline::Cite { source, locator } => {
+                    if let Some(i) = self.lookup("source", &source, file, line, "cited source") {
+                        out.push(Inline::Cite(Citation {
+                            source: SourceId(i),
+                            locator: leak_str(locator),
+                        }));
+                    }
+                }
+                RawInline::Term { id, shown } => {
+                    if let Some(i) = self.lookup("term", &id, file, line, "glossary term") {
+                        let words = if shown.is_empty() {
+                            self.term_name(&id).unwrap_or_default()
+                        } else {
+                            shown
+                        };
+                        out.push(Inline::Term(TermId(i), leak_str(words)));
+                    }
+                }
+                RawInline::Link { text, href } => {
+                    out.push(Inline::Link(leak_str(text), leak_str(href)))
+                }
+            }
+        }
+        leak(out)
+    }
+
+    fn term_name(&self, id: &str) -> Option<String> {
+        let recs = self.records.get("term")?;
+        let r = recs.iter().find(|r| r.entry.value == id)?;
+        let name = r.entry.text("name");
+        Some(if name.is_empty() {
+            id.to_string()
+        } else {
+            name.to_lowercase_first()
+        })
+    }
+
+    fn paras(&mut self, file: &str, e: Option<&Entry>) -> Paras {
+        let Some(e) = e else { return &[] };
+        let ps = e.paragraphs();
+        let v: Vec<Rich> = ps
+            .into_iter()
+            .map(|(l, t)| self.rich(file, l, &t))
+            .collect();
+        leak(v)
+    }
+
+    fn rich_of(&mut self, file: &str, e: Option<&Entry>) -> Rich {
+        let Some(e) = e else { return &[] };
+        let ps = e.paragraphs();
+        if ps.len() > 1 {
+            self.err(
+                file,
+                e.line,
+                format!(
+                    "`{}` takes one paragraph; join the paragraphs or shorten it",
+                    e.key
+                ),
+            );
+        }
+        match ps.first() {
+            Some((l, t)) => {
+                let (l, t) = (*l, t.clone());
+                self.rich(file, l, &t)
+            }
+            None => &[],
+        }
+    }
+
+    fn citation(&mut self, file: &str, e: &Entry) -> Option<Citation> {
+        let (id, loc) = match e.value.split_once(',') {
+            Some((a, b)) => (a.trim(), b.trim()),
+            None => (e.value.trim(), ""),
+        };
+        let i = self.lookup("source", id, file, e.line, "cited source")?;
+        Some(Citation {
+            source: SourceId(i),
+            locator: leak_str(loc),
+        })
+    }
+
+    fn citations(&mut self, file: &str, e: &Entry) -> &'static [Citation] {
+        let v: Vec<Citation> = e
+            .all("cite")
+            .filter_map(|c| self.citation(file, c))
+            .collect();
+        leak(v)
+    }
+
+    // --- building --------------------------------------------------------------------------
+
+    fn build(&mut self) -> Option<Course> {
+        let sources = self.build_sources();
+        let terms = self.build_terms();
+        let (units, owners) = self.build_units();
+        let lessons = self.build_lessons(&owners);
+        let (quizzes, questions) = self.build_quizzes(&owners);
+        let scenarios = self.build_scenarios(&owners);
+        let course = self.course.clone()?;
+        let (file, e) = (&course.file, &course.entry);
+        self.check_keys(file, e, "the course", COURSE_KEYS);
+        if !is_id(&e.value) {
+            self.err(
+                file,
+                e.line,
+                format!(
+                    "\"{}\" is not a valid course id; use lower-case letters, digits and hyphens",
+                    e.value
+                ),
+            );
+        }
+        self.check_unit_order(file, e);
+        Some(Course {
+            schema: SCHEMA_VERSION,
+            id: leak_str(e.value.clone()),
+            title: leak_str(e.text("title")),
+            units,
+            lessons,
+            quizzes,
+            questions,
+            scenarios,
+            sources,
+            terms,
+        })
+    }
+
+    fn check_unit_order(&mut self, file: &str, e: &Entry) {
+        let Some(order) = e.child("units") else {
+            return;
+        };
+        let listed: Vec<String> = order
+            .value
+            .split(',')
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+        let mut seen = BTreeSet::new();
+        for id in &listed {
+            if !seen.insert(id.clone()) {
+                self.err(
+                    file,
+                    order.line,
+                    format!("unit \"{id}\" is listed twice in `units:`; list each unit once"),
+                );
+                continue;
+            }
+            self.lookup("unit", id, file, order.line, "unit");
+        }
+        for r in self.valid_records("unit") {
+            if !seen.contains(&r.entry.value) {
+                self.err(&r.file, r.entry.line, format!("unit \"{}\" is not in the course's `units:` list in course.txt; add it there or delete the unit", r.entry.value));
+            }
+        }
+    }
+
+    fn build_sources(&mut self) -> &'static [Source] {
+        let mut out = Vec::new();
+        for r in self.valid_records("source") {
+            let (f, e) = (&r.file, &r.entry);
+            self.check_keys(f, e, &format!("source \"{}\"", e.value), SOURCE_KEYS);
+            let (doi, url) = (e.text("doi"), e.text("url"));
+            if doi.is_empty() && url.is_empty() && e.text("note").is_empty() {
+                self.err(f, e.line, format!("source \"{}\" has neither `doi` nor `url`; add one so learners can find it, or, if it has none, say so in `note:`", e.value));
+            }
+            if !url.is_empty() && !url.starts_with("https://") {
+                self.err(
+                    f,
+                    e.child("url").map_or(e.line, |c| c.line),
+                    "the url must start with https://",
+                );
+            }
+            if !doi.is_empty() && !doi.starts_with("10.") {
+                self.err(
+                    f,
+                    e.child("doi").map_or(e.line, |c| c.line),
+                    "a DOI starts with \"10.\"; write it without https://doi.org/",
+                );
+            }
+            let year = e.text("year");
+            if !year.is_empty()
+                && !year
+                    .as_bytes()
+                    .windows(4)
+                    .any(|w| w.iter().all(u8::is_ascii_digit))
+            {
+                self.err(
+                    f,
+                    e.child("year").map_or(e.line, |c| c.line),
+                    format!(
+                        "year \"{year}\" has no four-digit year; write e.g. `2017` or `c. 2015`"
+                    ),
+                );
+            }
+            out.push(Source {
+                id: leak_str(e.value.clone()),
+                short: leak_str(e.text("short")),
+                authors: leak_str(e.text("authors")),
+                title: leak_str(e.text("title")),
+                venue: leak_str(e.text("venue")),
+                year: leak_str(year),
+                doi: leak_str(doi),
+                url: leak_str(url),
+                licence: leak_str(e.text("licence")),
+                note: leak_str(e.text("note")),
+            });
+        }
+        leak(out)
+    }
+
+    fn build_terms(&mut self) -> &'static [Term] {
+        let mut out = Vec::new();
+        for r in self.valid_records("term") {
+            let (f, e) = (&r.file, &r.entry);
+            self.check_keys(f, e, &format!("term \"{}\"", e.value), TERM_KEYS);
+            let definition = self.rich_of(f, e.child("definition"));
+            let cites = self.citations(f, e);
+            let see: Vec<TermId> = e
+                .all("see")
+                .filter_map(|s| {
+                    self.lookup("term", &s.value, f, s.line, "related term")
+                        .map(TermId)
+                })
+                .collect();
+            out.push(Term {
+                id: leak_str(e.value.clone()),
+                name: leak_str(e.text("name")),
+                definition,
+                cites,
+                see: leak(see),
+            });
+        }
+        leak(out)
+    }
+
+    /// Units, and which unit owns each lesson, quiz and scenario (kind, id) → unit index.
+    fn build_units(&mut self) -> (&'static [Unit], HashMap<(&'static str, u16), u16>) {
+        let mut out = Vec::new();
+        let mut owners: HashMap<(&'static str, u16), u16> = HashMap::new();
+        for (ui, r) in self.valid_records("unit").into_iter().enumerate() {
+            let (f, e) = (&r.file, &r.entry);
+            let what = format!("unit \"{}\"", e.value);
+            self.check_keys(f, e, &what, UNIT_KEYS);
+            let ui = ui as u16;
+            let mut own = |c: &mut Self, kind: &'static str, k: &Entry| -> Option<u16> {
+                let i = c.lookup(kind, &k.value, f, k.line, kind)?;
+                if let Some(prev) = owners.insert((kind, i), ui) {
+                    if prev != ui {
+                        c.err(f, k.line, format!("{kind} \"{}\" already belongs to another unit; each {kind} belongs to one unit", k.value));
+                    }
+                }
+                Some(i)
+            };
+            let lesson = e
+                .child("lesson")
+                .and_then(|k| own(self, "lesson", k))
+                .unwrap_or(0);
+            let quiz = e
+                .child("quiz")
+                .and_then(|k| own(self, "quiz", k))
+                .unwrap_or(0);
+            let scen: Vec<Entry> = e.all("scenario").cloned().collect();
+            let scenarios: Vec<ScenarioId> = scen
+                .iter()
+                .filter_map(|k| own(self, "scenario", k).map(ScenarioId))
+                .collect();
+            let summary = self.rich_of(f, e.child("summary"));
+            let outcomes: Vec<Entry> = e.all("outcome").cloned().collect();
+            let outcomes: Vec<Rich> = outcomes.iter().map(|o| self.rich_of(f, Some(o))).collect();
+            let discuss: Vec<Entry> = e.all("discuss").cloned().collect();
+            let discuss: Vec<Rich> = discuss.iter().map(|o| self.rich_of(f, Some(o))).collect();
+            out.push(Unit {
+                id: leak_str(e.value.clone()),
+                title: leak_str(e.text("title")),
+                summary,
+                outcomes: leak(outcomes),
+                lesson: LessonId(lesson),
+                quiz: QuizId(quiz),
+                scenarios: leak(scenarios),
+                discuss: leak(discuss),
+            });
+        }
+        (leak(out), owners)
+    }
+
+    fn owner(
+        &mut self,
+        owners: &HashMap<(&'static str, u16), u16>,
+        kind: &'static str,
+        i: usize,
+        r: &Rec,
+    ) -> UnitId {
+        match owners.get(&(kind, i as u16)) {
+            Some(u) => UnitId(*u),
+            None => {
+                self.err(&r.file, r.entry.line, format!("{kind} \"{}\" is not part of any unit; name it with `{kind}: {}` in a unit, or delete it", r.entry.value, r.entry.value));
+                UnitId(0)
+            }
+        }
+    }
+
+    fn build_lessons(&mut self, owners: &HashMap<(&'static str, u16), u16>) -> &'static [Lesson] {
+        let mut out = Vec::new();
+        for (i, r) in self.valid_records("lesson").into_iter().enumerate() {
+            let (f, e) = (&r.file, &r.entry);
+            self.check_keys(f, e, &format!("lesson \"{}\"", e.value), LESSON_KEYS);
+            let unit = self.owner(owners, "lesson", i, &r);
+            let cites = self.citations(f, e);
+            let (body, words) = match self.lesson_files.get(&e.value).cloned() {
+                Some((md_file, text)) => self.lesson_body(&md_file, &text),
+                None => (&[][..], 0),
+            };
+            out.push(Lesson {
+                id: leak_str(e.value.clone()),
+                unit,
+                title: leak_str(e.text("title")),
+                cites,
+                body,
+                words,
+            });
+        }
+        leak(out)
+    }
+
+    fn lesson_body(&mut self, file: &str, text: &str) -> (&'static [Block], u32) {
+        let (raw, errors) = markup::parse_lesson(text);
+        for (l, m) in errors {
+            self.err(file, l, m);
+        }
+        let words = markup::word_count(text);
+        let mut blocks = Vec::new();
+        let items = |c: &mut Self, v: Vec<(u32, String)>| -> &'static [Rich] {
+            let v: Vec<Rich> = v.into_iter().map(|(l, t)| c.rich(file, l, &t)).collect();
+            leak(v)
+        };
+        for b in raw {
+            blocks.push(match b {
+                RawBlock::Heading(level, l, t) => Block::Heading(level, self.rich(file, l, &t)),
+                RawBlock::Paragraph(l, t) => Block::Paragraph(self.rich(file, l, &t)),
+                RawBlock::Quote(l, t) => Block::Quote(self.rich(file, l, &t)),
+                RawBlock::Bullets(v) => Block::Bullets(items(self, v)),
+                RawBlock::Numbered(v) => Block::Numbered(items(self, v)),
+                RawBlock::KeyPoints(_, v) => Block::KeyPoints(items(self, v)),
+            });
+        }
+        if blocks.is_empty() {
+            self.err(file, 1, "this lesson file is empty; write the lesson");
+        }
+        (leak(blocks), words)
+    }
+
+    fn build_quizzes(
+        &mut self,
+        owners: &HashMap<(&'static str, u16), u16>,
+    ) -> (&'static [Quiz], &'static [Question]) {
+        let mut quizzes = Vec::new();
+        let mut questions = Vec::new();
+        let qtable = self.ids.get("question").cloned().unwrap_or_default();
+        for (qi, r) in self.valid_records("quiz").into_iter().enumerate() {
+            let (f, e) = (&r.file, &r.entry);
+            self.check_keys(f, e, &format!("quiz \"{}\"", e.value), QUIZ_KEYS);
+            let unit = self.owner(owners, "quiz", qi, &r);
+            let pass = match e.text("pass").trim_end_matches('%').parse::<u8>() {
+                Ok(p) if (1..=100).contains(&p) => p,
+                _ => {
+                    if let Some(p) = e.child("pass") {
+                        self.err(f, p.line, format!("pass mark \"{}\" is not a whole percentage from 1 to 100; write e.g. `pass: 70`", p.value));
+                    }
+                    0
+                }
+            };
+            let mut ids = Vec::new();
+            for q in e.all("question") {
+                // Only the first declaration of a question id is built.
+                let Some((idx, qf, ql)) = qtable.get(&q.value) else {
+                    continue;
+                };
+                if qf != f || *ql != q.line {
+                    continue;
+                }
+                let question = self.build_question(f, q, QuizId(qi as u16));
+                questions.push((*idx, question));
+                ids.push(QuestionId(*idx));
+            }
+            let intro = self.rich_of(f, e.child("intro"));
+            quizzes.push(Quiz {
+                id: leak_str(e.value.clone()),
+                unit,
+                title: leak_str(e.text("title")),
+                intro,
+                pass,
+                questions: leak(ids),
+            });
+        }
+        questions.sort_by_key(|(i, _)| *i);
+        (
+            leak(quizzes),
+            leak(questions.into_iter().map(|(_, q)| q).collect()),
+        )
+    }
+
+    fn build_question(&mut self, f: &str, q: &Entry, quiz: QuizId) -> Question {
+        let what = format!("question \"{}\"", q.value);
+        self.check_keys(f, q, &what, QUESTION_KEYS);
+        let kind = match q.text("type") {
+            "single" => QuestionKind::Single,
+            "multiple" => QuestionKind::Multiple,
+            "truefalse" => QuestionKind::TrueFalse,
+            other => {
+                if let Some(t) = q.child("type") {
+                    let hint = suggest(other, ["single", "multiple", "truefalse"])
+                        .map(|s| format!("did you mean `{s}`? "))
+                        .unwrap_or_default();
+                    self.err(f, t.line, format!("unknown question type \"{other}\"; {hint}the types are single, multiple, truefalse"));
+                }
+                QuestionKind::Single
+            }
+        };
+        let prompt = self.rich_of(f, q.child("prompt"));
+        let cites = self.citations(f, q);
+        let mut options = Vec::new();
+        let opts: Vec<Entry> = q.all("option").cloned().collect();
+        for o in &opts {
+            self.check_keys(f, o, &format!("an option of {what}"), OPTION_KEYS);
+            let correct = match o.child("correct").map(|c| c.value.as_str()) {
+                None | Some("no") => false,
+                Some("yes") => true,
+                Some(v) => {
+                    let line = o.child("correct").map_or(o.line, |c| c.line);
+                    self.err(f, line, format!("`correct: {v}` must be `correct: yes` (or leave the key out for a wrong option)"));
+                    false
+                }
+            };
+            let label = self.rich(f, o.line, &o.value);
+            let feedback = self.rich_of(f, o.child("feedback"));
+            options.push(Choice {
+                label,
+                correct,
+                feedback,
+            });
+        }
+        let n_correct = options.iter().filter(|o| o.correct).count();
+        if opts.len() == 1 {
+            self.err(
+                f,
+                q.line,
+                format!("{what} has only one option; add at least one more"),
+            );
+        }
+        if opts.len() > 12 {
+            self.err(
+                f,
+                q.line,
+                format!("{what} has {} options; keep it to 12 or fewer", opts.len()),
+            );
+        }
+        if !opts.is_empty() && n_correct == 0 {
+            self.err(
+                f,
+                q.line,
+                format!("{what} has no correct answer; mark the right option with `correct: yes`"),
+            );
+        }
+        match kind {
+            QuestionKind::Single if n_correct > 1 => self.err(
+                f,
+                q.line,
+                format!("{what} is single choice but has {n_correct} correct options; keep one `correct: yes` or make it `type: multiple`"),
+            ),
+            QuestionKind::TrueFalse => {
+                if n_correct > 1 {
+                    self.err(f, q.line, format!("{what} is true/false but both options are marked correct; keep `correct: yes` on one"));
+                }
+                let labels: Vec<&str> = opts.iter().map(|o| o.value.as_str()).collect();
+                if labels != ["True", "False"] {
+                    self.err(f, q.line, format!("{what} is true/false, so its options must be exactly `option: True` then `option: False`"));
+                }
+            }
+            _ => {}
+        }
+        Question {
+            id: leak_str(q.value.clone()),
+            quiz,
+            kind,
+            prompt,
+            cites,
+            options: leak(options),
+        }
+    }
+
+    fn build_scenarios(
+        &mut self,
+        owners: &HashMap<(&'static str, u16), u16>,
+    ) -> &'static [Scenario] {
+        let mut out = Vec::new();
+        for (si, r) in self.valid_records("scenario").into_iter().enumerate() {
+            let unit = self.owner(owners, "scenario", si, &r);
+            out.push(self.build_scenario(&r, unit));
+        }
+        leak(out)
+    }
+
+    fn build_scenario(&mut self, r: &Rec, unit: UnitId) -> Scenario {
+        let (f, e) = (r.file.as_str(), &r.entry);
+        let what = format!("scenario \"{}\"", e.value);
+        self.check_keys(f, e, &what, SCENARIO_KEYS);
+
+        // Variables.
+        let mut vars = Vec::new();
+        let mut var_ids: HashMap<String, u16> = HashMap::new();
+        for v in e.all("var") {
+            self.check_keys(f, v, &format!("variable \"{}\"", v.value), VAR_KEYS);
+            if !is_id(&v.value) {
+                self.err(f, v.line, format!("\"{}\" is not a valid variable id; use lower-case letters, digits and hyphens", v.value));
+            }
+            if var_ids.contains_key(&v.value) {
+                self.err(
+                    f,
+                    v.line,
+                    format!("duplicate variable \"{}\" in {what}; rename one", v.value),
+                );
+                continue;
+            }
+            let mut num = |key: &str| -> i32 {
+                let Some(c) = v.child(key) else { return 0 };
+                c.value.parse::<i32>().unwrap_or_else(|_| {
+                    self.diags.push(Diagnostic::new(
+                        f,
+                        c.line,
+                        format!("`{key}: {}` is not a whole number", c.value),
+                    ));
+                    0
+                })
+            };
+            let (start, min, max) = (num("start"), num("min"), num("max"));
+            if min >= max {
+                self.err(
+                    f,
+                    v.line,
+                    format!(
+                        "variable \"{}\" has min {min} and max {max}; min must be below max",
+                        v.value
+                    ),
+                );
+            } else if !(min..=max).contains(&start) {
+                self.err(f, v.line, format!("variable \"{}\" starts at {start}, outside its range {min}..{max}; change `start`", v.value));
+            }
+            var_ids.insert(v.value.clone(), vars.len() as u16);
+            vars.push(Variable {
+                id: leak_str(v.value.clone()),
+                label: leak_str(v.text("label")),
+                start,
+                min,
+                max,
+            });
+        }
+
+        // Node ids: steps then endings, in file order.
+        let node_entries: Vec<(bool, Entry)> = e
+            .children
+            .iter()
+            .filter(|c| c.key == "node" || c.key == "ending")
+            .map(|c| (c.key == "ending", c.clone()))
+            .collect();
+        let mut node_ids: HashMap<String, u16> = HashMap::new();
+        let mut kept = Vec::new();
+        for (is_end, n) in node_entries {
+            if !is_id(&n.value) {
+                self.err(
+                    f,
+                    n.line,
+                    format!(
+                        "\"{}\" is not a valid node id; use lower-case letters, digits and hyphens",
+                        n.value
+                    ),
+                );
+                continue;
+            }
+            if node_ids.contains_key(&n.value) {
+                self.err(
+                    f,
+                    n.line,
+                    format!("duplicate node id \"{}\" in {what}; rename one", n.value),
+                );
+                continue;
+            }
+            node_ids.insert(n.value.clone(), kept.len() as u16);
+            kept.push((is_end, n));
+        }
+        let resolve_node = |c: &mut Self, id: &str, line: u32| -> Option<u16> {
+            let got = node_ids.get(id).copied();
+            if got.is_none() {
+                let hint = suggest(id, node_ids.keys().map(String::as_str))
+                    .map(|s| format!("did you mean \"{s}\"?"))
+                    .unwrap_or_else(|| {
+                        "add `node:` or `ending:` with that id, or correct it".into()
+                    });
+                c.err(
+                    f,
+                    line,
+                    format!("node \"{id}\" does not exist in {what}; {hint}"),
+                );
+            }
+            got
+        };
+
+        let start = e
+            .child("start")
+            .and_then(|s| resolve_node(self, &s.value.clone(), s.line))
+            .unwrap_or(0);
+
+        let mut nodes = Vec::new();
+        let mut edges: Vec<Vec<u16>> = Vec::new();
+        for (is_end, n) in &kept {
+            let mut out_edges = Vec::new();
+            let kind = if *is_end {
+                self.check_keys(f, n, &format!("ending \"{}\"", n.value), ENDING_KEYS);
+                let debrief = self.paras(f, n.child("debrief"));
+                let see: Vec<LessonId> = n
+                    .all("see")
+                    .filter_map(|s| {
+                        self.lookup("lesson", &s.value, f, s.line, "lesson")
+                            .map(LessonId)
+                    })
+                    .collect();
+                NodeKind::Ending(Ending {
+                    title: leak_str(n.text("title")),
+                    debrief,
+                    see: leak(see),
+                })
+            } else {
+                self.check_keys(f, n, &format!("node \"{}\"", n.value), NODE_KEYS);
+                let mut choices = Vec::new();
+                for c in n.all("choice") {
+                    self.check_keys(
+                        f,
+                        c,
+                        &format!("a choice of node \"{}\"", n.value),
+                        CHOICE_KEYS,
+                    );
+                    let goto = c
+                        .child("goto")
+                        .and_then(|g| resolve_node(self, &g.value, g.line));
+                    if let Some(g) = goto {
+                        out_edges.push(g);
+                    }
+                    let mut effects = Vec::new();
+                    for ef in c.all("effect") {
+                        match parse_effect(&ef.value) {
+                            Some((name, delta)) => match var_ids.get(name) {
+                                Some(v) => effects.push(Effect {
+                                    var: VarId(*v),
+                                    delta,
+                                }),
+                                None => {
+                                    let hint = suggest(name, var_ids.keys().map(String::as_str))
+                                        .map(|s| format!("did you mean \"{s}\"?"))
+                                        .unwrap_or_else(|| {
+                                            format!("declare it with `var: {name}` in the scenario")
+                                        });
+                                    self.err(
+                                        f,
+                                        ef.line,
+                                        format!("unknown variable \"{name}\" in {what}; {hint}"),
+                                    );
+                                }
+                            },
+                            None => self.err(
+                                f,
+                                ef.line,
+                                format!(
+                                    "effect \"{}\" is not `VARIABLE +N` or `VARIABLE -N`",
+                                    ef.value
+                                ),
+                            ),
+                        }
+                    }
+                    let label = self.rich(f, c.line, &c.value);
+                    let consequence = self.rich_of(f, c.child("consequence"));
+                    choices.push(ScenarioChoice {
+                        label,
+                        goto: NodeId(goto.unwrap_or(0)),
+                        consequence,
+                        effects: leak(effects),
+                    });
+                }
+                if choices.is_empty() {
+                    self.err(f, n.line, format!("node \"{}\" has no choices and is not an ending; add a `choice:` or declare it as `ending: {}`", n.value, n.value));
+                }
+                NodeKind::Step {
+                    choices: leak(choices),
+                }
+            };
+            edges.push(out_edges);
+            let text = self.paras(f, n.child("text"));
+            nodes.push(Node {
+                id: leak_str(n.value.clone()),
+                text,
+                kind,
+            });
+        }
+
+        // Every node reachable from the start.
+        if !kept.is_empty() && e.child("start").is_some() {
+            let mut seen = vec![false; kept.len()];
+            let mut queue = VecDeque::from([usize::from(start)]);
+            while let Some(i) = queue.pop_front() {
+                if i >= seen.len() || std::mem::replace(&mut seen[i], true) {
+                    continue;
+                }
+                queue.extend(edges[i].iter().map(|&g| usize::from(g)));
+            }
+            for (i, (is_end, n)) in kept.iter().enumerate() {
+                if !seen[i] {
+                    let kind = if *is_end { "ending" } else { "node" };
+                    self.err(f, n.line, format!("{kind} \"{}\" cannot be reached from the start node; add a choice that leads to it, or delete it", n.value));
+                }
+            }
+        }
+
+        let summary = self.rich_of(f, e.child("summary"));
+        let intro = self.paras(f, e.child("intro"));
+        Scenario {
+            id: leak_str(e.value.clone()),
+            unit,
+            title: leak_str(e.text("title")),
+            summary,
+            intro,
+            vars: leak(vars),
+            start: NodeId(start),
+            nodes: leak(nodes),
+        }
+    }
+}
+
+/// `wellbeing +2` → ("wellbeing", 2).
+fn parse_effect(s: &str) -> Option<(&str, i32)> {
+    let (name, delta) = s.trim().split_once(' ')?;
+    let delta = delta.trim();
+    if !(delta.starts_with('+') || delta.starts_with('-')) {
+        return None;
+    }
+    let n: i32 = delta.parse().ok()?;
+    Some((name, n))
+}
+
+/// Joins an include path to the including file's folder; `None` if it escapes the root.
+fn join_rel(from: &str, target: &str) -> Option<String> {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for seg in target.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+fn walk(dir: &Path, prefix: &str, out: &mut Vec<String>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = rd.flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    for ent in entries {
+        let name = ent.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        let rel = if prefix.is_empty() {
+            name.clone()
+        } else {
+            format!("{prefix}/{name}")
+        };
+        if ent.file_type().is_ok_and(|t| t.is_dir()) {
+            walk(&ent.path(), &rel, out);
+        } else {
+            out.push(rel);
+        }
+    }
+}
+
+trait LowerFirst {
+    fn to_lowercase_first(&self) -> String;
+}
+
+impl LowerFirst for str {
+    /// "Integrated care system" → "integrated care system", but keeps acronyms ("NHS England").
+    fn to_lowercase_first(&self) -> String {
+        let mut words = self.split(' ');
+        let first = words.next().unwrap_or("");
+        let keep = first.chars().skip(1).any(|c| c.is_uppercase());
+        let mut s = if keep {
+            first.to_string()
+        } else {
+            first.to_lowercase()
+        };
+        for w in words {
+            s.push(' ');
+            s.push_str(w);
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn effects_parse() {
+        assert_eq!(parse_effect("wellbeing +2"), Some(("wellbeing", 2)));
+        assert_eq!(parse_effect("trust -1"), Some(("trust", -1)));
+        assert_eq!(parse_effect("trust 1"), None);
+        assert_eq!(parse_effect("trust"), None);
+    }
+
+    #[test]
+    fn paths_join() {
+        assert_eq!(
+            join_rel("units/a/unit.txt", "quiz.txt").as_deref(),
+            Some("units/a/quiz.txt")
+        );
+        assert_eq!(
+            join_rel("course.txt", "units/x.txt").as_deref(),
+            Some("units/x.txt")
+        );
+        assert_eq!(
+            join_rel("units/a.txt", "../b.txt").as_deref(),
+            Some("b.txt")
+        );
+        assert_eq!(join_rel("a.txt", "../b.txt"), None);
+    }
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(suggest("titel", ["title", "summary"]), Some("title"));
+        assert_eq!(suggest("zzzzzz", ["title", "summary"]), None);
+    }
+}

@@ -1,0 +1,9 @@
+//! Pure course logic: grading, scenario stepping, progress, routes and the app's state reducer.
+//! No Yew, no web-sys: everything here runs and is tested natively.
+
+pub mod grade;
+pub mod progress;
+pub mod route;
+pub mod scenario;
+pub mod state;
+pub mod text;

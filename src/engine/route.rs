@@ -1,0 +1,105 @@
+//! Hash routes (`#/unit/meaning`): parsed from the address bar, written into links.
+//!
+//! Routes hold typed ids; the only string lookups happen here, on text that came from a URL.
+
+use crate::model::{Course, LessonId, QuizId, ScenarioId, SourceId, TermId, UnitId};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    Unit(UnitId),
+    Lesson(LessonId),
+    /// A quiz's overview.
+    Quiz(QuizId),
+    /// One question of a quiz, by position (0-based; shown 1-based).
+    Question(QuizId, u16),
+    Results(QuizId),
+    Scenario(ScenarioId),
+    Glossary,
+    Term(TermId),
+    Sources,
+    Source(SourceId),
+    NotFound,
+}
+
+impl Route {
+    /// Parses `location.hash` (with or without the leading `#`).
+    pub fn parse(course: &Course, hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let path = path.split(['?', '#']).next().unwrap_or("");
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        let r = match parts.as_slice() {
+            [] => Some(Route::Home),
+            ["unit", id] => course.find_unit(id).map(Route::Unit),
+            ["lesson", id] => course.find_lesson(id).map(Route::Lesson),
+            ["quiz", id] => course.find_quiz(id).map(Route::Quiz),
+            ["quiz", id, "results"] => course.find_quiz(id).map(Route::Results),
+            ["quiz", id, n] => course.find_quiz(id).and_then(|q| {
+                let n: u16 = n.parse().ok()?;
+                let len = course.quiz(q).questions.len() as u16;
+                (1..=len).contains(&n).then_some(Route::Question(q, n - 1))
+            }),
+            ["scenario", id] => course.find_scenario(id).map(Route::Scenario),
+            ["glossary"] => Some(Route::Glossary),
+            ["glossary", id] => course.find_term(id).map(Route::Term),
+            ["sources"] => Some(Route::Sources),
+            ["sources", id] => course.find_source(id).map(Route::Source),
+            _ => None,
+        };
+        r.unwrap_or(Route::NotFound)
+    }
+
+    /// The `#/…` address of the route.
+    pub fn href(self, course: &Course) -> String {
+        match self {
+            Route::Home => "#/".into(),
+            Route::Unit(u) => format!("#/unit/{}", course.unit(u).id),
+            Route::Lesson(l) => format!("#/lesson/{}", course.lesson(l).id),
+            Route::Quiz(q) => format!("#/quiz/{}", course.quiz(q).id),
+            Route::Question(q, n) => format!("#/quiz/{}/{}", course.quiz(q).id, n + 1),
+            Route::Results(q) => format!("#/quiz/{}/results", course.quiz(q).id),
+            Route::Scenario(s) => format!("#/scenario/{}", course.scenario(s).id),
+            Route::Glossary => "#/glossary".into(),
+            Route::Term(t) => format!("#/glossary/{}", course.term(t).id),
+            Route::Sources => "#/sources".into(),
+            Route::Source(s) => format!("#/sources/{}", course.source(s).id),
+            Route::NotFound => "#/".into(),
+        }
+    }
+
+    /// The view's title, used for the main heading's context and the document title.
+    pub fn title(self, course: &Course) -> String {
+        match self {
+            Route::Home => "Course home".into(),
+            Route::Unit(u) => course.unit(u).title.into(),
+            Route::Lesson(l) => course.lesson(l).title.into(),
+            Route::Quiz(q) => course.quiz(q).title.into(),
+            Route::Question(q, n) => {
+                format!(
+                    "Question {} of {}: {}",
+                    n + 1,
+                    course.quiz(q).questions.len(),
+                    course.quiz(q).title
+                )
+            }
+            Route::Results(q) => format!("Results: {}", course.quiz(q).title),
+            Route::Scenario(s) => course.scenario(s).title.into(),
+            Route::Glossary => "Glossary".into(),
+            Route::Term(t) => format!("{} (glossary)", course.term(t).name),
+            Route::Sources => "Sources".into(),
+            Route::Source(s) => format!("{} (sources)", course.source(s).short),
+            Route::NotFound => "Page not found".into(),
+        }
+    }
+
+    /// The unit a view belongs to, for "you are in" context.
+    pub fn unit(self, course: &Course) -> Option<UnitId> {
+        match self {
+            Route::Unit(u) => Some(u),
+            Route::Lesson(l) => Some(course.lesson(l).unit),
+            Route::Quiz(q) | Route::Question(q, _) | Route::Results(q) => Some(course.quiz(q).unit),
+            Route::Scenario(s) => Some(course.scenario(s).unit),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! Plain text of rich content, for the live region, titles and citations.
+
+use crate::model::{Citation, Course, Inline, Rich, Source};
+
+/// "Glasby 2017", "Miller et al. 2021": the short label of a source as cited in text.
+pub fn source_label(s: &Source) -> String {
+    s.short.to_string()
+}
+
+/// The words of a citation: "Glasby 2017, Introduction".
+pub fn cite_text(course: &Course, c: &Citation) -> String {
+    let label = source_label(course.source(c.source));
+    if c.locator.is_empty() {
+        label
+    } else {
+        format!("{label}, {}", c.locator)
+    }
+}
+
+/// Rich content as plain text; citations become "(Glasby 2017)".
+pub fn plain(course: &Course, r: Rich) -> String {
+    let mut out = String::new();
+    push_plain(course, r, &mut out);
+    out
+}
+
+fn push_plain(course: &Course, r: Rich, out: &mut String) {
+    for i in r {
+        match i {
+            Inline::Text(t) => out.push_str(t),
+            Inline::Emphasis(v) | Inline::Strong(v) => push_plain(course, v, out),
+            Inline::Cite(c) => {
+                out.push('(');
+                out.push_str(&cite_text(course, c));
+                out.push(')');
+            }
+            Inline::Term(_, words) => out.push_str(words),
+            Inline::Link(words, _) => out.push_str(words),
+        }
+    }
+}

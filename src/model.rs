@@ -1,0 +1,375 @@
+//! Course types: what the content compiler produces and the app reads.
+//!
+//! Everything is `'static`: the compiler emits the course as Rust data (`course::COURSE`), so the
+//! app starts with no parsing at all. References between items are typed indices ([`UnitId`],
+//! [`SourceId`], ...) that only the compiler creates, so every lookup by id is infallible.
+//! This module has no dependencies and is compiled into both the build script and the app.
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(pub(crate) u16);
+
+        impl $name {
+            /// Position of the item in its course table.
+            pub fn index(self) -> usize {
+                usize::from(self.0)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// A unit of the course, in teaching order.
+    UnitId
+);
+id_type!(
+    /// A lesson.
+    LessonId
+);
+id_type!(
+    /// A quiz.
+    QuizId
+);
+id_type!(
+    /// A question (course-wide index; every question belongs to one quiz).
+    QuestionId
+);
+id_type!(
+    /// A scenario.
+    ScenarioId
+);
+id_type!(
+    /// A node of one scenario (index into that scenario's nodes).
+    NodeId
+);
+id_type!(
+    /// A variable of one scenario (index into that scenario's variables).
+    VarId
+);
+id_type!(
+    /// A source text in the bibliography.
+    SourceId
+);
+id_type!(
+    /// A glossary term.
+    TermId
+);
+
+/// The seed schema version the compiler accepts and the app was built from.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A citation of a source, with an optional locator (section, paragraph).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Citation {
+    pub source: SourceId,
+    pub locator: &'static str,
+}
+
+/// Inline text: what a paragraph, an option label or a feedback is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Inline {
+    Text(&'static str),
+    Emphasis(&'static [Inline]),
+    Strong(&'static [Inline]),
+    Cite(Citation),
+    /// A glossary link with the words shown.
+    Term(TermId, &'static str),
+    /// An external link: words and an `https://` address.
+    Link(&'static str, &'static str),
+}
+
+/// One paragraph (or one line) of inline content.
+pub type Rich = &'static [Inline];
+/// Several paragraphs.
+pub type Paras = &'static [Rich];
+
+/// A block of a lesson body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Block {
+    /// Level 2 or 3 heading.
+    Heading(u8, Rich),
+    Paragraph(Rich),
+    Bullets(&'static [Rich]),
+    Numbered(&'static [Rich]),
+    Quote(Rich),
+    KeyPoints(&'static [Rich]),
+}
+
+#[derive(Debug)]
+pub struct Course {
+    pub schema: u32,
+    pub id: &'static str,
+    pub title: &'static str,
+    pub units: &'static [Unit],
+    pub lessons: &'static [Lesson],
+    pub quizzes: &'static [Quiz],
+    pub questions: &'static [Question],
+    pub scenarios: &'static [Scenario],
+    pub sources: &'static [Source],
+    pub terms: &'static [Term],
+}
+
+#[derive(Debug)]
+pub struct Unit {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub summary: Rich,
+    pub outcomes: &'static [Rich],
+    pub lesson: LessonId,
+    pub quiz: QuizId,
+    pub scenarios: &'static [ScenarioId],
+    pub discuss: &'static [Rich],
+}
+
+#[derive(Debug)]
+pub struct Lesson {
+    pub id: &'static str,
+    pub unit: UnitId,
+    pub title: &'static str,
+    pub cites: &'static [Citation],
+    pub body: &'static [Block],
+    pub words: u32,
+}
+
+#[derive(Debug)]
+pub struct Quiz {
+    pub id: &'static str,
+    pub unit: UnitId,
+    pub title: &'static str,
+    pub intro: Rich,
+    /// Pass mark in percent.
+    pub pass: u8,
+    pub questions: &'static [QuestionId],
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuestionKind {
+    /// Exactly one option is correct.
+    Single,
+    /// One or more options are correct; partial credit.
+    Multiple,
+    /// Two options, True and False, one correct.
+    TrueFalse,
+}
+
+#[derive(Debug)]
+pub struct Question {
+    pub id: &'static str,
+    pub quiz: QuizId,
+    pub kind: QuestionKind,
+    pub prompt: Rich,
+    pub cites: &'static [Citation],
+    pub options: &'static [Choice],
+}
+
+/// An option of a choice question.
+#[derive(Debug)]
+pub struct Choice {
+    pub label: Rich,
+    pub correct: bool,
+    pub feedback: Rich,
+}
+
+#[derive(Debug)]
+pub struct Scenario {
+    pub id: &'static str,
+    pub unit: UnitId,
+    pub title: &'static str,
+    pub summary: Rich,
+    pub intro: Paras,
+    pub vars: &'static [Variable],
+    pub start: NodeId,
+    pub nodes: &'static [Node],
+}
+
+#[derive(Debug)]
+pub struct Variable {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub start: i32,
+    pub min: i32,
+    pub max: i32,
+}
+
+#[derive(Debug)]
+pub struct Node {
+    pub id: &'static str,
+    pub text: Paras,
+    pub kind: NodeKind,
+}
+
+#[derive(Debug)]
+pub enum NodeKind {
+    Step { choices: &'static [ScenarioChoice] },
+    Ending(Ending),
+}
+
+#[derive(Debug)]
+pub struct Ending {
+    pub title: &'static str,
+    pub debrief: Paras,
+    pub see: &'static [LessonId],
+}
+
+#[derive(Debug)]
+pub struct ScenarioChoice {
+    pub label: Rich,
+    pub goto: NodeId,
+    pub consequence: Rich,
+    pub effects: &'static [Effect],
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Effect {
+    pub var: VarId,
+    pub delta: i32,
+}
+
+#[derive(Debug)]
+pub struct Source {
+    pub id: &'static str,
+    /// The label used in citations, e.g. "Glasby 2017".
+    pub short: &'static str,
+    pub authors: &'static str,
+    pub title: &'static str,
+    pub venue: &'static str,
+    pub year: &'static str,
+    pub doi: &'static str,
+    pub url: &'static str,
+    pub licence: &'static str,
+    pub note: &'static str,
+}
+
+#[derive(Debug)]
+pub struct Term {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub definition: Rich,
+    pub cites: &'static [Citation],
+    pub see: &'static [TermId],
+}
+
+impl Course {
+    pub fn unit(&self, id: UnitId) -> &Unit {
+        &self.units[id.index()]
+    }
+    pub fn lesson(&self, id: LessonId) -> &Lesson {
+        &self.lessons[id.index()]
+    }
+    pub fn quiz(&self, id: QuizId) -> &Quiz {
+        &self.quizzes[id.index()]
+    }
+    pub fn question(&self, id: QuestionId) -> &Question {
+        &self.questions[id.index()]
+    }
+    pub fn scenario(&self, id: ScenarioId) -> &Scenario {
+        &self.scenarios[id.index()]
+    }
+    pub fn source(&self, id: SourceId) -> &Source {
+        &self.sources[id.index()]
+    }
+    pub fn term(&self, id: TermId) -> &Term {
+        &self.terms[id.index()]
+    }
+
+    pub fn unit_ids(&self) -> impl Iterator<Item = UnitId> + '_ {
+        (0..self.units.len()).map(|i| UnitId(i as u16))
+    }
+    pub fn lesson_ids(&self) -> impl Iterator<Item = LessonId> + '_ {
+        (0..self.lessons.len()).map(|i| LessonId(i as u16))
+    }
+    pub fn quiz_ids(&self) -> impl Iterator<Item = QuizId> + '_ {
+        (0..self.quizzes.len()).map(|i| QuizId(i as u16))
+    }
+    pub fn question_ids(&self) -> impl Iterator<Item = QuestionId> + '_ {
+        (0..self.questions.len()).map(|i| QuestionId(i as u16))
+    }
+    pub fn scenario_ids(&self) -> impl Iterator<Item = ScenarioId> + '_ {
+        (0..self.scenarios.len()).map(|i| ScenarioId(i as u16))
+    }
+    pub fn source_ids(&self) -> impl Iterator<Item = SourceId> + '_ {
+        (0..self.sources.len()).map(|i| SourceId(i as u16))
+    }
+    pub fn term_ids(&self) -> impl Iterator<Item = TermId> + '_ {
+        (0..self.terms.len()).map(|i| TermId(i as u16))
+    }
+
+    /// Finds a unit by its content id: only for ids that come from outside (a URL, stored progress).
+    pub fn find_unit(&self, id: &str) -> Option<UnitId> {
+        self.units
+            .iter()
+            .position(|u| u.id == id)
+            .map(|i| UnitId(i as u16))
+    }
+    pub fn find_lesson(&self, id: &str) -> Option<LessonId> {
+        self.lessons
+            .iter()
+            .position(|x| x.id == id)
+            .map(|i| LessonId(i as u16))
+    }
+    pub fn find_quiz(&self, id: &str) -> Option<QuizId> {
+        self.quizzes
+            .iter()
+            .position(|x| x.id == id)
+            .map(|i| QuizId(i as u16))
+    }
+    pub fn find_question(&self, id: &str) -> Option<QuestionId> {
+        self.questions
+            .iter()
+            .position(|x| x.id == id)
+            .map(|i| QuestionId(i as u16))
+    }
+    pub fn find_scenario(&self, id: &str) -> Option<ScenarioId> {
+        self.scenarios
+            .iter()
+            .position(|x| x.id == id)
+            .map(|i| ScenarioId(i as u16))
+    }
+    pub fn find_source(&self, id: &str) -> Option<SourceId> {
+        self.sources
+            .iter()
+            .position(|x| x.id == id)
+            .map(|i| SourceId(i as u16))
+    }
+    pub fn find_term(&self, id: &str) -> Option<TermId> {
+        self.terms
+            .iter()
+            .position(|x| x.id == id)
+            .map(|i| TermId(i as u16))
+    }
+}
+
+impl Scenario {
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id.index()]
+    }
+    pub fn var(&self, id: VarId) -> &Variable {
+        &self.vars[id.index()]
+    }
+    pub fn node_ids(&self) -> impl Iterator<Item = NodeId> + '_ {
+        (0..self.nodes.len()).map(|i| NodeId(i as u16))
+    }
+    pub fn find_node(&self, id: &str) -> Option<NodeId> {
+        self.nodes
+            .iter()
+            .position(|x| x.id == id)
+            .map(|i| NodeId(i as u16))
+    }
+}
+
+impl Node {
+    pub fn choices(&self) -> &'static [ScenarioChoice] {
+        match self.kind {
+            NodeKind::Step { choices } => choices,
+            NodeKind::Ending(_) => &[],
+        }
+    }
+    pub fn ending(&self) -> Option<&Ending> {
+        match &self.kind {
+            NodeKind::Ending(e) => Some(e),
+            NodeKind::Step { .. } => None,
+        }
+    }
+}

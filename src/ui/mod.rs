@@ -1,0 +1,172 @@
+//! Yew components and hooks. State lives in one reducer ([`crate::engine::state::AppState`]);
+//! components read it from context and send [`Action`]s. Browser effects go through [`effects`].
+
+pub mod effects;
+pub mod rich;
+pub mod views;
+
+use std::rc::Rc;
+
+use crate::course::COURSE;
+use crate::engine::progress::Progress;
+use crate::engine::route::Route;
+use crate::engine::state::{Action, AppState, Storage};
+use yew::prelude::*;
+
+/// The reducer as Yew sees it: a thin wrapper over the pure [`AppState::reduce`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model(pub AppState);
+
+impl Reducible for Model {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = self.0.clone();
+        next.reduce(&COURSE, action);
+        Rc::new(Model(next))
+    }
+}
+
+/// What every component gets from context: the state and the way to change it.
+pub type Ctx = UseReducerHandle<Model>;
+
+/// The state a browser starts with: the route in the address bar and any saved progress.
+pub fn initial_state() -> AppState {
+    let route = Route::parse(&COURSE, &effects::current_hash());
+    let key = effects::storage_key(COURSE.id);
+    let (progress, storage) = match effects::load(&key) {
+        Ok(Some(saved)) => match Progress::decode(&COURSE, &saved) {
+            Ok(p) => (p, Storage::Saved),
+            // Unreadable data: start fresh rather than fail (issue 5 keeps a backup).
+            Err(_) => (Progress::new(&COURSE), Storage::Saved),
+        },
+        Ok(None) => (Progress::new(&COURSE), Storage::Saved),
+        Err(()) => (Progress::new(&COURSE), Storage::Unavailable),
+    };
+    AppState::new(&COURSE, route, progress, storage)
+}
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// A given starting state (server-side rendering in tests); the browser reads its own.
+    #[prop_or_default]
+    pub initial: Option<AppState>,
+}
+
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let given = props.initial.clone();
+    let state = use_reducer(move || Model(given.unwrap_or_else(initial_state)));
+
+    // Follow the address bar.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = effects::on_hashchange(move |hash| {
+                state.dispatch(Action::Navigate(Route::parse(&COURSE, &hash)));
+            });
+            move || {
+                let _keep_until_unmount = listener;
+            }
+        });
+    }
+
+    // On every view change: the document title, and focus to the new view's main heading.
+    {
+        let first = use_mut_ref(|| true);
+        use_effect_with(state.0.route, move |route| {
+            effects::set_title(&format!("{} – {}", route.title(&COURSE), COURSE.title));
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                effects::focus("view-heading");
+            }
+        });
+    }
+
+    // Feedback to the live region.
+    use_effect_with(state.0.announcement.clone(), |a| {
+        if a.serial > 0 {
+            effects::announce(&a.text);
+        }
+    });
+
+    // Save progress whenever it changes.
+    {
+        let dispatcher = state.dispatcher();
+        let storage = state.0.storage;
+        use_effect_with(state.0.progress.clone(), move |p| {
+            if storage == Storage::Saved
+                && !effects::save(&effects::storage_key(COURSE.id), &p.encode(&COURSE))
+            {
+                dispatcher.dispatch(Action::StorageFailed);
+            }
+        });
+    }
+
+    html! {
+        <ContextProvider<Ctx> context={state.clone()}>
+            <Layout />
+        </ContextProvider<Ctx>>
+    }
+}
+
+#[component]
+fn Layout() -> Html {
+    let ctx = use_context::<Ctx>();
+    let Some(ctx) = ctx else {
+        return Html::default();
+    };
+    let route = ctx.0.route;
+    let skip = Callback::from(|e: MouseEvent| {
+        // A hash link would be read as a route: move focus without touching the address.
+        e.prevent_default();
+        effects::focus("main");
+    });
+    let current = |r: Route| if route == r { Some("page") } else { None };
+    html! {
+        <>
+            <a class="skip-link" href="#main" onclick={skip}>{"Skip to content"}</a>
+            <header class="site-header">
+                <div class="wrap">
+                    <a class="site-title" href="#/">{ COURSE.title }</a>
+                    <nav aria-label="Main">
+                        <ul class="nav">
+                            <li><a href="#/" aria-current={current(Route::Home)}>{"Home"}</a></li>
+                            <li><a href="#/glossary" aria-current={current(Route::Glossary)}>{"Glossary"}</a></li>
+                            <li><a href="#/sources" aria-current={current(Route::Sources)}>{"Sources"}</a></li>
+                        </ul>
+                    </nav>
+                </div>
+            </header>
+            if ctx.0.storage == Storage::Unavailable {
+                <div class="notice wrap" role="note">
+                    <p><strong>{"Your progress will not be kept. "}</strong>
+                    {"This browser is not letting the module save anything here (storage is blocked or full), so what you do lasts until you close the page. Everything else works as usual."}</p>
+                </div>
+            }
+            <main id="main" tabindex="-1" class="wrap">
+                <views::View />
+            </main>
+            <footer class="site-footer">
+                <div class="wrap">
+                    <p>{"An open teaching module. It sends nothing anywhere: your progress stays in this browser."}</p>
+                </div>
+            </footer>
+        </>
+    }
+}
+
+/// Mounts the app (browser only).
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => {
+            root.set_inner_html("");
+            yew::Renderer::<App>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<App>::new().render();
+        }
+    }
+}

@@ -1,0 +1,113 @@
+use super::{status, unit_label, Crumbs};
+use crate::course::COURSE;
+use crate::engine::grade::Outcome;
+use crate::engine::progress::Progress;
+use crate::engine::route::Route;
+use crate::model::UnitId;
+use crate::ui::rich::rich;
+use crate::ui::Ctx;
+use yew::prelude::*;
+
+/// How far the learner got in a unit, in words.
+fn unit_progress(p: &Progress, u: UnitId) -> Html {
+    let unit = COURSE.unit(u);
+    let quiz = COURSE.quiz(unit.quiz);
+    let right = quiz
+        .questions
+        .iter()
+        .filter(|q| p.best(**q) == Some(Outcome::Correct))
+        .count();
+    let total = quiz.questions.len();
+    html! {
+        <ul class="progress-list">
+            <li>{"Lesson: "}{ status(p.is_read(unit.lesson), "read", "not read yet") }</li>
+            <li>{"Quiz: "}{ status(right == total, &format!("all {total} answered correctly"), &format!("{right} of {total} answered correctly")) }</li>
+            { for unit.scenarios.iter().map(|s| {
+                let sc = COURSE.scenario(*s);
+                let endings = sc.nodes.iter().filter(|n| n.ending().is_some()).count();
+                let reached = p.endings(*s).len();
+                html! {
+                    <li>{"Scenario “"}{sc.title}{"”: "}
+                        { status(reached > 0, &format!("{reached} of {endings} endings reached"), "not played yet") }
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}
+
+#[component]
+pub fn Home() -> Html {
+    let Some(ctx) = use_context::<Ctx>() else {
+        return Html::default();
+    };
+    let p = &ctx.0.progress;
+    html! {
+        <>
+            <h1 id="view-heading" tabindex="-1">{ COURSE.title }</h1>
+            <p class="lead">{"An interactive module for students of social work, nursing and health policy. Each unit has a lesson, a quiz that explains every answer, and a scenario in which your decisions have consequences. Every fact is cited to its source."}</p>
+            <h2>{"Units"}</h2>
+            <ol class="cards">
+                { for COURSE.unit_ids().map(|u| {
+                    let unit = COURSE.unit(u);
+                    html! {
+                        <li class="card">
+                            <h3><a href={Route::Unit(u).href(&COURSE)}>{ unit_label(u) }</a></h3>
+                            <p>{ rich(unit.summary) }</p>
+                            <h4 class="visually-hidden">{"Your progress"}</h4>
+                            { unit_progress(p, u) }
+                        </li>
+                    }
+                }) }
+            </ol>
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct UnitProps {
+    pub unit: UnitId,
+}
+
+#[component]
+pub fn UnitPage(props: &UnitProps) -> Html {
+    let Some(ctx) = use_context::<Ctx>() else {
+        return Html::default();
+    };
+    let u = props.unit;
+    let unit = COURSE.unit(u);
+    let lesson = COURSE.lesson(unit.lesson);
+    let quiz = COURSE.quiz(unit.quiz);
+    let minutes = lesson.words.div_ceil(200).max(1);
+    html! {
+        <>
+            <Crumbs unit={None::<UnitId>} here={AttrValue::from(unit_label(u))} />
+            <h1 id="view-heading" tabindex="-1">{ unit_label(u) }</h1>
+            <p class="lead">{ rich(unit.summary) }</p>
+            <h2>{"What you will be able to do"}</h2>
+            <ul>{ for unit.outcomes.iter().map(|o| html! { <li>{ rich(o) }</li> }) }</ul>
+            <h2>{"In this unit"}</h2>
+            <ol class="steps">
+                <li>
+                    <a href={Route::Lesson(unit.lesson).href(&COURSE)}>{"Lesson: "}{ lesson.title }</a>
+                    <span class="meta">{ format!(" (about {minutes} minutes' reading)") }</span>
+                </li>
+                <li>
+                    <a href={Route::Quiz(unit.quiz).href(&COURSE)}>{"Quiz: "}{ quiz.title }</a>
+                    <span class="meta">{ format!(" ({} questions)", quiz.questions.len()) }</span>
+                </li>
+                { for unit.scenarios.iter().map(|s| html! {
+                    <li><a href={Route::Scenario(*s).href(&COURSE)}>{"Scenario: "}{ COURSE.scenario(*s).title }</a></li>
+                }) }
+            </ol>
+            <h2>{"Your progress"}</h2>
+            { unit_progress(&ctx.0.progress, u) }
+            if !unit.discuss.is_empty() {
+                <details class="lecturer">
+                    <summary>{"For lecturers: seminar prompts"}</summary>
+                    <ol>{ for unit.discuss.iter().map(|d| html! { <li>{ rich(d) }</li> }) }</ol>
+                </details>
+            }
+        </>
+    }
+}

@@ -1,0 +1,83 @@
+//! One component per view; [`View`] picks the one for the current route.
+
+mod glossary;
+mod home;
+mod lesson;
+mod quiz;
+mod scenario;
+mod sources;
+
+pub use glossary::Glossary;
+pub use home::{Home, UnitPage};
+pub use lesson::LessonPage;
+pub use quiz::{QuestionPage, QuizPage, ResultsPage};
+pub use scenario::ScenarioPage;
+pub use sources::Sources;
+
+use super::Ctx;
+use crate::course::COURSE;
+use crate::engine::route::Route;
+use crate::model::UnitId;
+use yew::prelude::*;
+
+#[component]
+pub fn View() -> Html {
+    let Some(ctx) = use_context::<Ctx>() else {
+        return Html::default();
+    };
+    match ctx.0.route {
+        Route::Home => html! { <Home /> },
+        Route::Unit(unit) => html! { <UnitPage {unit} /> },
+        Route::Lesson(lesson) => html! { <LessonPage {lesson} /> },
+        Route::Quiz(quiz) => html! { <QuizPage {quiz} /> },
+        Route::Question(quiz, index) => html! { <QuestionPage {quiz} {index} /> },
+        Route::Results(quiz) => html! { <ResultsPage {quiz} /> },
+        Route::Scenario(scenario) => html! { <ScenarioPage {scenario} /> },
+        Route::Glossary => html! { <Glossary focus={None::<crate::model::TermId>} /> },
+        Route::Term(t) => html! { <Glossary focus={Some(t)} /> },
+        Route::Sources => html! { <Sources focus={None::<crate::model::SourceId>} /> },
+        Route::Source(s) => html! { <Sources focus={Some(s)} /> },
+        Route::NotFound => html! {
+            <>
+                <h1 id="view-heading" tabindex="-1">{"Page not found"}</h1>
+                <p>{"There is no page at this address in the course. It may have been mistyped, or the content it pointed to has moved."}</p>
+                <p><a href="#/">{"Go to the course home"}</a></p>
+            </>
+        },
+    }
+}
+
+/// "Home › Unit 1: … › here": where the view sits in the course.
+#[derive(Properties, PartialEq)]
+pub struct CrumbsProps {
+    pub unit: Option<UnitId>,
+    pub here: AttrValue,
+}
+
+#[component]
+pub fn Crumbs(props: &CrumbsProps) -> Html {
+    html! {
+        <nav aria-label="Breadcrumb" class="crumbs">
+            <ol>
+                <li><a href="#/">{"Home"}</a></li>
+                if let Some(u) = props.unit {
+                    <li><a href={Route::Unit(u).href(&COURSE)}>{ unit_label(u) }</a></li>
+                }
+                <li aria-current="page">{ props.here.clone() }</li>
+            </ol>
+        </nav>
+    }
+}
+
+pub fn unit_label(u: UnitId) -> String {
+    format!("Unit {}: {}", u.index() + 1, COURSE.unit(u).title)
+}
+
+/// A status shown in words and a symbol, never by colour alone.
+pub fn status(done: bool, yes: &str, no: &str) -> Html {
+    if done {
+        html! { <span class="status status-done"><span aria-hidden="true">{"✓ "}</span>{yes.to_string()}</span> }
+    } else {
+        html! { <span class="status status-todo"><span aria-hidden="true">{"○ "}</span>{no.to_string()}</span> }
+    }
+}

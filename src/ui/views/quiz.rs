@@ -1,0 +1,342 @@
+use super::{unit_label, Crumbs};
+use crate::course::COURSE;
+use crate::engine::grade::{Grade, Outcome};
+use crate::engine::route::Route;
+use crate::engine::state::{Action, Attempt};
+use crate::model::{QuestionId, QuestionKind, QuizId};
+use crate::ui::effects;
+use crate::ui::rich::rich;
+use crate::ui::Ctx;
+use yew::prelude::*;
+
+fn outcome_words(o: Option<Outcome>) -> &'static str {
+    match o {
+        None => "Not answered yet",
+        Some(Outcome::Correct) => "Correct",
+        Some(Outcome::Partial) => "Partly correct",
+        Some(Outcome::Incorrect) => "Not correct",
+    }
+}
+
+fn outcome_symbol(o: Option<Outcome>) -> &'static str {
+    match o {
+        None => "○",
+        Some(Outcome::Correct) => "✓",
+        Some(Outcome::Partial) => "◐",
+        Some(Outcome::Incorrect) => "✗",
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct QuizProps {
+    pub quiz: QuizId,
+}
+
+#[component]
+pub fn QuizPage(props: &QuizProps) -> Html {
+    let Some(ctx) = use_context::<Ctx>() else {
+        return Html::default();
+    };
+    let id = props.quiz;
+    let quiz = COURSE.quiz(id);
+    let (_, answered) = ctx.0.quiz_score(&COURSE, id);
+    let restart = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| ctx.dispatch(Action::RestartQuiz(id)))
+    };
+    let next = quiz
+        .questions
+        .iter()
+        .position(|q| ctx.0.attempt(*q).graded.is_none())
+        .unwrap_or(0) as u16;
+    html! {
+        <>
+            <Crumbs unit={Some(quiz.unit)} here={AttrValue::from("Quiz")} />
+            <h1 id="view-heading" tabindex="-1">{ quiz.title }</h1>
+            <p class="lead">{ rich(quiz.intro) }</p>
+            <p>{ format!("{} questions. Pass mark: {} per cent. Check each answer to see why it is right or wrong; you can try again as often as you like.", quiz.questions.len(), quiz.pass) }</p>
+            <h2>{"Questions"}</h2>
+            <ol class="question-list">
+                { for quiz.questions.iter().enumerate().map(|(i, q)| {
+                    let o = ctx.0.attempt(*q).graded.map(|g| g.outcome);
+                    html! {
+                        <li>
+                            <a href={Route::Question(id, i as u16).href(&COURSE)}>{ format!("Question {}", i + 1) }</a>
+                            {" "}<span class="status"><span aria-hidden="true">{ outcome_symbol(o) }{" "}</span>{ outcome_words(o) }</span>
+                        </li>
+                    }
+                }) }
+            </ol>
+            <div class="actions">
+                if answered == quiz.questions.len() {
+                    <a class="button" href={Route::Results(id).href(&COURSE)}>{"See your results"}</a>
+                } else {
+                    <a class="button" href={Route::Question(id, next).href(&COURSE)}>
+                        { if answered == 0 { "Start the quiz".to_string() } else { format!("Continue with question {}", next + 1) } }
+                    </a>
+                }
+                if answered > 0 {
+                    <button type="button" class="button secondary" onclick={restart}>{"Clear my answers and restart"}</button>
+                }
+            </div>
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionProps {
+    pub quiz: QuizId,
+    pub index: u16,
+}
+
+#[component]
+pub fn QuestionPage(props: &QuestionProps) -> Html {
+    let Some(ctx) = use_context::<Ctx>() else {
+        return Html::default();
+    };
+    let quiz = COURSE.quiz(props.quiz);
+    let i = usize::from(props.index);
+    let Some(&qid) = quiz.questions.get(i) else {
+        return Html::default();
+    };
+    let total = quiz.questions.len();
+    let attempt = ctx.0.attempt(qid);
+
+    // Focus follows the answer: to the feedback once checked, back to the options on "try again".
+    {
+        let prev = use_mut_ref(|| None::<(QuestionId, bool)>);
+        let checked = attempt.graded.is_some();
+        use_effect_with((qid, checked), move |&(q, checked)| {
+            let before = prev.borrow_mut().replace((q, checked));
+            if let Some((pq, was)) = before {
+                if pq == q && was != checked {
+                    effects::focus(if checked {
+                        "feedback-heading"
+                    } else {
+                        "option-0"
+                    });
+                }
+            }
+        });
+    }
+
+    let next_href = if i + 1 < total {
+        Route::Question(props.quiz, (i + 1) as u16).href(&COURSE)
+    } else {
+        Route::Results(props.quiz).href(&COURSE)
+    };
+    html! {
+        <>
+            <Crumbs unit={Some(quiz.unit)} here={AttrValue::from(format!("Question {} of {total}", i + 1))} />
+            <p class="kicker"><a href={Route::Quiz(props.quiz).href(&COURSE)}>{ quiz.title }</a></p>
+            <h1 id="view-heading" tabindex="-1">{ format!("Question {} of {total}", i + 1) }</h1>
+            <QuestionCard question={qid} />
+            <nav class="actions pager" aria-label="Questions">
+                if i > 0 {
+                    <a class="button secondary" href={Route::Question(props.quiz, (i - 1) as u16).href(&COURSE)}>{"Previous question"}</a>
+                }
+                if attempt.graded.is_some() {
+                    <a class="button" href={next_href}>{ if i + 1 < total { "Next question" } else { "See your results" } }</a>
+                } else {
+                    <a class="button secondary" href={next_href}>{ if i + 1 < total { "Skip to the next question" } else { "Skip to the results" } }</a>
+                }
+            </nav>
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CardProps {
+    pub question: QuestionId,
+}
+
+/// One question: its options, the check / try again / show answer controls, and the feedback.
+#[component]
+pub fn QuestionCard(props: &CardProps) -> Html {
+    let Some(ctx) = use_context::<Ctx>() else {
+        return Html::default();
+    };
+    let qid = props.question;
+    let q = COURSE.question(qid);
+    let a: Attempt = ctx.0.attempt(qid);
+    let locked = a.graded.is_some();
+    let multiple = q.kind == QuestionKind::Multiple;
+    let onsubmit = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            ctx.dispatch(Action::Check(qid));
+        })
+    };
+    let try_again = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| ctx.dispatch(Action::TryAgain(qid)))
+    };
+    let show = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| ctx.dispatch(Action::ShowAnswer(qid)))
+    };
+    let hint = match q.kind {
+        QuestionKind::Multiple => "Choose all the answers that apply, then check.",
+        QuestionKind::TrueFalse => "Is this statement true or false? Choose one, then check.",
+        QuestionKind::Single => "Choose one answer, then check.",
+    };
+    html! {
+        <form class="question" {onsubmit}>
+            <fieldset>
+                <legend class="prompt">{ rich(q.prompt) }</legend>
+                <p class="hint" id="question-hint">{ hint }</p>
+                <ul class="options">
+                    { for q.options.iter().enumerate().map(|(i, o)| {
+                        let ctx = ctx.clone();
+                        let onchange = Callback::from(move |_: Event| ctx.dispatch(Action::Pick { question: qid, option: i }));
+                        let id = format!("option-{i}");
+                        let chosen = a.selected.has(i);
+                        let mark = match (locked, chosen, o.correct) {
+                            (true, true, true) => Some(("mark-right", "✓", "Your choice: correct.")),
+                            (true, true, false) => Some(("mark-wrong", "✗", "Your choice: not correct.")),
+                            _ => None,
+                        };
+                        html! {
+                            <li class={classes!("option", chosen.then_some("chosen"))}>
+                                <input type={if multiple { "checkbox" } else { "radio" }} name={format!("q-{}", q.id)}
+                                    id={id.clone()} checked={chosen} disabled={locked} {onchange}
+                                    aria-describedby="question-hint" />
+                                <label for={id}>{ rich(o.label) }</label>
+                                if let Some((cls, sym, words)) = mark {
+                                    <span class={classes!("mark", cls)}><span aria-hidden="true">{sym}</span><span class="visually-hidden">{words}</span></span>
+                                }
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </fieldset>
+            if !locked {
+                <div class="actions">
+                    <button type="submit" class="button">{"Check answer"}</button>
+                    if a.tries > 0 && !a.revealed {
+                        <button type="button" class="button secondary" onclick={show.clone()}>{"Show the answer"}</button>
+                    }
+                </div>
+            }
+            if let Some(g) = a.graded {
+                <Feedback question={qid} grade={g} revealed={a.revealed} />
+                <div class="actions">
+                    if g.outcome != Outcome::Correct && !a.revealed {
+                        <button type="button" class="button" onclick={try_again}>{"Try again"}</button>
+                        <button type="button" class="button secondary" onclick={show}>{"Show the answer"}</button>
+                    }
+                </div>
+            }
+        </form>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FeedbackProps {
+    pub question: QuestionId,
+    pub grade: Grade,
+    pub revealed: bool,
+}
+
+#[component]
+fn Feedback(props: &FeedbackProps) -> Html {
+    let Some(ctx) = use_context::<Ctx>() else {
+        return Html::default();
+    };
+    let q = COURSE.question(props.question);
+    let a = ctx.0.attempt(props.question);
+    let heading = if props.revealed {
+        "The answer".to_string()
+    } else {
+        match props.grade.outcome {
+            Outcome::Correct => "Correct".to_string(),
+            Outcome::Partial => format!("Partly correct ({} per cent)", props.grade.credit),
+            Outcome::Incorrect => "Not correct".to_string(),
+        }
+    };
+    let symbol = if props.revealed {
+        "→"
+    } else {
+        outcome_symbol(Some(props.grade.outcome))
+    };
+    // Once right or revealed, every option's explanation is worth reading; before that, only the chosen ones.
+    let all = props.revealed || props.grade.outcome == Outcome::Correct;
+    html! {
+        <section class={classes!("feedback", format!("feedback-{:?}", props.grade.outcome).to_lowercase())} aria-labelledby="feedback-heading">
+            <h2 id="feedback-heading" tabindex="-1"><span aria-hidden="true">{ symbol }{" "}</span>{ heading }</h2>
+            <ul class="feedback-list">
+                { for q.options.iter().enumerate().filter(|(i, _)| all || a.selected.has(*i)).map(|(i, o)| html! {
+                    <li>
+                        <p class="feedback-option">
+                            <strong>{ if o.correct { "Right answer: " } else { "Wrong answer: " } }</strong>
+                            { rich(o.label) }
+                            if a.selected.has(i) && !props.revealed { <em>{" (your choice)"}</em> }
+                        </p>
+                        <p>{ rich(o.feedback) }</p>
+                    </li>
+                }) }
+            </ul>
+            if !all {
+                <p class="meta">{"Try again to see the explanation for the other options, or show the answer."}</p>
+            }
+            <p class="meta">{"Source: "}{ for q.cites.iter().enumerate().map(|(i, c)| html! {
+                <>
+                    if i > 0 { {"; "} }
+                    <a href={Route::Source(c.source).href(&COURSE)}>{ crate::engine::text::cite_text(&COURSE, c) }</a>
+                </>
+            }) }</p>
+        </section>
+    }
+}
+
+#[component]
+pub fn ResultsPage(props: &QuizProps) -> Html {
+    let Some(ctx) = use_context::<Ctx>() else {
+        return Html::default();
+    };
+    let id = props.quiz;
+    let quiz = COURSE.quiz(id);
+    let (score, answered) = ctx.0.quiz_score(&COURSE, id);
+    let total = quiz.questions.len();
+    let passed = score >= u32::from(quiz.pass);
+    let restart = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| {
+            ctx.dispatch(Action::RestartQuiz(id));
+            effects::set_hash(&Route::Question(id, 0).href(&COURSE));
+        })
+    };
+    html! {
+        <>
+            <Crumbs unit={Some(quiz.unit)} here={AttrValue::from("Results")} />
+            <h1 id="view-heading" tabindex="-1">{ format!("Results: {}", quiz.title) }</h1>
+            <p class="score">
+                <strong>{ format!("Your score: {score} per cent") }</strong>
+                { format!(" ({answered} of {total} questions answered; pass mark {} per cent). ", quiz.pass) }
+                { if answered < total { "Unanswered questions count as zero." } else if passed { "You passed." } else { "Not yet a pass." } }
+            </p>
+            <p>{ if passed {
+                "Well done. Read the explanations for any question you found hard, and try the unit's scenario to apply what you know."
+            } else {
+                "Go back over the questions you missed: each explanation says why, and points to its source. Re-read the lesson sections they cite, then try again."
+            } }</p>
+            <h2>{"Question by question"}</h2>
+            <ol class="question-list">
+                { for quiz.questions.iter().enumerate().map(|(i, q)| {
+                    let o = ctx.0.attempt(*q).graded.map(|g| g.outcome);
+                    html! {
+                        <li>
+                            <a href={Route::Question(id, i as u16).href(&COURSE)}>{ format!("Question {}", i + 1) }</a>
+                            {" "}<span class="status"><span aria-hidden="true">{ outcome_symbol(o) }{" "}</span>{ outcome_words(o) }</span>
+                        </li>
+                    }
+                }) }
+            </ol>
+            <div class="actions">
+                <button type="button" class="button secondary" onclick={restart}>{"Restart the quiz"}</button>
+                <a class="button" href={Route::Unit(quiz.unit).href(&COURSE)}>{ format!("Back to {}", unit_label(quiz.unit)) }</a>
+            </div>
+        </>
+    }
+}

@@ -1,0 +1,178 @@
+use super::Crumbs;
+use crate::course::COURSE;
+use crate::engine::route::Route;
+use crate::engine::scenario::Run;
+use crate::engine::state::Action;
+use crate::model::{Scenario, ScenarioId};
+use crate::ui::effects;
+use crate::ui::rich::{paras, rich};
+use crate::ui::Ctx;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ScenarioProps {
+    pub scenario: ScenarioId,
+}
+
+fn variables(sc: &Scenario, run: Option<&Run>) -> Html {
+    if sc.vars.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="vars" aria-labelledby="vars-heading">
+            <h2 id="vars-heading">{ if run.is_some() { "Where things stand" } else { "What is tracked" } }</h2>
+            <dl>
+                { for sc.vars.iter().enumerate().map(|(i, v)| {
+                    let value = run.and_then(|r| r.vars.get(i).copied()).unwrap_or(v.start);
+                    html! {
+                        <div class="var">
+                            <dt>{ v.label }</dt>
+                            <dd>
+                                <meter min={v.min.to_string()} max={v.max.to_string()} value={value.to_string()} aria-hidden="true"></meter>
+                                { format!(" {value} (scale {} to {})", v.min, v.max) }
+                            </dd>
+                        </div>
+                    }
+                }) }
+            </dl>
+        </section>
+    }
+}
+
+#[component]
+pub fn ScenarioPage(props: &ScenarioProps) -> Html {
+    let Some(ctx) = use_context::<Ctx>() else {
+        return Html::default();
+    };
+    let id = props.scenario;
+    let sc = COURSE.scenario(id);
+    let run = ctx.0.run(id).cloned();
+
+    // After each decision the page changes in place: focus goes to what happened.
+    {
+        let prev = use_mut_ref(|| None::<(ScenarioId, usize)>);
+        let steps = run.as_ref().map_or(usize::MAX, |r| r.path.len());
+        use_effect_with((id, steps), move |&(s, steps)| {
+            let before = prev.borrow_mut().replace((s, steps));
+            if matches!(before, Some((ps, pn)) if ps == s && pn != steps) {
+                effects::focus(if steps == 0 {
+                    "scenario-step"
+                } else {
+                    "scenario-happened"
+                });
+            }
+        });
+    }
+
+    let start = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| ctx.dispatch(Action::StartScenario(id)))
+    };
+    let endings_total = sc.nodes.iter().filter(|n| n.ending().is_some()).count();
+    let reached = ctx.0.progress.endings(id).len();
+
+    let body = match &run {
+        None => html! {
+            <>
+                { paras(sc.intro) }
+                { variables(sc, None) }
+                <p>{ format!("There are {endings_total} possible endings. You have reached {reached} of them so far.") }</p>
+                <div class="actions">
+                    <button type="button" class="button" onclick={start}>{"Start the scenario"}</button>
+                </div>
+            </>
+        },
+        Some(run) => {
+            let node = sc.node(run.node);
+            let happened = run.last_choice(sc).map(|c| html! {
+                <section class="happened" aria-labelledby="scenario-happened">
+                    <h2 id="scenario-happened" tabindex="-1">{"What happened"}</h2>
+                    <p class="you-chose">{"You chose: "}{ rich(c.label) }</p>
+                    <p>{ rich(c.consequence) }</p>
+                    if !c.effects.is_empty() {
+                        <ul class="effects">
+                            { for c.effects.iter().map(|e| {
+                                let v = sc.var(e.var);
+                                let dir = if e.delta > 0 { "up" } else { "down" };
+                                html! { <li>{ format!("{}: {dir} by {}", v.label, e.delta.abs()) }</li> }
+                            }) }
+                        </ul>
+                    }
+                </section>
+            });
+            match node.ending() {
+                None => {
+                    let step = run.path.len() + 1;
+                    html! {
+                        <>
+                            { happened.unwrap_or_default() }
+                            { variables(sc, Some(run)) }
+                            <section aria-labelledby="scenario-step">
+                                <h2 id="scenario-step" tabindex="-1">{ format!("Decision {step}") }</h2>
+                                { paras(node.text) }
+                                <h3 id="choices-heading">{"What do you do?"}</h3>
+                                <ul class="choices" aria-labelledby="choices-heading">
+                                    { for node.choices().iter().enumerate().map(|(i, c)| {
+                                        let ctx = ctx.clone();
+                                        let onclick = Callback::from(move |_: MouseEvent| ctx.dispatch(Action::Choose { scenario: id, choice: i }));
+                                        html! { <li><button type="button" class="button choice" {onclick}>{ rich(c.label) }</button></li> }
+                                    }) }
+                                </ul>
+                            </section>
+                        </>
+                    }
+                }
+                Some(ending) => {
+                    let restart = {
+                        let ctx = ctx.clone();
+                        Callback::from(move |_: MouseEvent| {
+                            ctx.dispatch(Action::RestartScenario(id))
+                        })
+                    };
+                    html! {
+                        <>
+                            { happened.unwrap_or_default() }
+                            <section class="ending" aria-labelledby="ending-heading">
+                                <h2 id="ending-heading">{"Ending: "}{ ending.title }</h2>
+                                { paras(node.text) }
+                            </section>
+                            { variables(sc, Some(run)) }
+                            <section aria-labelledby="debrief-heading">
+                                <h2 id="debrief-heading">{"Debrief"}</h2>
+                                { paras(ending.debrief) }
+                                if !ending.see.is_empty() {
+                                    <p>{"Read again: "}{ for ending.see.iter().map(|l| html! {
+                                        <a href={Route::Lesson(*l).href(&COURSE)}>{ COURSE.lesson(*l).title }</a>
+                                    }) }</p>
+                                }
+                            </section>
+                            <section aria-labelledby="route-heading">
+                                <h2 id="route-heading">{"Your decisions"}</h2>
+                                <ol>
+                                    { for run.path.iter().map(|s| {
+                                        let label = sc.node(s.at).choices().get(usize::from(s.choice)).map(|c| rich(c.label)).unwrap_or_default();
+                                        html! { <li>{ label }</li> }
+                                    }) }
+                                </ol>
+                            </section>
+                            <p>{ format!("You have reached {reached} of the {endings_total} endings. Play again to see where other decisions lead.") }</p>
+                            <div class="actions">
+                                <button type="button" class="button" onclick={restart}>{"Play again from the start"}</button>
+                                <a class="button secondary" href={Route::Unit(sc.unit).href(&COURSE)}>{"Back to the unit"}</a>
+                            </div>
+                        </>
+                    }
+                }
+            }
+        }
+    };
+
+    html! {
+        <>
+            <Crumbs unit={Some(sc.unit)} here={AttrValue::from("Scenario")} />
+            <h1 id="view-heading" tabindex="-1">{ sc.title }</h1>
+            <p class="lead">{ rich(sc.summary) }</p>
+            { body }
+        </>
+    }
+}

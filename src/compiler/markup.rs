@@ -38,14 +38,9 @@ fn flush(text: &mut String, out: &mut Vec<RawInline>) {
 }
 
 fn starts(chars: &[char], pos: usize, pat: &str) -> bool {
-    let mut i = pos;
-    for p in pat.chars() {
-        if chars.get(i) != Some(&p) {
-            return false;
-        }
-        i += 1;
-    }
-    true
+    pat.chars()
+        .enumerate()
+        .all(|(k, p)| chars.get(pos + k) == Some(&p))
 }
 
 fn find(chars: &[char], from: usize, pat: &str) -> Option<usize> {

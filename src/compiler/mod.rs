@@ -539,7 +539,9 @@ impl Compiler {
                 }
             }
             seen.entry(field.key).or_insert(c.line);
-            if !c.has_value() && !(CONTAINERS.contains(&c.key.as_str()) && !c.children.is_empty()) {
+            let container_with_fields =
+                CONTAINERS.contains(&c.key.as_str()) && !c.children.is_empty();
+            if !c.has_value() && !container_with_fields {
                 self.err(
                     file,
                     c.line,

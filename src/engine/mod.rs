@@ -7,3 +7,8 @@ pub mod route;
 pub mod scenario;
 pub mod state;
 pub mod text;
+
+#[cfg(test)]
+pub(crate) mod fixture;
+#[cfg(test)]
+mod tests;

@@ -37,7 +37,7 @@ impl Route {
             ["quiz", id, n] => course.find_quiz(id).and_then(|q| {
                 let n: u16 = n.parse().ok()?;
                 let len = course.quiz(q).questions.len() as u16;
-                (1..=len).contains(&n).then_some(Route::Question(q, n - 1))
+                (1..=len).contains(&n).then(|| Route::Question(q, n - 1))
             }),
             ["scenario", id] => course.find_scenario(id).map(Route::Scenario),
             ["glossary"] => Some(Route::Glossary),

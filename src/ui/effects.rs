@@ -3,6 +3,10 @@
 //! Every call is guarded: a browser that blocks storage or lacks an element never panics the app.
 //! Natively (SSR tests) these do nothing, since there is no browser.
 
+/// Storage cannot be used at all here (blocked, sandboxed, or missing).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StorageBlocked;
+
 /// Where progress is kept in `localStorage`.
 pub fn storage_key(course_id: &str) -> String {
     format!("hsc:{course_id}:progress")
@@ -34,9 +38,9 @@ mod imp {
     }
 
     /// `Err` when storage cannot be used at all; `Ok(None)` when nothing is stored yet.
-    pub fn load(key: &str) -> Result<Option<String>, ()> {
-        let s = storage().ok_or(())?;
-        s.get_item(key).map_err(|_| ())
+    pub fn load(key: &str) -> Result<Option<String>, super::StorageBlocked> {
+        let s = storage().ok_or(super::StorageBlocked)?;
+        s.get_item(key).map_err(|_| super::StorageBlocked)
     }
 
     /// `false` when the write failed (blocked, quota exceeded).
@@ -83,7 +87,7 @@ mod imp {
         String::new()
     }
     pub fn set_hash(_: &str) {}
-    pub fn load(_: &str) -> Result<Option<String>, ()> {
+    pub fn load(_: &str) -> Result<Option<String>, super::StorageBlocked> {
         Ok(None)
     }
     pub fn save(_: &str, _: &str) -> bool {

@@ -40,7 +40,7 @@ pub fn initial_state() -> AppState {
             Err(_) => (Progress::new(&COURSE), Storage::Saved),
         },
         Ok(None) => (Progress::new(&COURSE), Storage::Saved),
-        Err(()) => (Progress::new(&COURSE), Storage::Unavailable),
+        Err(effects::StorageBlocked) => (Progress::new(&COURSE), Storage::Unavailable),
     };
     AppState::new(&COURSE, route, progress, storage)
 }

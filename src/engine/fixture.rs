@@ -1,0 +1,226 @@
+//! A tiny hand-built course for the engine's unit tests.
+
+use crate::model::*;
+
+macro_rules! txt {
+    ($s:expr) => {
+        &[Inline::Text($s)]
+    };
+}
+
+pub static SOURCES: &[Source] = &[Source {
+    id: "src",
+    short: "Author 2020",
+    authors: "A. Author",
+    title: "A title",
+    venue: "A journal",
+    year: "2020",
+    doi: "10.1/x",
+    url: "",
+    licence: "CC BY 4.0",
+    note: "",
+}];
+
+pub static QUESTIONS: &[Question] = &[
+    Question {
+        id: "single",
+        quiz: QuizId(0),
+        kind: QuestionKind::Single,
+        prompt: txt!("Pick one"),
+        cites: &[],
+        options: &[
+            Choice {
+                label: txt!("Right"),
+                correct: true,
+                feedback: txt!("Yes, because."),
+            },
+            Choice {
+                label: txt!("Wrong"),
+                correct: false,
+                feedback: txt!("No, because."),
+            },
+        ],
+    },
+    Question {
+        id: "multi",
+        quiz: QuizId(0),
+        kind: QuestionKind::Multiple,
+        prompt: txt!("Pick all"),
+        cites: &[],
+        options: &[
+            Choice {
+                label: txt!("A"),
+                correct: true,
+                feedback: txt!("A is right."),
+            },
+            Choice {
+                label: txt!("B"),
+                correct: true,
+                feedback: txt!("B is right."),
+            },
+            Choice {
+                label: txt!("C"),
+                correct: false,
+                feedback: txt!("C is wrong."),
+            },
+            Choice {
+                label: txt!("D"),
+                correct: false,
+                feedback: &[
+                    Inline::Text("D is wrong "),
+                    Inline::Cite(Citation {
+                        source: SourceId(0),
+                        locator: "p. 2",
+                    }),
+                ],
+            },
+        ],
+    },
+    Question {
+        id: "tf",
+        quiz: QuizId(0),
+        kind: QuestionKind::TrueFalse,
+        prompt: txt!("True?"),
+        cites: &[],
+        options: &[
+            Choice {
+                label: txt!("True"),
+                correct: false,
+                feedback: txt!("It is not."),
+            },
+            Choice {
+                label: txt!("False"),
+                correct: true,
+                feedback: txt!("Indeed false."),
+            },
+        ],
+    },
+];
+
+pub static SCENARIOS: &[Scenario] = &[Scenario {
+    id: "scen",
+    unit: UnitId(0),
+    title: "A scenario",
+    summary: &[],
+    intro: &[],
+    vars: &[
+        Variable {
+            id: "wellbeing",
+            label: "Wellbeing",
+            start: 5,
+            min: 0,
+            max: 10,
+        },
+        Variable {
+            id: "trust",
+            label: "Trust",
+            start: 9,
+            min: 0,
+            max: 10,
+        },
+    ],
+    start: NodeId(0),
+    nodes: &[
+        Node {
+            id: "start",
+            text: &[],
+            kind: NodeKind::Step {
+                choices: &[
+                    ScenarioChoice {
+                        label: txt!("Talk"),
+                        goto: NodeId(1),
+                        consequence: txt!("You talk."),
+                        effects: &[Effect {
+                            var: VarId(1),
+                            delta: 3,
+                        }],
+                    },
+                    ScenarioChoice {
+                        label: txt!("Wait"),
+                        goto: NodeId(3),
+                        consequence: txt!("You wait."),
+                        effects: &[Effect {
+                            var: VarId(0),
+                            delta: -4,
+                        }],
+                    },
+                ],
+            },
+        },
+        Node {
+            id: "middle",
+            text: &[],
+            kind: NodeKind::Step {
+                choices: &[ScenarioChoice {
+                    label: txt!("Plan"),
+                    goto: NodeId(2),
+                    consequence: txt!("You plan."),
+                    effects: &[Effect {
+                        var: VarId(0),
+                        delta: 2,
+                    }],
+                }],
+            },
+        },
+        Node {
+            id: "good",
+            text: &[],
+            kind: NodeKind::Ending(Ending {
+                title: "Good ending",
+                debrief: &[],
+                see: &[],
+            }),
+        },
+        Node {
+            id: "bad",
+            text: &[],
+            kind: NodeKind::Ending(Ending {
+                title: "Bad ending",
+                debrief: &[],
+                see: &[],
+            }),
+        },
+    ],
+}];
+
+pub static COURSE: Course = Course {
+    schema: SCHEMA_VERSION,
+    id: "test-course",
+    title: "Test course",
+    units: &[Unit {
+        id: "unit",
+        title: "Unit",
+        summary: &[],
+        outcomes: &[],
+        lesson: LessonId(0),
+        quiz: QuizId(0),
+        scenarios: &[ScenarioId(0)],
+        discuss: &[],
+    }],
+    lessons: &[Lesson {
+        id: "lesson",
+        unit: UnitId(0),
+        title: "Lesson",
+        cites: &[],
+        body: &[],
+        words: 0,
+    }],
+    quizzes: &[Quiz {
+        id: "quiz",
+        unit: UnitId(0),
+        title: "Quiz",
+        intro: &[],
+        pass: 50,
+        questions: &[QuestionId(0), QuestionId(1), QuestionId(2)],
+    }],
+    questions: QUESTIONS,
+    scenarios: SCENARIOS,
+    sources: SOURCES,
+    terms: &[Term {
+        id: "term",
+        name: "A term",
+        definition: &[],
+        cites: &[],
+        see: &[],
+    }],
+};

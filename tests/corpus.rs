@@ -1,0 +1,241 @@
+//! Properties of the real course, as embedded in the app.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use hsc_course::compiler::compile;
+use hsc_course::course::COURSE;
+use hsc_course::engine::grade::{answer_key, grade, Outcome, Selection};
+use hsc_course::engine::scenario::Run;
+use hsc_course::model::*;
+
+#[test]
+fn the_seeds_compile_without_diagnostics() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    match compile(&dir) {
+        Ok(c) => assert_eq!(c.questions.len(), COURSE.questions.len()),
+        Err(d) => panic!(
+            "{}",
+            d.iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+    }
+}
+
+#[test]
+fn every_question_is_answerable_and_explained() {
+    assert!(!COURSE.questions.is_empty());
+    for id in COURSE.question_ids() {
+        let q = COURSE.question(id);
+        let key = answer_key(q);
+        assert_eq!(
+            grade(q, key).map(|g| g.outcome),
+            Some(Outcome::Correct),
+            "{}: key does not grade correct",
+            q.id
+        );
+        for (i, o) in q.options.iter().enumerate() {
+            assert!(
+                !o.feedback.is_empty(),
+                "{}: option {} has no feedback",
+                q.id,
+                i + 1
+            );
+            let alone = grade(q, Selection::only(i)).map(|g| g.outcome);
+            if !o.correct {
+                assert_eq!(
+                    alone,
+                    Some(Outcome::Incorrect),
+                    "{}: wrong option {} alone must not score",
+                    q.id,
+                    i + 1
+                );
+            }
+        }
+        assert!(!q.cites.is_empty(), "{} cites no source", q.id);
+        if q.kind == QuestionKind::TrueFalse {
+            assert_eq!(q.options.len(), 2, "{}", q.id);
+        }
+    }
+}
+
+/// Every ending reachable from the start by some walk; every node can still reach an ending.
+#[test]
+fn every_scenario_ending_is_reachable_and_no_node_is_a_dead_end() {
+    for sid in COURSE.scenario_ids() {
+        let s = COURSE.scenario(sid);
+        let mut reached = BTreeSet::new();
+        let mut seen = BTreeSet::new();
+        let mut stack = vec![Run::start(sid, s)];
+        while let Some(run) = stack.pop() {
+            if !seen.insert(run.node) {
+                continue;
+            }
+            if run.at_ending(s) {
+                reached.insert(run.node);
+                continue;
+            }
+            let choices = s.node(run.node).choices();
+            assert!(
+                !choices.is_empty(),
+                "{}: node {} has no way on",
+                s.id,
+                s.node(run.node).id
+            );
+            stack.extend((0..choices.len()).filter_map(|c| run.choose(s, c)));
+        }
+        let endings: BTreeSet<NodeId> = s
+            .node_ids()
+            .filter(|n| s.node(*n).ending().is_some())
+            .collect();
+        assert_eq!(reached, endings, "{}: some endings cannot be reached", s.id);
+        assert!(endings.len() >= 2, "{} needs at least two endings", s.id);
+    }
+}
+
+/// The shortest route to any ending takes at least three decisions; effects keep variables in range.
+#[test]
+fn scenarios_have_at_least_three_decisions_on_every_route() {
+    for sid in COURSE.scenario_ids() {
+        let s = COURSE.scenario(sid);
+        let mut stack = vec![Run::start(sid, s)];
+        let mut routes = 0;
+        while let Some(run) = stack.pop() {
+            assert!(run.path.len() <= 50, "{}: a route loops", s.id);
+            for (v, value) in s.vars.iter().zip(&run.vars) {
+                assert!(
+                    (v.min..=v.max).contains(value),
+                    "{}: {} out of range",
+                    s.id,
+                    v.id
+                );
+            }
+            if run.at_ending(s) {
+                routes += 1;
+                assert!(
+                    run.path.len() >= 3,
+                    "{}: an ending after only {} decisions",
+                    s.id,
+                    run.path.len()
+                );
+                continue;
+            }
+            let n = s.node(run.node).choices().len();
+            stack.extend((0..n).filter_map(|c| run.choose(s, c)));
+        }
+        assert!(routes >= 2);
+    }
+}
+
+fn inlines(r: Rich, out: &mut Vec<Inline>) {
+    for i in r {
+        out.push(*i);
+        if let Inline::Emphasis(v) | Inline::Strong(v) = i {
+            inlines(v, out);
+        }
+    }
+}
+
+fn all_inlines() -> Vec<Inline> {
+    let mut out = Vec::new();
+    for l in COURSE.lessons {
+        for b in l.body {
+            match b {
+                Block::Heading(_, r) | Block::Paragraph(r) | Block::Quote(r) => {
+                    inlines(r, &mut out)
+                }
+                Block::Bullets(v) | Block::Numbered(v) | Block::KeyPoints(v) => {
+                    v.iter().for_each(|r| inlines(r, &mut out))
+                }
+            }
+        }
+    }
+    for q in COURSE.questions {
+        inlines(q.prompt, &mut out);
+        for o in q.options {
+            inlines(o.label, &mut out);
+            inlines(o.feedback, &mut out);
+        }
+    }
+    for s in COURSE.scenarios {
+        s.intro.iter().for_each(|r| inlines(r, &mut out));
+        for n in s.nodes {
+            n.text.iter().for_each(|r| inlines(r, &mut out));
+            for c in n.choices() {
+                inlines(c.label, &mut out);
+                inlines(c.consequence, &mut out);
+            }
+            if let Some(e) = n.ending() {
+                e.debrief.iter().for_each(|r| inlines(r, &mut out));
+            }
+        }
+    }
+    for t in COURSE.terms {
+        inlines(t.definition, &mut out);
+    }
+    out
+}
+
+#[test]
+fn every_citation_and_glossary_link_resolves_and_every_source_is_used() {
+    let all = all_inlines();
+    let mut cited = BTreeSet::new();
+    for i in &all {
+        match i {
+            Inline::Cite(c) => {
+                assert!(c.source.index() < COURSE.sources.len());
+                cited.insert(c.source);
+            }
+            Inline::Term(t, words) => {
+                assert!(t.index() < COURSE.terms.len());
+                assert!(!words.is_empty());
+            }
+            Inline::Link(_, href) => assert!(href.starts_with("https://")),
+            _ => {}
+        }
+    }
+    for q in COURSE.questions {
+        cited.extend(q.cites.iter().map(|c| c.source));
+    }
+    for s in COURSE.source_ids() {
+        assert!(
+            cited.contains(&s),
+            "source {} is never cited",
+            COURSE.source(s).id
+        );
+    }
+}
+
+#[test]
+fn every_glossary_term_is_used_somewhere() {
+    let used: BTreeSet<TermId> = all_inlines()
+        .into_iter()
+        .filter_map(|i| {
+            if let Inline::Term(t, _) = i {
+                Some(t)
+            } else {
+                None
+            }
+        })
+        .collect();
+    for t in COURSE.term_ids() {
+        assert!(
+            used.contains(&t),
+            "glossary term {} is never linked",
+            COURSE.term(t).id
+        );
+    }
+}
+
+#[test]
+fn the_first_unit_is_complete() {
+    let u = COURSE.unit(COURSE.unit_ids().next().expect("a unit"));
+    assert!(COURSE.lesson(u.lesson).words >= 800, "lesson too short");
+    assert!(COURSE.quiz(u.quiz).questions.len() >= 8);
+    assert!(!u.scenarios.is_empty());
+    assert!(!u.outcomes.is_empty());
+    assert_eq!(COURSE.schema, SCHEMA_VERSION);
+    assert_eq!(COURSE.sources.len(), 5);
+}

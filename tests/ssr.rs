@@ -1,0 +1,332 @@
+//! Server-side rendering of the main views, asserting on their HTML.
+
+use hsc_course::course::COURSE;
+use hsc_course::engine::grade::answer_key;
+use hsc_course::engine::progress::Progress;
+use hsc_course::engine::route::Route;
+use hsc_course::engine::state::{Action, AppState, Storage};
+use hsc_course::engine::text::plain;
+use hsc_course::model::*;
+use hsc_course::ui::{App, AppProps};
+use yew::ServerRenderer;
+
+fn render(state: AppState) -> String {
+    let r = ServerRenderer::<App>::with_props(move || AppProps {
+        initial: Some(state),
+    })
+    .hydratable(false);
+    futures::executor::block_on(r.render())
+}
+
+fn state_at(hash: &str) -> AppState {
+    let route = Route::parse(&COURSE, hash);
+    assert_ne!(route, Route::NotFound, "{hash}");
+    AppState::new(&COURSE, route, Progress::new(&COURSE), Storage::Saved)
+}
+
+/// The text content of some HTML: tags dropped, entities decoded, spaces collapsed.
+fn text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let out = out
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn count(hay: &str, needle: &str) -> usize {
+    hay.matches(needle).count()
+}
+
+fn first_unit() -> &'static Unit {
+    COURSE.unit(COURSE.unit_ids().next().expect("a unit"))
+}
+
+#[test]
+fn home_lists_units_with_progress_in_words() {
+    let html = render(state_at("#/"));
+    let h1 = html.split("<h1").nth(1).unwrap_or("");
+    assert!(
+        h1.starts_with(r#" id="view-heading" tabindex="-1">"#)
+            || h1.starts_with(r#" tabindex="-1" id="view-heading">"#),
+        "{h1}"
+    );
+    assert!(html.contains(&format!(r##"href="#/unit/{}""##, first_unit().id)));
+    let t = text(&html);
+    let total = COURSE.quiz(first_unit().quiz).questions.len();
+    assert!(
+        t.contains(&format!("0 of {total} answered correctly")),
+        "{t}"
+    );
+    assert!(t.contains("Lesson: ○ not read yet"), "{t}");
+    assert!(html.contains(r##"href="#main""##) && html.contains(r#"class="skip-link""#));
+    assert!(html.contains(r#"<nav aria-label="Main">"#));
+    assert!(!t.contains("will not be kept"));
+}
+
+#[test]
+fn progress_shows_on_home_page() {
+    let mut s = state_at("#/");
+    let u = first_unit();
+    s.reduce(&COURSE, Action::MarkRead(u.lesson, true));
+    let q = COURSE.quiz(u.quiz).questions[0];
+    for (i, o) in COURSE.question(q).options.iter().enumerate() {
+        if o.correct {
+            s.reduce(
+                &COURSE,
+                Action::Pick {
+                    question: q,
+                    option: i,
+                },
+            );
+        }
+    }
+    s.reduce(&COURSE, Action::Check(q));
+    let t = text(&render(s));
+    let total = COURSE.quiz(u.quiz).questions.len();
+    assert!(t.contains("Lesson: ✓ read"), "{t}");
+    assert!(
+        t.contains(&format!("1 of {total} answered correctly")),
+        "{t}"
+    );
+}
+
+#[test]
+fn storage_notice_when_progress_cannot_be_kept() {
+    let mut s = state_at("#/");
+    s.storage = Storage::Unavailable;
+    let t = text(&render(s));
+    assert!(t.contains("Your progress will not be kept."));
+}
+
+#[test]
+fn lesson_renders_blocks_citations_and_glossary_links() {
+    let u = first_unit();
+    let l = COURSE.lesson(u.lesson);
+    let html = render(state_at(&format!("#/lesson/{}", l.id)));
+    let headings = l
+        .body
+        .iter()
+        .filter(|b| matches!(b, Block::Heading(2, _)))
+        .count();
+    // The lesson's own sections, plus the key points box and the "Main sources" section.
+    assert!(count(&html, "<h2") > headings);
+    let aside = html.split("<aside").nth(1).unwrap_or("");
+    assert!(
+        aside.contains(r#"class="key-points""#) && aside.contains(r#"aria-label="Key points""#)
+    );
+    assert!(html.contains(r##"<span class="cite">(<a href="#/sources/"##));
+    assert!(html.contains(r##"href="#/glossary/"##) && html.contains(r#"class="term""#));
+    assert!(text(&html).contains(&format!("{} words", l.words)));
+    assert!(html.contains(r#"aria-pressed="false""#));
+}
+
+fn question_hash(n: usize) -> (QuestionId, String) {
+    let quiz = COURSE.quiz(first_unit().quiz);
+    (quiz.questions[n], format!("#/quiz/{}/{}", quiz.id, n + 1))
+}
+
+#[test]
+fn unanswered_question_has_labelled_inputs_and_no_feedback() {
+    let (q, hash) = question_hash(0);
+    let question = COURSE.question(q);
+    let html = render(state_at(&hash));
+    let kind = if question.kind == QuestionKind::Multiple {
+        "checkbox"
+    } else {
+        "radio"
+    };
+    assert_eq!(
+        count(&html, &format!(r#"type="{kind}""#)),
+        question.options.len()
+    );
+    for i in 0..question.options.len() {
+        assert!(html.contains(&format!(r#"<label for="option-{i}">"#)));
+    }
+    assert!(html.contains("<fieldset>") && html.contains("<legend"));
+    assert!(text(&html).contains("Check answer"));
+    assert!(!html.contains("feedback-heading"));
+    assert!(!html.contains(r#"disabled="#));
+}
+
+#[test]
+fn wrong_answer_shows_its_feedback_try_again_and_show_answer() {
+    let (q, hash) = question_hash(0);
+    let question = COURSE.question(q);
+    let wrong = question
+        .options
+        .iter()
+        .position(|o| !o.correct)
+        .expect("a wrong option");
+    let mut s = state_at(&hash);
+    s.reduce(
+        &COURSE,
+        Action::Pick {
+            question: q,
+            option: wrong,
+        },
+    );
+    s.reduce(&COURSE, Action::Check(q));
+    let html = render(s);
+    let t = text(&html);
+    assert!(html.contains(r#"id="feedback-heading""#));
+    assert!(t.contains("Not correct"), "{t}");
+    assert!(t.contains("Try again") && t.contains("Show the answer"));
+    let fb = squash(&plain(&COURSE, question.options[wrong].feedback));
+    let first_words: String = fb.split(" (").next().unwrap_or(&fb).to_string();
+    assert!(t.contains(&first_words), "feedback missing: {first_words}");
+    assert!(t.contains("Your choice: not correct."));
+    assert_eq!(
+        count(&html, r#"disabled="disabled""#),
+        question.options.len()
+    );
+}
+
+#[test]
+fn right_answer_explains_every_option() {
+    let (q, hash) = question_hash(1);
+    let question = COURSE.question(q);
+    let mut s = state_at(&hash);
+    let key = answer_key(question);
+    for i in 0..question.options.len() {
+        if key.has(i) {
+            s.reduce(
+                &COURSE,
+                Action::Pick {
+                    question: q,
+                    option: i,
+                },
+            );
+        }
+    }
+    s.reduce(&COURSE, Action::Check(q));
+    let t = text(&render(s));
+    assert!(t.contains("✓ Correct") || t.contains("Correct"), "{t}");
+    assert!(!t.contains("Try again"));
+    assert_eq!(
+        t.matches("Right answer:").count(),
+        question.options.iter().filter(|o| o.correct).count()
+    );
+    assert_eq!(
+        t.matches("Wrong answer:").count(),
+        question.options.iter().filter(|o| !o.correct).count()
+    );
+    assert!(t.contains("Next question"));
+}
+
+#[test]
+fn results_page_scores_the_attempt() {
+    let quiz = COURSE.quiz(first_unit().quiz);
+    let mut s = state_at(&format!("#/quiz/{}/results", quiz.id));
+    for &q in quiz.questions {
+        let key = answer_key(COURSE.question(q));
+        for i in 0..COURSE.question(q).options.len() {
+            if key.has(i) {
+                s.reduce(
+                    &COURSE,
+                    Action::Pick {
+                        question: q,
+                        option: i,
+                    },
+                );
+            }
+        }
+        s.reduce(&COURSE, Action::Check(q));
+    }
+    let t = text(&render(s));
+    assert!(t.contains("Your score: 100 per cent"), "{t}");
+    assert!(t.contains("You passed."));
+}
+
+#[test]
+fn scenario_from_intro_to_an_ending() {
+    let sid = first_unit().scenarios[0];
+    let sc = COURSE.scenario(sid);
+    let hash = format!("#/scenario/{}", sc.id);
+    let mut s = state_at(&hash);
+    let t = text(&render(s.clone()));
+    assert!(t.contains("Start the scenario"));
+    for v in sc.vars {
+        assert!(t.contains(v.label), "variable {} not described", v.id);
+    }
+    s.reduce(&COURSE, Action::StartScenario(sid));
+    let html = render(s.clone());
+    assert!(text(&html).contains("Decision 1"));
+    let n = COURSE.scenario(sid).node(sc.start).choices().len();
+    assert_eq!(count(&html, r#"class="button choice""#), n);
+    // Always take the first choice until an ending.
+    let mut steps = 0;
+    while s.run(sid).is_some_and(|r| !r.at_ending(sc)) {
+        s.reduce(
+            &COURSE,
+            Action::Choose {
+                scenario: sid,
+                choice: 0,
+            },
+        );
+        steps += 1;
+        assert!(steps < 50);
+    }
+    let html = render(s.clone());
+    let t = text(&html);
+    let run = s.run(sid).expect("a run");
+    let ending = sc.node(run.node).ending().expect("an ending");
+    assert!(t.contains(&format!("Ending: {}", ending.title)), "{t}");
+    assert!(t.contains("Debrief") && t.contains("Your decisions"));
+    assert!(t.contains("What happened"));
+    let decisions = html.split(r#"id="route-heading""#).nth(1).unwrap_or("");
+    let list = decisions.split("</ol>").next().unwrap_or("");
+    assert_eq!(count(list, "<li>"), steps);
+    assert!(t.contains("Play again from the start"));
+}
+
+#[test]
+fn glossary_and_sources_list_everything() {
+    let t = text(&render(state_at("#/glossary")));
+    for term in COURSE.terms {
+        assert!(t.contains(term.name), "term {}", term.id);
+    }
+    let html = render(state_at("#/sources"));
+    for s in COURSE.sources {
+        assert!(text(&html).contains(s.short), "source {}", s.id);
+        if !s.doi.is_empty() {
+            assert!(html.contains(&format!(r#"href="https://doi.org/{}""#, s.doi)));
+        }
+    }
+    // A deep link to one term puts the focus target on that term, not on the page heading.
+    let term = &COURSE.terms[0];
+    let html = render(state_at(&format!("#/glossary/{}", term.id)));
+    assert_eq!(count(&html, r#"id="view-heading""#), 1);
+    assert!(html.contains(r#"class="term-entry target""#));
+}
+
+#[test]
+fn unknown_address_renders_not_found() {
+    let s = AppState::new(
+        &COURSE,
+        Route::parse(&COURSE, "#/nowhere"),
+        Progress::new(&COURSE),
+        Storage::Saved,
+    );
+    let t = text(&render(s));
+    assert!(t.contains("Page not found"));
+}

@@ -1,35 +1,88 @@
 //! Inline markup and the lesson Markdown subset, parsed at build time into unresolved trees.
 //! References (sources, terms) are resolved by the caller, which knows the course's ids.
 
+/// Text joined from one or more source lines, remembering where each line starts, so that a
+/// problem inside it is reported at its own line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Para {
+    pub text: String,
+    /// (character offset in `text`, line number), in order.
+    pub lines: Vec<(usize, u32)>,
+}
+
+impl Para {
+    pub fn new(line: u32, text: &str) -> Para {
+        Para {
+            text: text.to_string(),
+            lines: vec![(0, line)],
+        }
+    }
+
+    /// Appends the next source line, joined with a space.
+    pub fn push_line(&mut self, line: u32, text: &str) {
+        self.text.push(' ');
+        self.lines.push((self.text.chars().count(), line));
+        self.text.push_str(text);
+    }
+
+    pub fn first_line(&self) -> u32 {
+        self.lines.first().map_or(0, |l| l.1)
+    }
+
+    /// The line holding the character at `offset`.
+    pub fn line_at(&self, offset: usize) -> u32 {
+        self.lines
+            .iter()
+            .rev()
+            .find(|(o, _)| *o <= offset)
+            .map_or(self.first_line(), |l| l.1)
+    }
+}
+
 /// Inline content before its references are resolved.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RawInline {
     Text(String),
     Emphasis(Vec<RawInline>),
     Strong(Vec<RawInline>),
-    Cite { source: String, locator: String },
-    Term { id: String, shown: String },
-    Link { text: String, href: String },
+    /// `at`: character offset of the reference, for its line.
+    Cite {
+        source: String,
+        locator: String,
+        at: usize,
+    },
+    Term {
+        id: String,
+        shown: String,
+        at: usize,
+    },
+    Link {
+        text: String,
+        href: String,
+    },
 }
 
 /// A lesson block before resolution; each inline run keeps its line for diagnostics.
 #[derive(Debug, Clone)]
 pub enum RawBlock {
-    Heading(u8, u32, String),
-    Paragraph(u32, String),
-    Bullets(Vec<(u32, String)>),
-    Numbered(Vec<(u32, String)>),
-    Quote(u32, String),
-    KeyPoints(u32, Vec<(u32, String)>),
+    Heading(u8, Para),
+    Paragraph(Para),
+    Bullets(Vec<Para>),
+    Numbered(Vec<Para>),
+    Quote(Para),
+    KeyPoints(u32, Vec<Para>),
 }
 
 /// Parses inline markup: `*em*`, `**strong**`, `[@source, locator]`, `[[term|shown]]`, `[text](https://…)`.
-pub fn parse_inline(s: &str) -> Result<Vec<RawInline>, String> {
+/// An error carries the character offset where the faulty markup starts.
+pub fn parse_inline(s: &str) -> Result<Vec<RawInline>, (usize, String)> {
     let chars: Vec<char> = s.chars().collect();
     let mut pos = 0;
     let out = parse_until(&chars, &mut pos, None)?;
     Ok(out)
 }
+
+const UNCLOSED: &str = "unclosed markup";
 
 fn flush(text: &mut String, out: &mut Vec<RawInline>) {
     if !text.is_empty() {
@@ -51,7 +104,7 @@ fn parse_until(
     chars: &[char],
     pos: &mut usize,
     close: Option<&str>,
-) -> Result<Vec<RawInline>, String> {
+) -> Result<Vec<RawInline>, (usize, String)> {
     let mut out = Vec::new();
     let mut text = String::new();
     while *pos < chars.len() {
@@ -68,54 +121,76 @@ fn parse_until(
             *pos += 2;
         } else if starts(chars, *pos, "**") {
             flush(&mut text, &mut out);
+            let at = *pos;
             *pos += 2;
-            let inner = parse_until(chars, pos, Some("**"))
-                .map_err(|_| "unclosed **strong** text; add the closing **".to_string())?;
+            let inner = parse_until(chars, pos, Some("**")).map_err(|e| {
+                if e.1 == UNCLOSED {
+                    (
+                        at,
+                        "unclosed **strong** text; add the closing **".to_string(),
+                    )
+                } else {
+                    e
+                }
+            })?;
             if inner.is_empty() {
-                return Err("empty **strong** text; remove the ** pair".into());
+                return Err((at, "empty **strong** text; remove the ** pair".into()));
             }
             out.push(RawInline::Strong(inner));
         } else if ch == '*' {
             flush(&mut text, &mut out);
+            let at = *pos;
             *pos += 1;
-            let inner = parse_until(chars, pos, Some("*")).map_err(|_| {
-                "unclosed *emphasis*; add the closing * (write \\* for a literal asterisk)"
-                    .to_string()
+            let inner = parse_until(chars, pos, Some("*")).map_err(|e| {
+                if e.1 == UNCLOSED {
+                    (
+                        at,
+                        r"unclosed *emphasis*; add the closing * (write \* for a literal asterisk)"
+                            .to_string(),
+                    )
+                } else {
+                    e
+                }
             })?;
             if inner.is_empty() {
-                return Err("empty *emphasis*; remove the * pair".into());
+                return Err((at, "empty *emphasis*; remove the * pair".into()));
             }
             out.push(RawInline::Emphasis(inner));
         } else if starts(chars, *pos, "[@") {
             flush(&mut text, &mut out);
-            let end = find(chars, *pos, "]").ok_or("unclosed citation `[@…`; close it with ]")?;
+            let at = *pos;
+            let end = find(chars, *pos, "]")
+                .ok_or((at, "unclosed citation `[@…`; close it with ]".to_string()))?;
             let body: String = chars[*pos + 2..end].iter().collect();
             let (source, locator) = match body.split_once(',') {
                 Some((a, b)) => (a.trim().to_string(), b.trim().to_string()),
                 None => (body.trim().to_string(), String::new()),
             };
             if source.is_empty() {
-                return Err(
-                    "empty citation `[@]`; write [@source-id] or [@source-id, locator]".into(),
-                );
+                let msg = "empty citation `[@]`; write [@source-id] or [@source-id, locator]";
+                return Err((at, msg.into()));
             }
-            out.push(RawInline::Cite { source, locator });
+            out.push(RawInline::Cite {
+                source,
+                locator,
+                at,
+            });
             *pos = end + 1;
         } else if starts(chars, *pos, "[[") {
             flush(&mut text, &mut out);
-            let end =
-                find(chars, *pos, "]]").ok_or("unclosed glossary link `[[…`; close it with ]]")?;
+            let at = *pos;
+            let unclosed = "unclosed glossary link `[[…`; close it with ]]";
+            let end = find(chars, *pos, "]]").ok_or((at, unclosed.to_string()))?;
             let body: String = chars[*pos + 2..end].iter().collect();
             let (id, shown) = match body.split_once('|') {
                 Some((a, b)) => (a.trim().to_string(), b.trim().to_string()),
                 None => (body.trim().to_string(), String::new()),
             };
             if id.is_empty() {
-                return Err(
-                    "empty glossary link `[[]]`; write [[term-id]] or [[term-id|words]]".into(),
-                );
+                let msg = "empty glossary link `[[]]`; write [[term-id]] or [[term-id|words]]";
+                return Err((at, msg.into()));
             }
-            out.push(RawInline::Term { id, shown });
+            out.push(RawInline::Term { id, shown, at });
             *pos = end + 2;
         } else if ch == '[' {
             // A link `[text](https://…)`, or a literal bracket.
@@ -128,7 +203,10 @@ fn parse_until(
                     let label: String = chars[*pos + 1..mid].iter().collect();
                     let href: String = chars[mid + 2..close].iter().collect();
                     if !href.starts_with("https://") {
-                        return Err(format!("link address \"{href}\" must start with https://"));
+                        return Err((
+                            *pos,
+                            format!("link address \"{href}\" must start with https://"),
+                        ));
                     }
                     flush(&mut text, &mut out);
                     out.push(RawInline::Link { text: label, href });
@@ -145,7 +223,7 @@ fn parse_until(
         }
     }
     if close.is_some() {
-        return Err("unclosed markup".into());
+        return Err((*pos, UNCLOSED.into()));
     }
     flush(&mut text, &mut out);
     Ok(out)
@@ -162,16 +240,16 @@ pub fn word_count(s: &str) -> u32 {
 pub fn parse_lesson(text: &str) -> (Vec<RawBlock>, Vec<(u32, String)>) {
     let mut blocks = Vec::new();
     let mut errors = Vec::new();
-    let mut para: Option<(u32, String)> = None;
-    let mut list: Option<(bool, Vec<(u32, String)>)> = None;
-    let mut key_points: Option<(u32, Vec<(u32, String)>)> = None;
+    let mut para: Option<Para> = None;
+    let mut list: Option<(bool, Vec<Para>)> = None;
+    let mut key_points: Option<(u32, Vec<Para>)> = None;
 
-    fn end_para(para: &mut Option<(u32, String)>, blocks: &mut Vec<RawBlock>) {
-        if let Some((l, t)) = para.take() {
-            blocks.push(RawBlock::Paragraph(l, t));
+    fn end_para(para: &mut Option<Para>, blocks: &mut Vec<RawBlock>) {
+        if let Some(p) = para.take() {
+            blocks.push(RawBlock::Paragraph(p));
         }
     }
-    fn end_list(list: &mut Option<(bool, Vec<(u32, String)>)>, blocks: &mut Vec<RawBlock>) {
+    fn end_list(list: &mut Option<(bool, Vec<Para>)>, blocks: &mut Vec<RawBlock>) {
         if let Some((numbered, items)) = list.take() {
             blocks.push(if numbered {
                 RawBlock::Numbered(items)
@@ -196,7 +274,7 @@ pub fn parse_lesson(text: &str) -> (Vec<RawBlock>, Vec<(u32, String)>) {
                 blocks.push(RawBlock::KeyPoints(s, it));
                 key_points = None;
             } else if let Some(item) = line.strip_prefix("- ") {
-                items.push((n, item.trim().to_string()));
+                items.push(Para::new(n, item.trim()));
             } else if !line.trim().is_empty() {
                 errors.push((n, "inside :::key-points only `- point` lines are allowed; start the line with \"- \" or close the box with :::".into()));
             }
@@ -214,7 +292,7 @@ pub fn parse_lesson(text: &str) -> (Vec<RawBlock>, Vec<(u32, String)>) {
         let numbered_item = {
             let digits = line.chars().take_while(|c| c.is_ascii_digit()).count();
             if digits > 0 && line[digits..].starts_with(". ") {
-                Some(line[digits + 2..].trim().to_string())
+                Some(line[digits + 2..].trim())
             } else {
                 None
             }
@@ -231,11 +309,11 @@ pub fn parse_lesson(text: &str) -> (Vec<RawBlock>, Vec<(u32, String)>) {
         } else if let Some(h) = line.strip_prefix("### ") {
             end_para(&mut para, &mut blocks);
             end_list(&mut list, &mut blocks);
-            blocks.push(RawBlock::Heading(3, n, h.trim().to_string()));
+            blocks.push(RawBlock::Heading(3, Para::new(n, h.trim())));
         } else if let Some(h) = line.strip_prefix("## ") {
             end_para(&mut para, &mut blocks);
             end_list(&mut list, &mut blocks);
-            blocks.push(RawBlock::Heading(2, n, h.trim().to_string()));
+            blocks.push(RawBlock::Heading(2, Para::new(n, h.trim())));
         } else if line.starts_with("# ") {
             errors.push((n, "a level-1 heading; the lesson title comes from its `lesson:` record, so use ## for sections".into()));
         } else if line.starts_with('#') {
@@ -251,13 +329,15 @@ pub fn parse_lesson(text: &str) -> (Vec<RawBlock>, Vec<(u32, String)>) {
             }
             list.get_or_insert((false, Vec::new()))
                 .1
-                .push((n, item.trim().to_string()));
+                .push(Para::new(n, item.trim()));
         } else if let Some(item) = numbered_item {
             end_para(&mut para, &mut blocks);
             if matches!(list, Some((false, _))) {
                 end_list(&mut list, &mut blocks);
             }
-            list.get_or_insert((true, Vec::new())).1.push((n, item));
+            list.get_or_insert((true, Vec::new()))
+                .1
+                .push(Para::new(n, item));
         } else if line.starts_with("* ") || line.starts_with("+ ") {
             errors.push((
                 n,
@@ -267,21 +347,19 @@ pub fn parse_lesson(text: &str) -> (Vec<RawBlock>, Vec<(u32, String)>) {
             end_para(&mut para, &mut blocks);
             end_list(&mut list, &mut blocks);
             match blocks.last_mut() {
-                Some(RawBlock::Quote(_, t)) if !text_breaks_before(text, i) => {
-                    t.push(' ');
-                    t.push_str(q.trim());
+                Some(RawBlock::Quote(p)) if !text_breaks_before(text, i) => {
+                    p.push_line(n, q.trim())
                 }
-                _ => blocks.push(RawBlock::Quote(n, q.trim().to_string())),
+                _ => blocks.push(RawBlock::Quote(Para::new(n, q.trim()))),
             }
         } else if line.starts_with("```") || line.starts_with('|') || line.starts_with('<') {
             errors.push((n, "code blocks, tables and HTML are not part of lesson Markdown; write it as paragraphs or a list".into()));
         } else if list.is_some() {
             errors.push((n, "a list item must fit on one line; join this line to the item above or leave a blank line before a new paragraph".into()));
-        } else if let Some((_, t)) = para.as_mut() {
-            t.push(' ');
-            t.push_str(line.trim());
+        } else if let Some(p) = para.as_mut() {
+            p.push_line(n, line.trim());
         } else {
-            para = Some((n, line.trim().to_string()));
+            para = Some(Para::new(n, line.trim()));
         }
     }
     if let Some((start, _)) = key_points {
@@ -318,13 +396,15 @@ mod tests {
                     RawInline::Text("c ".into()),
                     RawInline::Term {
                         id: "term".into(),
-                        shown: "T".into()
+                        shown: "T".into(),
+                        at: 14
                     }
                 ]),
                 RawInline::Text(" ".into()),
                 RawInline::Cite {
                     source: "src".into(),
-                    locator: "s 2".into()
+                    locator: "s 2".into(),
+                    at: 27
                 },
                 RawInline::Text(" ".into()),
                 RawInline::Link {
@@ -337,19 +417,24 @@ mod tests {
     }
 
     #[test]
-    fn inline_errors() {
-        assert!(parse_inline("an *open")
-            .unwrap_err()
-            .contains("unclosed *emphasis*"));
+    fn inline_errors_carry_their_position() {
+        let err = parse_inline("an *open").unwrap_err();
+        assert_eq!(err.0, 3);
+        assert!(err.1.contains("unclosed *emphasis*"));
         assert!(parse_inline("**open")
             .unwrap_err()
+            .1
             .contains("unclosed **strong**"));
-        assert!(parse_inline("[@src")
-            .unwrap_err()
-            .contains("unclosed citation"));
+        assert_eq!(
+            parse_inline("ok [@src").unwrap_err(),
+            (3, "unclosed citation `[@…`; close it with ]".to_string())
+        );
         assert!(parse_inline("[x](http://e.org)")
             .unwrap_err()
+            .1
             .contains("https://"));
+        // An error inside emphasis keeps its own position.
+        assert_eq!(parse_inline("*a [@*").unwrap_err().0, 3);
         assert_eq!(
             parse_inline(r"2 \* 3").unwrap(),
             vec![RawInline::Text("2 * 3".into())]
@@ -357,16 +442,33 @@ mod tests {
     }
 
     #[test]
+    fn paragraphs_map_offsets_to_lines() {
+        let mut p = Para::new(7, "first line");
+        p.push_line(8, "second");
+        assert_eq!(p.text, "first line second");
+        assert_eq!(
+            (p.line_at(0), p.line_at(10), p.line_at(11), p.line_at(16)),
+            (7, 7, 8, 8)
+        );
+    }
+
+    #[test]
     fn lesson_blocks() {
-        let md =
-            "## A\n\nOne\ntwo.\n\n- x\n- y\n\n1. p\n2. q\n\n> quoted\n\n:::key-points\n- k\n:::\n";
+        let md = "## A\n\nOne\ntwo.\n\n- x\n- y\n\n1. p\n2. q\n\n> quoted\n> more\n\n:::key-points\n- k\n:::\n";
         let (blocks, errors) = parse_lesson(md);
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(blocks.len(), 6);
-        assert!(matches!(&blocks[1], RawBlock::Paragraph(3, t) if t == "One two."));
+        assert!(
+            matches!(&blocks[1], RawBlock::Paragraph(p) if p.text == "One two." && p.line_at(4) == 4 && p.line_at(0) == 3)
+        );
         assert!(matches!(&blocks[2], RawBlock::Bullets(v) if v.len() == 2));
-        assert!(matches!(&blocks[3], RawBlock::Numbered(v) if v.len() == 2));
-        assert!(matches!(&blocks[5], RawBlock::KeyPoints(14, v) if v.len() == 1));
+        assert!(
+            matches!(&blocks[3], RawBlock::Numbered(v) if v.len() == 2 && v[1].first_line() == 10)
+        );
+        assert!(
+            matches!(&blocks[4], RawBlock::Quote(p) if p.text == "quoted more" && p.line_at(7) == 13)
+        );
+        assert!(matches!(&blocks[5], RawBlock::KeyPoints(15, v) if v.len() == 1));
     }
 
     #[test]

@@ -13,7 +13,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::model::*;
-use markup::{RawBlock, RawInline};
+use markup::{Para, RawBlock, RawInline};
 use records::Entry;
 
 /// One content problem, at a file and line.
@@ -577,28 +577,38 @@ impl Compiler {
 
     // --- inline text -----------------------------------------------------------------------
 
-    fn rich(&mut self, file: &str, line: u32, text: &str) -> Rich {
-        match markup::parse_inline(text) {
-            Ok(raw) => self.resolve_inline(file, line, raw),
-            Err(msg) => {
-                self.err(file, line, msg);
+    fn rich(&mut self, file: &str, para: &Para) -> Rich {
+        match markup::parse_inline(&para.text) {
+            Ok(raw) => self.resolve_inline(file, para, raw),
+            Err((at, msg)) => {
+                self.err(file, para.line_at(at), msg);
                 &[]
             }
         }
     }
 
-    fn resolve_inline(&mut self, file: &str, line: u32, raw: Vec<RawInline>) -> Rich {
+    /// A one-line text (an option or choice label) as rich text.
+    fn rich_line(&mut self, file: &str, line: u32, text: &str) -> Rich {
+        self.rich(file, &Para::new(line, text))
+    }
+
+    fn resolve_inline(&mut self, file: &str, para: &Para, raw: Vec<RawInline>) -> Rich {
         let mut out = Vec::new();
         for r in raw {
             match r {
                 RawInline::Text(t) => out.push(Inline::Text(leak_str(t))),
                 RawInline::Emphasis(v) => {
-                    out.push(Inline::Emphasis(self.resolve_inline(file, line, v)))
+                    out.push(Inline::Emphasis(self.resolve_inline(file, para, v)))
                 }
                 RawInline::Strong(v) => {
-                    out.push(Inline::Strong(self.resolve_inline(file, line, v)))
+                    out.push(Inline::Strong(self.resolve_inline(file, para, v)))
                 }
-                RawInline::Cite { source, locator } => {
+                RawInline::Cite {
+                    source,
+                    locator,
+                    at,
+                } => {
+                    let line = para.line_at(at);
                     if let Some(i) = self.lookup("source", &source, file, line, "cited source") {
                         out.push(Inline::Cite(Citation {
                             source: SourceId(i),
@@ -606,7 +616,8 @@ impl Compiler {
                         }));
                     }
                 }
-                RawInline::Term { id, shown } => {
+                RawInline::Term { id, shown, at } => {
+                    let line = para.line_at(at);
                     if let Some(i) = self.lookup("term", &id, file, line, "glossary term") {
                         let words = if shown.is_empty() {
                             self.term_name(&id).unwrap_or_default()
@@ -637,18 +648,35 @@ impl Compiler {
 
     fn paras(&mut self, file: &str, e: Option<&Entry>) -> Paras {
         let Some(e) = e else { return &[] };
-        let ps = e.paragraphs();
-        let v: Vec<Rich> = ps
-            .into_iter()
-            .map(|(l, t)| self.rich(file, l, &t))
-            .collect();
+        let v: Vec<Rich> = e.paragraphs().iter().map(|p| self.rich(file, p)).collect();
         leak(v)
     }
 
     fn rich_of(&mut self, file: &str, e: Option<&Entry>) -> Rich {
         let Some(e) = e else { return &[] };
-        let ps = e.paragraphs();
-        if ps.len() > 1 {
+        let mut ps = e.paragraphs().into_iter();
+        let Some(mut joined) = ps.next() else {
+            return &[];
+        };
+        let mut several = false;
+        for p in ps {
+            several = true;
+            // Keep checking every paragraph's references, at their own lines.
+            for (k, (off, line)) in p.lines.iter().enumerate() {
+                let end = p
+                    .lines
+                    .get(k + 1)
+                    .map_or(p.text.chars().count(), |n| n.0 - 1);
+                let text: String = p
+                    .text
+                    .chars()
+                    .skip(*off)
+                    .take(end.saturating_sub(*off))
+                    .collect();
+                joined.push_line(*line, &text);
+            }
+        }
+        if several {
             self.err(
                 file,
                 e.line,
@@ -658,13 +686,7 @@ impl Compiler {
                 ),
             );
         }
-        match ps.first() {
-            Some((l, t)) => {
-                let (l, t) = (*l, t.clone());
-                self.rich(file, l, &t)
-            }
-            None => &[],
-        }
+        self.rich(file, &joined)
     }
 
     fn citation(&mut self, file: &str, e: &Entry) -> Option<Citation> {
@@ -928,15 +950,15 @@ impl Compiler {
         }
         let words = markup::word_count(text);
         let mut blocks = Vec::new();
-        let items = |c: &mut Self, v: Vec<(u32, String)>| -> &'static [Rich] {
-            let v: Vec<Rich> = v.into_iter().map(|(l, t)| c.rich(file, l, &t)).collect();
+        let items = |c: &mut Self, v: Vec<Para>| -> &'static [Rich] {
+            let v: Vec<Rich> = v.iter().map(|p| c.rich(file, p)).collect();
             leak(v)
         };
         for b in raw {
             blocks.push(match b {
-                RawBlock::Heading(level, l, t) => Block::Heading(level, self.rich(file, l, &t)),
-                RawBlock::Paragraph(l, t) => Block::Paragraph(self.rich(file, l, &t)),
-                RawBlock::Quote(l, t) => Block::Quote(self.rich(file, l, &t)),
+                RawBlock::Heading(level, p) => Block::Heading(level, self.rich(file, &p)),
+                RawBlock::Paragraph(p) => Block::Paragraph(self.rich(file, &p)),
+                RawBlock::Quote(p) => Block::Quote(self.rich(file, &p)),
                 RawBlock::Bullets(v) => Block::Bullets(items(self, v)),
                 RawBlock::Numbered(v) => Block::Numbered(items(self, v)),
                 RawBlock::KeyPoints(_, v) => Block::KeyPoints(items(self, v)),
@@ -1030,7 +1052,14 @@ impl Compiler {
                     false
                 }
             };
-            let label = self.rich(f, o.line, &o.value);
+            if o.value.is_empty() {
+                self.err(
+                    f,
+                    o.line,
+                    "an option has no label; write `option: THE ANSWER TEXT`",
+                );
+            }
+            let label = self.rich_line(f, o.line, &o.value);
             let feedback = self.rich_of(f, o.child("feedback"));
             options.push(Choice {
                 label,
@@ -1142,7 +1171,8 @@ impl Compiler {
                     ),
                 );
             } else if !(min..=max).contains(&start) {
-                self.err(f, v.line, format!("variable \"{}\" starts at {start}, outside its range {min}..{max}; change `start`", v.value));
+                let line = v.child("start").map_or(v.line, |c| c.line);
+                self.err(f, line, format!("variable \"{}\" starts at {start}, outside its range {min}..{max}; change `start`", v.value));
             }
             var_ids.insert(v.value.clone(), vars.len() as u16);
             vars.push(Variable {
@@ -1203,10 +1233,10 @@ impl Compiler {
             got
         };
 
-        let start = e
+        let resolved_start = e
             .child("start")
-            .and_then(|s| resolve_node(self, &s.value.clone(), s.line))
-            .unwrap_or(0);
+            .and_then(|s| resolve_node(self, &s.value.clone(), s.line));
+        let start = resolved_start.unwrap_or(0);
 
         let mut nodes = Vec::new();
         let mut edges: Vec<Vec<u16>> = Vec::new();
@@ -1274,7 +1304,14 @@ impl Compiler {
                             ),
                         }
                     }
-                    let label = self.rich(f, c.line, &c.value);
+                    if c.value.is_empty() {
+                        self.err(
+                            f,
+                            c.line,
+                            "a choice has no label; write `choice: WHAT THE LEARNER DOES`",
+                        );
+                    }
+                    let label = self.rich_line(f, c.line, &c.value);
                     let consequence = self.rich_of(f, c.child("consequence"));
                     choices.push(ScenarioChoice {
                         label,
@@ -1300,7 +1337,8 @@ impl Compiler {
         }
 
         // Every node reachable from the start.
-        if !kept.is_empty() && e.child("start").is_some() {
+        // Reachability only means something from a start that exists.
+        if !kept.is_empty() && resolved_start.is_some() {
             let mut seen = vec![false; kept.len()];
             let mut queue = VecDeque::from([usize::from(start)]);
             while let Some(i) = queue.pop_front() {

@@ -1,6 +1,7 @@
 //! The record syntax of `.txt` seed files: `key: value` lines nested by two-space indentation,
 //! with `key: |` text blocks. See `seeds/README.md`.
 
+use super::markup::Para;
 use super::Diagnostic;
 
 /// One `key: value` line with its children.
@@ -8,20 +9,20 @@ use super::Diagnostic;
 pub struct Entry {
     pub key: String,
     pub value: String,
-    /// Paragraphs of a `|` text block: (line of the paragraph's first line, joined text).
-    pub block: Vec<(u32, String)>,
+    /// Paragraphs of a `|` text block.
+    pub block: Vec<Para>,
     pub line: u32,
     pub children: Vec<Entry>,
 }
 
 impl Entry {
     /// The entry's text as paragraphs: a one-line value is one paragraph.
-    pub fn paragraphs(&self) -> Vec<(u32, String)> {
+    pub fn paragraphs(&self) -> Vec<Para> {
         if self.block.is_empty() {
             if self.value.is_empty() {
                 Vec::new()
             } else {
-                vec![(self.line, self.value.clone())]
+                vec![Para::new(self.line, &self.value)]
             }
         } else {
             self.block.clone()
@@ -51,7 +52,7 @@ struct Token {
     indent: usize,
     key: String,
     value: String,
-    block: Vec<(u32, String)>,
+    block: Vec<Para>,
 }
 
 fn indent_of(line: &str) -> usize {
@@ -71,23 +72,26 @@ pub fn parse(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Entry> 
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
+        // A badly indented line is reported, then read at the nearest level (tabs as two spaces,
+        // odd indents rounded down), so that it does not also cause misleading follow-on errors.
         let lead = &raw[..raw.len() - raw.trim_start().len()];
+        let mut indent = lead
+            .chars()
+            .map(|c| if c == '\t' { 2 } else { 1 })
+            .sum::<usize>();
         if lead.contains('\t') {
             diags.push(Diagnostic::new(
                 file,
                 line,
                 "a tab in the indentation; indent with two spaces per level",
             ));
-            continue;
-        }
-        let indent = indent_of(raw);
-        if indent % 2 != 0 {
+        } else if indent % 2 != 0 {
             diags.push(Diagnostic::new(
                 file,
                 line,
                 format!("indented by {indent} spaces; indent by a multiple of two spaces (two per level)"),
             ));
-            continue;
+            indent -= 1;
         }
         let Some((key, value)) = trimmed.split_once(':') else {
             diags.push(Diagnostic::new(
@@ -114,18 +118,17 @@ pub fn parse(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Entry> 
                 body.push(((i + 1) as u32, lines[i]));
                 i += 1;
             }
-            let mut para: Option<(u32, String)> = None;
+            let mut para: Option<Para> = None;
             for (n, l) in body {
                 let t = l.trim();
                 if t.is_empty() {
                     if let Some(p) = para.take() {
                         block.push(p);
                     }
-                } else if let Some((_, s)) = para.as_mut() {
-                    s.push(' ');
-                    s.push_str(t);
+                } else if let Some(p) = para.as_mut() {
+                    p.push_line(n, t);
                 } else {
-                    para = Some((n, t.to_string()));
+                    para = Some(Para::new(n, t));
                 }
             }
             if let Some(p) = para {

@@ -36,8 +36,11 @@ pub fn initial_state() -> AppState {
     let (progress, storage) = match effects::load(&key) {
         Ok(Some(saved)) => match Progress::decode(&COURSE, &saved) {
             Ok(p) => (p, Storage::Saved),
-            // Unreadable data: start fresh rather than fail (issue 5 keeps a backup).
-            Err(_) => (Progress::new(&COURSE), Storage::Saved),
+            // Unreadable data: keep a copy under a backup key, then start fresh rather than fail.
+            Err(_) => {
+                effects::save(&format!("{key}:backup"), &saved);
+                (Progress::new(&COURSE), Storage::Saved)
+            }
         },
         Ok(None) => (Progress::new(&COURSE), Storage::Saved),
         Err(effects::StorageBlocked) => (Progress::new(&COURSE), Storage::Unavailable),

@@ -24,9 +24,11 @@ pub fn Glossary(props: &GlossaryProps) -> Html {
                 { for terms.iter().map(|&t| {
                     let term = COURSE.term(t);
                     let here = props.focus == Some(t);
+                    // The section is named by its heading, whichever id the heading has.
+                    let heading_id = if here { "view-heading".to_string() } else { format!("term-{}", term.id) };
                     html! {
-                        <section class={classes!("term-entry", here.then_some("target"))} aria-labelledby={format!("term-{}", term.id)}>
-                            <h2 id={if here { "view-heading".to_string() } else { format!("term-{}", term.id) }} tabindex="-1">
+                        <section class={classes!("term-entry", here.then_some("target"))} aria-labelledby={heading_id.clone()}>
+                            <h2 id={heading_id} tabindex="-1">
                                 { term.name }
                             </h2>
                             <p>{ rich(term.definition) }</p>

@@ -102,22 +102,27 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
     let total = quiz.questions.len();
     let attempt = ctx.0.attempt(qid);
 
-    // Focus follows the answer: to the feedback once checked, back to the options on "try again".
+    // Focus follows the answer: to the feedback once checked or shown, back to the options on
+    // "try again". ("Show the answer" after a wrong answer removes the focused button while the
+    // question stays checked, so the reveal is tracked too, or focus would fall to the page.)
     {
-        let prev = use_mut_ref(|| None::<(QuestionId, bool)>);
+        let prev = use_mut_ref(|| None::<(QuestionId, bool, bool)>);
         let checked = attempt.graded.is_some();
-        use_effect_with((qid, checked), move |&(q, checked)| {
-            let before = prev.borrow_mut().replace((q, checked));
-            if let Some((pq, was)) = before {
-                if pq == q && was != checked {
-                    effects::focus(if checked {
-                        "feedback-heading"
-                    } else {
-                        "option-0"
-                    });
+        use_effect_with(
+            (qid, checked, attempt.revealed),
+            move |&(q, checked, revealed)| {
+                let before = prev.borrow_mut().replace((q, checked, revealed));
+                if let Some((pq, was, was_revealed)) = before {
+                    if pq == q && (was != checked || was_revealed != revealed) {
+                        effects::focus(if checked {
+                            "feedback-heading"
+                        } else {
+                            "option-0"
+                        });
+                    }
                 }
-            }
-        });
+            },
+        );
     }
 
     let next_href = if i + 1 < total {

@@ -1,0 +1,107 @@
+// Checks on the test machinery itself, so that a broken helper cannot turn the suite into
+// false passes: the server, error capture, tabTo's limit, axe and the id-reference check.
+
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { before, after, test } from 'node:test';
+import {
+  setup, e2eTest, openApp, tabTo, assertAxeClean, axeViolations, assertNoErrors, idrefProblems,
+  quizSeed, scenarioSeed, scenarioPaths, seedPhrases,
+} from './helpers.mjs';
+
+const env = setup();
+before(env.start);
+after(env.stop);
+
+function get(url, path) {
+  return new Promise((resolve, reject) => {
+    const u = new URL(url);
+    http
+      .get({ host: u.hostname, port: u.port, path }, (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode, type: res.headers['content-type'] }));
+      })
+      .on('error', reject);
+  });
+}
+
+test('the static server serves dist/ with the right types and nothing outside it', async () => {
+  const url = env.server.url;
+  assert.deepEqual(await get(url, '/'), { status: 200, type: 'text/html; charset=utf-8' });
+  const page = await env.page();
+  try {
+    const wasm = page.waitForResponse((r) => r.url().endsWith('.wasm'));
+    await openApp(page, '#/');
+    const res = await wasm;
+    assert.equal(res.status(), 200);
+    assert.equal(res.headers()['content-type'], 'application/wasm');
+  } finally {
+    await page.context().close();
+  }
+  assert.equal((await get(url, '/no-such-file.js')).status, 404);
+  // Files next to dist/ are never served, however the path is spelt.
+  for (const path of ['/../Cargo.toml', '/%2e%2e/Cargo.toml', '/..%2fCargo.toml', '/%2e%2e%2fCargo.toml']) {
+    assert.ok([403, 404].includes((await get(url, path)).status), `${path} is refused`);
+  }
+});
+
+test('the seed reader finds the quiz answers and scenario routes', () => {
+  const quiz = quizSeed();
+  assert.ok(quiz.questions.length > 0);
+  for (const q of quiz.questions) {
+    assert.ok(q.options.some((o) => o.correct), `${q.id} has a right answer`);
+    assert.ok(q.options.every((o) => o.feedback), `${q.id} has feedback for every option`);
+  }
+  const sc = scenarioSeed();
+  const endings = new Set(scenarioPaths(sc).map((p) => p.ending));
+  assert.ok(endings.size >= 2, 'at least two endings are reachable');
+  assert.deepEqual(seedPhrases('Plain words here, then a cite [@x, y] and [[t|shown words]] more text.', 5), [
+    'plain words here then a cite',
+    'and shown words more text',
+  ]);
+});
+
+e2eTest(env, 'page errors and console errors are caught', async (open) => {
+  const page = await open();
+  await openApp(page, '#/');
+  await page.evaluate(() => {
+    console.error('deliberate console error');
+    setTimeout(() => {
+      throw new Error('deliberate uncaught error');
+    });
+  });
+  await page.waitForFunction(() => true);
+  await new Promise((r) => setTimeout(r, 200));
+  assert.throws(() => assertNoErrors(page), /deliberate console error[\s\S]*deliberate uncaught error|deliberate uncaught error[\s\S]*deliberate console error/);
+  page.errors.length = 0; // handled: the wrapper must not fail this test for them
+});
+
+e2eTest(env, 'tabTo gives up after its maximum and lists where focus went', async (open) => {
+  const page = await open();
+  await openApp(page, '#/');
+  await assert.rejects(tabTo(page, (el) => el.id === 'no-such-element', null, { max: 5 }), (err) => {
+    assert.match(err.message, /after 5 Tab presses/);
+    assert.match(err.message, /skip-link/);
+    return true;
+  });
+});
+
+e2eTest(env, 'axe and the id-reference check report injected defects', async (open) => {
+  const page = await open();
+  await openApp(page, '#/');
+  await page.evaluate(() => {
+    const main = document.querySelector('main');
+    main.insertAdjacentHTML(
+      'beforeend',
+      '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" id="bad-img"><input type="text" id="bad-input">' +
+        '<p aria-describedby="nowhere">x</p><span id="bad-input"></span>',
+    );
+  });
+  const ids = (await axeViolations(page)).map((v) => v.id);
+  assert.ok(ids.includes('image-alt'), `axe reports image-alt: ${ids}`);
+  assert.ok(ids.includes('label'), `axe reports label: ${ids}`);
+  await assert.rejects(assertAxeClean(page, 'injected'), /image-alt[\s\S]*#bad-img/);
+  const problems = await idrefProblems(page);
+  assert.ok(problems.some((p) => p.includes('aria-describedby="nowhere"')), problems.join('; '));
+  assert.ok(problems.some((p) => p.includes('duplicate id "bad-input"')), problems.join('; '));
+});

@@ -1,0 +1,551 @@
+// Shared helpers for the real-browser end-to-end tests: a static server for dist/, headless
+// Chromium through playwright-core, error capture, axe-core, keyboard focus helpers, and a
+// reader for the seed files so that the tests follow the course content instead of copying it.
+
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(here, '..', '..');
+// E2E_DIST serves another build (for example a deliberately broken copy, to see the suite fail).
+export const DIST = process.env.E2E_DIST ? path.resolve(process.env.E2E_DIST) : path.join(ROOT, 'dist');
+export const SEEDS = path.join(ROOT, 'seeds');
+const AXE_PATH = path.join(ROOT, 'tests', 'node_modules', 'axe-core', 'axe.min.js');
+
+/* ------------------------------------------------------------------ static server */
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Serves dist/ on 127.0.0.1 at a free port. Resolves to { url, close() }. */
+export async function startServer(dir = DIST) {
+  if (!fs.existsSync(path.join(dir, 'index.html'))) {
+    throw new Error(
+      `${dir}/index.html is missing: build the app first with ` +
+        '`PATH=$PWD/tests/node_modules/.bin:$PATH trunk build --release --offline` in the project root',
+    );
+  }
+  const root = path.resolve(dir);
+  const server = http.createServer((req, res) => {
+    let pathname;
+    try {
+      pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    if (pathname.endsWith('/')) pathname += 'index.html';
+    const file = path.resolve(root, '.' + pathname);
+    if (file !== root && !file.startsWith(root + path.sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    fs.readFile(file, (err, body) => {
+      if (err) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+      });
+      res.end(body);
+    });
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/* ------------------------------------------------------------------ browser */
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/**
+ * Starts the server and the browser for one test file. Use with before/after:
+ *   const env = setup(); before(env.start); after(env.stop);
+ * and env.page() for a fresh page (own context, so own localStorage) that records errors.
+ */
+export function setup() {
+  const env = {
+    server: null,
+    browser: null,
+    contexts: [],
+    async start() {
+      env.server = await startServer();
+      env.browser = await launchBrowser();
+    },
+    async stop() {
+      for (const c of env.contexts) await c.close().catch(() => {});
+      await env.browser?.close();
+      await env.server?.close();
+    },
+    /** A fresh page in a new browser context; `page.errors` collects page and console errors. */
+    async page(options = {}) {
+      const context = await env.browser.newContext({ viewport: { width: 1024, height: 768 }, ...options });
+      env.contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      watchErrors(page);
+      page.base = env.server.url;
+      return page;
+    },
+  };
+  return env;
+}
+
+function isFavicon(url) {
+  return /\/favicon\.ico(\?|$)/.test(url || '');
+}
+
+/** Records uncaught exceptions and console errors (other than a missing favicon) on page.errors. */
+export function watchErrors(page) {
+  page.errors = [];
+  page.on('pageerror', (err) => page.errors.push(`pageerror: ${err.stack || err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    if (isFavicon(msg.location()?.url)) return;
+    page.errors.push(`console.error: ${msg.text()} (${msg.location()?.url ?? ''})`);
+  });
+  page.on('requestfailed', (req) => {
+    if (isFavicon(req.url())) return;
+    page.errors.push(`request failed: ${req.url()} ${req.failure()?.errorText ?? ''}`);
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400 && !isFavicon(res.url())) {
+      page.errors.push(`HTTP ${res.status()} for ${res.url()}`);
+    }
+  });
+  return page;
+}
+
+/** Fails when the page has recorded any error. Call at the end of every test (and in afterEach). */
+export function assertNoErrors(page) {
+  assert.deepEqual(page.errors, [], `the page reported errors:\n${page.errors.join('\n')}`);
+}
+
+/**
+ * A test that gets fresh pages from `open(options)`; when it ends, it fails if any of those pages
+ * reported a page error or a console error, and closes them.
+ */
+export function e2eTest(env, name, fn) {
+  return test(name, async (t) => {
+    const pages = [];
+    const open = async (options) => {
+      const p = await env.page(options);
+      pages.push(p);
+      return p;
+    };
+    try {
+      await fn(open, t);
+    } catch (err) {
+      const errors = pages.flatMap((p) => p.errors);
+      if (errors.length) err.message += `\n(the page also reported errors:\n${errors.join('\n')})`;
+      throw err;
+    } finally {
+      for (const p of pages) await p.context().close().catch(() => {});
+    }
+    for (const p of pages) assertNoErrors(p);
+  });
+}
+
+/** Loads the app at a hash route in this page and waits until the view is rendered. */
+export async function openApp(page, hash = '#/') {
+  await page.goto(page.base + hash, { waitUntil: 'load' });
+  await waitForApp(page);
+}
+
+/** Waits until the app (not the loading placeholder) shows a view heading. */
+export async function waitForApp(page) {
+  await page.waitForSelector('#view-heading', { state: 'attached' });
+}
+
+/**
+ * Changes the route the way a link would (hashchange, no reload) and waits for the new view:
+ * the app moves focus to the view's heading on every view change.
+ */
+export async function goHash(page, hash) {
+  await page.evaluate((h) => {
+    document.activeElement?.blur();
+    location.hash = h;
+  }, hash);
+  await page.waitForFunction((h) => location.hash === h, hash);
+  await waitFocus(page, 'view-heading', `after going to ${hash}:`);
+}
+
+/* ------------------------------------------------------------------ focus and keyboard */
+
+/** A short description of the focused element, for failure messages. */
+export async function describeActive(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return '<body>';
+    const id = el.id ? `#${el.id}` : '';
+    const cls = el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : '';
+    const text = (el.getAttribute('aria-label') || el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 60);
+    return `<${el.tagName.toLowerCase()}${id}${cls}> "${text}"`;
+  });
+}
+
+/**
+ * Whether document.activeElement satisfies `pred`, a function (el, arg) => boolean that runs in
+ * the page (it must not close over test variables: pass them in `arg`).
+ */
+export async function activeMatches(page, pred, arg = null) {
+  return page.evaluate(
+    `(${pred.toString()})(document.activeElement, ${JSON.stringify(arg)})`,
+  );
+}
+
+/**
+ * Presses Tab (or Shift+Tab with { back: true }) until the focused element satisfies `pred`.
+ * Fails after `max` presses, listing every element visited, instead of looping forever.
+ */
+export async function tabTo(page, pred, arg = null, { max = 40, back = false } = {}) {
+  const trail = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    if (await activeMatches(page, pred, arg)) return;
+    trail.push(await describeActive(page));
+  }
+  assert.fail(
+    `no element matching ${pred.toString()} ${JSON.stringify(arg)} after ${max} ${back ? 'Shift+Tab' : 'Tab'} presses; visited:\n  ${trail.join('\n  ')}`,
+  );
+}
+
+/** Predicates for tabTo / activeMatches (they run in the page). */
+export const is = {
+  id: (el, id) => el.id === id,
+  /** A button or link whose visible text is exactly `text` (whitespace collapsed). */
+  control: (el, text) =>
+    (el.tagName === 'BUTTON' || el.tagName === 'A') && el.textContent.replace(/\s+/g, ' ').trim() === text,
+  /** A button or link whose visible text, normalised like norm(), equals `text`. */
+  controlNorm: (el, text) =>
+    (el.tagName === 'BUTTON' || el.tagName === 'A') &&
+    el.textContent.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim() === text,
+  /** An option input of the question. */
+  option: (el) => el.tagName === 'INPUT' && /^option-\d+$/.test(el.id),
+};
+
+/** Waits (briefly) until the element with this id has focus; fails saying where focus is instead. */
+export async function waitFocus(page, id, message = '') {
+  try {
+    await page.waitForFunction((i) => document.activeElement?.id === i, id, { timeout: 5000 });
+  } catch {
+    assert.fail(`${message} expected #${id} to get focus, but focus is on ${await describeActive(page)}`);
+  }
+}
+
+/** Asserts that the element with this id has focus. */
+export async function assertFocused(page, id, message = '') {
+  const ok = await page.evaluate((i) => document.activeElement?.id === i, id);
+  assert.ok(ok, `${message} expected #${id} to have focus, but focus is on ${await describeActive(page)}`);
+}
+
+/* ------------------------------------------------------------------ axe-core */
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Runs axe-core on the whole document; returns the violations (empty when clean). */
+export async function axeViolations(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.addScriptTag({ path: AXE_PATH });
+  }
+  return page.evaluate(
+    (values) =>
+      window.axe
+        .run(document, { runOnly: { type: 'tag', values } })
+        .then((r) =>
+          r.violations.map((v) => ({
+            id: v.id,
+            impact: v.impact,
+            help: v.help,
+            targets: v.nodes.map((n) => n.target.join(' ')),
+            summaries: v.nodes.map((n) => n.failureSummary),
+          })),
+        ),
+    AXE_TAGS,
+  );
+}
+
+export function formatViolations(violations) {
+  return violations
+    .map(
+      (v) =>
+        `  [${v.impact}] ${v.id}: ${v.help}\n` +
+        v.targets.map((t, i) => `      ${t}\n        ${(v.summaries[i] || '').replace(/\n/g, '\n        ')}`).join('\n'),
+    )
+    .join('\n');
+}
+
+/** Fails with rule id, impact and target selectors when axe finds any violation. */
+export async function assertAxeClean(page, label) {
+  const violations = await axeViolations(page);
+  assert.equal(
+    violations.length,
+    0,
+    `axe-core found ${violations.length} violation(s) on "${label}" (${page.url()}):\n${formatViolations(violations)}`,
+  );
+}
+
+/**
+ * ID problems axe does not report as violations: duplicate ids, and aria-labelledby,
+ * aria-describedby, aria-controls and label[for] references that point at no element.
+ */
+export async function idrefProblems(page) {
+  return page.evaluate(() => {
+    const problems = [];
+    const counts = new Map();
+    for (const el of document.querySelectorAll('[id]')) counts.set(el.id, (counts.get(el.id) || 0) + 1);
+    for (const [id, n] of counts) if (n > 1) problems.push(`duplicate id "${id}" (${n} elements)`);
+    const where = (el) => `<${el.tagName.toLowerCase()}${el.className ? ' class="' + el.className + '"' : ''}>`;
+    for (const attr of ['aria-labelledby', 'aria-describedby', 'aria-controls']) {
+      for (const el of document.querySelectorAll(`[${attr}]`)) {
+        for (const ref of el.getAttribute(attr).split(/\s+/).filter(Boolean)) {
+          if (!document.getElementById(ref)) problems.push(`${attr}="${ref}" on ${where(el)} points at no element`);
+        }
+      }
+    }
+    for (const l of document.querySelectorAll('label[for]')) {
+      if (!document.getElementById(l.htmlFor)) problems.push(`label for="${l.htmlFor}" points at no element`);
+    }
+    return problems;
+  });
+}
+
+export async function assertIdrefsValid(page, label) {
+  const problems = await idrefProblems(page);
+  assert.deepEqual(problems, [], `broken id references on "${label}" (${page.url()}):\n  ${problems.join('\n  ')}`);
+}
+
+/* ------------------------------------------------------------------ seed content */
+
+/**
+ * Parses the indented `key: value` seed format into a tree of { key, value, children }.
+ * A value of `|` takes the following more-indented lines as a block of text.
+ */
+export function parseSeed(text) {
+  const lines = text.split('\n');
+  const root = { key: null, value: null, children: [], indent: -1 };
+  const stack = [root];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    const indent = line.length - line.trimStart().length;
+    const m = /^([a-z][a-z0-9_-]*):\s?(.*)$/.exec(line.trim());
+    if (!m) throw new Error(`seed line ${i + 1} not understood: ${line}`);
+    let value = m[2];
+    if (value === '|') {
+      const block = [];
+      while (i + 1 < lines.length && (!lines[i + 1].trim() || lines[i + 1].length - lines[i + 1].trimStart().length > indent)) {
+        block.push(lines[++i].trim());
+      }
+      value = block.join('\n').trim();
+    }
+    while (stack[stack.length - 1].indent >= indent) stack.pop();
+    const rec = { key: m[1], value, children: [], indent };
+    stack[stack.length - 1].children.push(rec);
+    stack.push(rec);
+  }
+  return root;
+}
+
+const all = (rec, key) => rec.children.filter((c) => c.key === key);
+const one = (rec, key) => all(rec, key)[0]?.value;
+
+export function readSeed(rel) {
+  return parseSeed(fs.readFileSync(path.join(SEEDS, rel), 'utf8'));
+}
+
+export function courseSeed() {
+  const c = all(readSeed('course.txt'), 'course')[0];
+  return { id: c.value, title: one(c, 'title') };
+}
+
+/** The unit 1 quiz: { id, title, pass, questions: [{ id, type, prompt, options: [{ label, correct, feedback }] }] }. */
+export function quizSeed() {
+  const q = all(readSeed('units/01-meaning/quiz.txt'), 'quiz')[0];
+  return {
+    id: q.value,
+    title: one(q, 'title'),
+    pass: Number(one(q, 'pass')),
+    questions: all(q, 'question').map((x) => ({
+      id: x.value,
+      type: one(x, 'type'),
+      prompt: one(x, 'prompt'),
+      options: all(x, 'option').map((o) => ({
+        label: o.value,
+        correct: one(o, 'correct') === 'yes',
+        feedback: one(o, 'feedback'),
+      })),
+    })),
+  };
+}
+
+/** The unit 1 scenario: { id, title, start, nodes: Map(id → { choices }), endings: Map(id → { title, debrief }) }. */
+export function scenarioSeed() {
+  const s = all(readSeed('units/01-meaning/scenario.txt'), 'scenario')[0];
+  const nodes = new Map();
+  for (const n of all(s, 'node')) {
+    nodes.set(n.value, {
+      text: one(n, 'text'),
+      choices: all(n, 'choice').map((c) => ({
+        label: c.value,
+        goto: one(c, 'goto'),
+        consequence: one(c, 'consequence'),
+      })),
+    });
+  }
+  const endings = new Map();
+  for (const e of all(s, 'ending')) {
+    endings.set(e.value, { title: one(e, 'title'), text: one(e, 'text'), debrief: one(e, 'debrief') });
+  }
+  return { id: s.value, title: one(s, 'title'), start: one(s, 'start'), nodes, endings };
+}
+
+export function glossarySeed() {
+  return all(readSeed('glossary.txt'), 'term').map((t) => ({ id: t.value, name: one(t, 'name') }));
+}
+
+export function sourcesSeed() {
+  return all(readSeed('sources.txt'), 'source').map((t) => ({ id: t.value, short: one(t, 'short') }));
+}
+
+/** Lower case letters and digits only, single-spaced: compares seed text with rendered text. */
+export function norm(s) {
+  return String(s).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+/**
+ * The runs of plain words in a piece of seed markup, normalised, each long enough to be telling:
+ * citations and bare term references (rendered differently) split the runs; `[[id|shown]]`
+ * and `[text](url)` keep their shown words.
+ */
+export function seedPhrases(markup, min = 20) {
+  const plain = String(markup)
+    .replace(/\[\[[^\]|]+\|([^\]]+)\]\]/g, '$1')
+    .replace(/\[([^\]@[]+)\]\([^)]*\)/g, '$1')
+    .replace(/\[@[^\]]*\]/g, '\u0000')
+    .replace(/\[\[[^\]]*\]\]/g, '\u0000')
+    .replace(/[*\\]/g, '');
+  return plain
+    .split('\u0000')
+    .map(norm)
+    .filter((p) => p.length >= min);
+}
+
+/** Every path (list of { node, choice }) from the scenario's start to an ending, without revisiting nodes. */
+export function scenarioPaths(sc) {
+  const out = [];
+  const walk = (nodeId, steps, seen) => {
+    if (sc.endings.has(nodeId)) {
+      out.push({ steps, ending: nodeId });
+      return;
+    }
+    const node = sc.nodes.get(nodeId);
+    if (!node || seen.has(nodeId)) return;
+    node.choices.forEach((c, i) => walk(c.goto, [...steps, { node: nodeId, index: i, ...c }], new Set([...seen, nodeId])));
+  };
+  walk(sc.start, [], new Set());
+  return out;
+}
+
+/* ------------------------------------------------------------------ quiz questions on screen */
+
+/** Which seed question is on screen, and which rendered option is which seed option. */
+export async function questionOnScreen(page, quiz = quizSeed()) {
+  const legend = norm(await textOf(page, 'form.question legend'));
+  const matches = quiz.questions.filter((q) => seedPhrases(q.prompt, 10).every((p) => legend.includes(p)));
+  assert.equal(matches.length, 1, `exactly one prompt in quiz.txt matches the question on screen: "${legend}"`);
+  const q = matches[0];
+  const rendered = await page.$$eval('form.question input[id^="option-"]', (inputs) =>
+    inputs.map((i) => ({ id: i.id, type: i.type, label: document.querySelector(`label[for="${i.id}"]`)?.textContent ?? '' })),
+  );
+  assert.equal(rendered.length, q.options.length, `question ${q.id} shows all its options`);
+  rendered.forEach((r, i) => assert.equal(r.id, `option-${i}`));
+  const dom = q.options.map((o) => {
+    const want = seedPhrases(o.label, 1).join(' ');
+    const at = rendered.findIndex((r) => norm(r.label) === want);
+    assert.ok(at >= 0, `option "${o.label}" of ${q.id} is on screen`);
+    return at;
+  });
+  assert.equal(new Set(dom).size, dom.length, 'each seed option maps to its own input');
+  const type = q.type === 'multiple' ? 'checkbox' : 'radio';
+  assert.ok(rendered.every((r) => r.type === type), `${q.id} (${q.type}) uses ${type} inputs`);
+  return {
+    q,
+    type,
+    dom,
+    correct: q.options.flatMap((o, i) => (o.correct ? [dom[i]] : [])),
+    wrong: q.options.flatMap((o, i) => (o.correct ? [] : [dom[i]])),
+    seedAt: (domIndex) => q.options[dom.indexOf(domIndex)],
+  };
+}
+
+/**
+ * The live region's text once `ok(text)` holds (polling briefly, since it is written by an effect
+ * after the render); returns the last text seen either way, for the caller to assert on.
+ */
+export async function announcement(page, ok, timeout = 3000) {
+  const end = Date.now() + timeout;
+  let text;
+  do {
+    text = await textOf(page, '#announcer');
+    if (ok(text)) return text;
+    await new Promise((r) => setTimeout(r, 50));
+  } while (Date.now() < end);
+  return text;
+}
+
+/** Text of a selector without its aria-hidden parts (what a screen reader reads), whitespace collapsed. */
+export async function spokenText(page, selector) {
+  return page.evaluate((s) => {
+    const el = document.querySelector(s);
+    if (!el) return '';
+    const copy = el.cloneNode(true);
+    copy.querySelectorAll('[aria-hidden="true"]').forEach((n) => n.remove());
+    return copy.textContent.replace(/\s+/g, ' ').trim();
+  }, selector);
+}
+
+/** Text content of a selector, whitespace collapsed ('' when absent). */
+export async function textOf(page, selector) {
+  return page.evaluate((s) => document.querySelector(s)?.textContent.replace(/\s+/g, ' ').trim() ?? '', selector);
+}

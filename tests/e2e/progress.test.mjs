@@ -1,0 +1,103 @@
+// Progress is kept in this browser's storage: after a reload the home page (and the unit page)
+// still show what was done, and a browser with fresh storage shows nothing done.
+
+import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
+import {
+  setup, e2eTest, openApp, goHash, textOf, waitFocus, questionOnScreen, assertAxeClean,
+  courseSeed, quizSeed, scenarioSeed, scenarioPaths,
+} from './helpers.mjs';
+
+const env = setup();
+before(env.start);
+after(env.stop);
+
+const course = courseSeed();
+const quiz = quizSeed();
+const sc = scenarioSeed();
+const total = quiz.questions.length;
+
+/** The progress lines of the unit card on the home page (or the unit page's list). */
+async function progressLines(page) {
+  return page.$$eval('main ul.progress-list > li', (lis) => lis.map((li) => li.textContent.replace(/\s+/g, ' ').trim()));
+}
+
+async function answer(page, n, which) {
+  await goHash(page, `#/quiz/${quiz.id}/${n}`);
+  const m = await questionOnScreen(page, quiz);
+  for (const i of which(m)) await page.click(`label[for="option-${i}"]`);
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await waitFocus(page, 'feedback-heading');
+}
+
+e2eTest(env, 'progress survives a reload and shows on the home page', async (open) => {
+  const page = await open();
+  await openApp(page, '#/');
+  assert.deepEqual(await progressLines(page), [
+    'Lesson: ○ not read yet',
+    `Quiz: ○ 0 of ${total} answered correctly`,
+    `Scenario “${sc.title}”: ○ not played yet`,
+  ]);
+
+  // One right answer, one wrong one (which must not count), the lesson read, one ending reached.
+  await answer(page, 1, (m) => m.correct);
+  assert.match(await textOf(page, '#feedback-heading'), /Correct$/);
+  await answer(page, 2, (m) => [m.wrong[0]]);
+  assert.match(await textOf(page, '#feedback-heading'), /Not correct$/);
+  await goHash(page, '#/lesson/meaning-lesson');
+  await page.getByRole('button', { name: 'Mark this lesson as read' }).click();
+  await page.waitForSelector('button[aria-pressed="true"]');
+  await goHash(page, `#/scenario/${sc.id}`);
+  await page.getByRole('button', { name: 'Start the scenario' }).click();
+  await waitFocus(page, 'scenario-step');
+  for (const step of scenarioPaths(sc)[0].steps) {
+    await page.locator('ul.choices button').nth(step.index).click();
+    await waitFocus(page, 'scenario-happened');
+  }
+  await page.waitForSelector('#ending-heading');
+
+  // A real reload of the home page: a new app instance that can only know what was stored.
+  await goHash(page, '#/');
+  await page.reload({ waitUntil: 'load' });
+  await page.waitForSelector('#view-heading');
+  assert.equal(await textOf(page, '#view-heading'), course.title);
+  const expected = [
+    'Lesson: ✓ read',
+    `Quiz: ○ 1 of ${total} answered correctly`,
+    `Scenario “${sc.title}”: ✓ 1 of ${sc.endings.size} endings reached`,
+  ];
+  assert.deepEqual(await progressLines(page), expected);
+  assert.ok(
+    await page.evaluate((id) => localStorage.getItem(`hsc:${id}:progress`) !== null, course.id),
+    'progress is stored under the course key',
+  );
+
+  // The unit page reads the same stored progress.
+  await goHash(page, '#/unit/meaning');
+  assert.deepEqual(await progressLines(page), expected);
+
+  // A browser with its own, empty storage starts from nothing.
+  const other = await open();
+  await openApp(other, '#/');
+  assert.deepEqual(await progressLines(other), [
+    'Lesson: ○ not read yet',
+    `Quiz: ○ 0 of ${total} answered correctly`,
+    `Scenario “${sc.title}”: ○ not played yet`,
+  ]);
+});
+
+e2eTest(env, 'when the browser refuses storage, the page says progress will not be kept', async (open) => {
+  const page = await open();
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await openApp(page, '#/');
+  await page.waitForSelector('[role="note"]', { timeout: 5000 });
+  assert.match(await textOf(page, '[role="note"]'), /^Your progress will not be kept\./);
+  await assertAxeClean(page, 'storage refused notice');
+  // Everything else still works: a question can be answered.
+  await answer(page, 1, (m) => m.correct);
+  assert.match(await textOf(page, '#feedback-heading'), /Correct$/);
+});

@@ -1,0 +1,102 @@
+// At 320 CSS pixels wide (WCAG 1.4.10 reflow): no horizontal scrolling, and the controls the
+// stylesheet sizes as 44px touch targets (buttons, header links, option labels, summaries)
+// really are at least 44px tall.
+
+import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
+import {
+  setup, e2eTest, openApp, goHash, waitFocus, questionOnScreen, quizSeed, scenarioSeed,
+} from './helpers.mjs';
+
+const env = setup();
+before(env.start);
+after(env.stop);
+
+const quiz = quizSeed();
+const sc = scenarioSeed();
+const VIEWPORT = { width: 320, height: 640 };
+
+/** Fails if the page scrolls sideways, naming the elements that stick out. */
+async function assertNoHorizontalScroll(page, label) {
+  const r = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((el) => {
+        const b = el.getBoundingClientRect();
+        return b.width > 0 && b.right > width + 0.5;
+      })
+      .slice(0, 8)
+      .map((el) => `<${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className ? '.' + String(el.className).trim().replace(/\s+/g, '.') : ''}> right=${Math.round(el.getBoundingClientRect().right)}`);
+    return { scrollWidth: document.documentElement.scrollWidth, width, wide };
+  });
+  assert.equal(r.width, 320, 'the layout viewport is 320px wide');
+  assert.ok(r.scrollWidth <= 320, `${label}: scrollWidth ${r.scrollWidth} > 320; too wide:\n  ${r.wide.join('\n  ')}`);
+}
+
+// What the app sizes as 44px touch targets: buttons and .button links, links in every nav
+// (header, breadcrumb, question pager), the site title, option labels, the lecturer prompts' summary.
+const TARGETS = 'main button, main .button, nav a, .site-header a, .option label, details summary, .skip-link';
+
+/** Every visible target is at least 44px tall. Returns how many were measured. */
+async function assertTargets(page, label) {
+  const r = await page.evaluate((sel) => {
+    const out = [];
+    for (const el of document.querySelectorAll(sel)) {
+      const cs = getComputedStyle(el);
+      if (cs.display === 'none' || cs.visibility === 'hidden' || el.closest('.visually-hidden')) continue;
+      if (el.matches('.skip-link')) continue; // off screen until focused; measured separately
+      const b = el.getBoundingClientRect();
+      out.push({ what: `<${el.tagName.toLowerCase()}> "${el.textContent.trim().replace(/\s+/g, ' ').slice(0, 40)}"`, h: b.height, w: b.width });
+    }
+    return out;
+  }, TARGETS);
+  const small = r.filter((t) => t.h < 44 - 0.01);
+  assert.deepEqual(small.map((t) => `${t.what} is ${t.h.toFixed(1)}px tall`), [], `${label}: targets under 44px`);
+  const narrow = r.filter((t) => t.w < 44 - 0.01);
+  assert.deepEqual(narrow.map((t) => `${t.what} is ${t.w.toFixed(1)}px wide`), [], `${label}: targets under 44px wide`);
+  return r.length;
+}
+
+async function check(page, label, { minTargets = 1 } = {}) {
+  await assertNoHorizontalScroll(page, label);
+  const n = await assertTargets(page, label);
+  assert.ok(n >= minTargets, `${label}: measured ${n} targets, expected at least ${minTargets}`);
+}
+
+e2eTest(env, 'home, a question and the scenario reflow at 320px with 44px targets', async (open) => {
+  const page = await open({ viewport: VIEWPORT });
+
+  await openApp(page, '#/');
+  await check(page, 'home', { minTargets: 4 }); // site title + three nav links
+
+  await goHash(page, '#/unit/meaning');
+  await page.click('details.lecturer summary');
+  await check(page, 'unit with lecturer prompts open');
+
+  // A multiple-response question: most options, longest labels.
+  const multi = quiz.questions.findIndex((q) => q.type === 'multiple');
+  await goHash(page, `#/quiz/${quiz.id}/${multi + 1}`);
+  const m = await questionOnScreen(page, quiz);
+  await check(page, 'question, unanswered', { minTargets: 4 + m.dom.length + 2 });
+  await page.click(`label[for="option-${m.wrong[0]}"]`);
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await waitFocus(page, 'feedback-heading');
+  await check(page, 'question, answered wrong', { minTargets: 4 + m.dom.length + 2 });
+
+  await goHash(page, `#/scenario/${sc.id}`);
+  await check(page, 'scenario intro', { minTargets: 5 });
+  await page.getByRole('button', { name: 'Start the scenario' }).click();
+  await waitFocus(page, 'scenario-step');
+  await check(page, 'scenario, first decision', { minTargets: 4 + sc.nodes.get(sc.start).choices.length });
+  await page.locator('ul.choices button').first().click();
+  await waitFocus(page, 'scenario-happened');
+  await check(page, 'scenario, after a consequence');
+
+  // The skip link, once focused, is on screen and a 44px target too.
+  const fresh = await open({ viewport: VIEWPORT });
+  await openApp(fresh, '#/');
+  await fresh.keyboard.press('Tab');
+  assert.ok(await fresh.evaluate(() => document.activeElement.matches('a.skip-link')), 'the first tab stop is the skip link');
+  const skip = await fresh.locator('a.skip-link').boundingBox();
+  assert.ok(skip && skip.height >= 44 && skip.y >= 0, `the focused skip link is on screen and 44px tall (${JSON.stringify(skip)})`);
+});

@@ -1,6 +1,6 @@
 //! The app's state and the pure reducer that every user action goes through.
 
-use super::grade::{answer_key, grade, Grade, Outcome, Selection};
+use super::grade::{grade, Grade, Outcome, Selection};
 use super::progress::Progress;
 use super::route::Route;
 use super::scenario::Run;
@@ -23,7 +23,7 @@ pub struct Attempt {
     /// Set once the learner checks the answer; cleared by "try again".
     pub graded: Option<Grade>,
     pub tries: u16,
-    /// The correct answer is shown.
+    /// The correct answer is shown; `graded` stays the learner's own grade.
     pub revealed: bool,
 }
 
@@ -169,12 +169,15 @@ impl AppState {
             Action::ShowAnswer(q) => {
                 let question = course.question(q);
                 if let Some(a) = self.attempts.get_mut(q.index()) {
-                    if a.tries == 0 {
+                    if a.tries == 0 || a.revealed {
                         return;
                     }
+                    // The learner keeps the grade they earned; giving up after "try again" earns nothing.
                     a.revealed = true;
-                    a.selected = answer_key(question);
-                    a.graded = grade(question, a.selected);
+                    a.graded.get_or_insert(Grade {
+                        outcome: Outcome::Incorrect,
+                        credit: 0,
+                    });
                 }
                 let right: Vec<String> = question
                     .options

@@ -263,8 +263,31 @@ fn single_choice_pick_replaces_and_show_answer_needs_an_attempt() {
     s.reduce(&COURSE, Action::ShowAnswer(q(2)));
     let a = s.attempt(q(2));
     assert!(a.revealed);
-    assert_eq!(a.selected, sel(&[1]));
+    // The learner's choice and grade stay theirs: showing the answer earns nothing.
+    assert_eq!(a.selected, sel(&[0]));
+    assert_eq!(a.graded.map(|g| g.credit), Some(0));
+    assert_eq!(s.quiz_score(&COURSE, QuizId(0)), (0, 1));
     assert_eq!(s.announcement.text, "The answer: False.");
+    // Giving up after "try again" (nothing chosen) counts as not correct.
+    s.reduce(
+        &COURSE,
+        Action::Pick {
+            question: q(1),
+            option: 0,
+        },
+    );
+    s.reduce(&COURSE, Action::Check(q(1)));
+    s.reduce(&COURSE, Action::TryAgain(q(1)));
+    s.reduce(&COURSE, Action::ShowAnswer(q(1)));
+    assert_eq!(
+        s.attempt(q(1)).graded.map(|g| (g.outcome, g.credit)),
+        Some((Outcome::Incorrect, 0))
+    );
+    assert_eq!(
+        s.progress.best(q(1)),
+        Some(Outcome::Partial),
+        "the record keeps the best real answer"
+    );
     // Showing the answer does not improve the recorded result.
     assert_eq!(s.progress.best(q(2)), Some(Outcome::Incorrect));
     // An option index the question does not have is ignored.

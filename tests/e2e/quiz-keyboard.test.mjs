@@ -152,14 +152,19 @@ e2eTest(env, 'the whole quiz can be done with the keyboard alone', async (open) 
   assert.deepEqual(seen, quiz.questions.map((q) => q.id), 'the questions come in the order of quiz.txt');
 
   assert.equal(await textOf(page, '#view-heading'), `Results: ${quiz.title}`);
-  // Every question ends graded in full (a shown answer is graded as the answer key).
+  // A shown answer keeps the learner's own partial credit; every other question ends fully right.
+  const revealedCredit = Math.floor(100 / quiz.questions[REVEAL].options.filter((o) => o.correct).length);
+  const score = Math.floor((100 * (total - 1) + revealedCredit) / total);
+  assert.ok(score < 100, 'the shown answer costs marks');
   assert.equal(
     await textOf(page, 'p.score'),
-    `Your score: 100 per cent (${total} of ${total} questions answered; pass mark ${quiz.pass} per cent). You passed.`,
+    `Your score: ${score} per cent (${total} of ${total} questions answered; pass mark ${quiz.pass} per cent). ${score >= quiz.pass ? 'You passed.' : 'Not yet a pass.'}`,
   );
   const statuses = await page.$$eval('main ol.question-list > li', (lis) => lis.map((li) => li.textContent.replace(/\s+/g, ' ').trim()));
   assert.equal(statuses.length, total);
-  statuses.forEach((s, i) => assert.equal(s, `Question ${i + 1} ✓ Correct`));
+  statuses.forEach((s, i) =>
+    assert.equal(s, i === REVEAL ? `Question ${i + 1} → Answer shown (your answer: partly correct)` : `Question ${i + 1} ✓ Correct`),
+  );
 });
 
 e2eTest(env, 'checking with nothing chosen is announced, and Shift+Tab walks back through the controls', async (open) => {

@@ -34,8 +34,9 @@ async function assertNoHorizontalScroll(page, label) {
 }
 
 // What the app sizes as 44px touch targets: buttons and .button links, links in every nav
-// (header, breadcrumb, question pager), the site title, option labels, the lecturer prompts' summary.
-const TARGETS = 'main button, main .button, nav a, .site-header a, .option label, details summary, .skip-link';
+// (header, breadcrumb, question pager), the site title, option labels, the lecturer prompts' summary,
+// and the links listing a unit's steps and a quiz's questions.
+const TARGETS = 'main button, main .button, nav a, .site-header a, .option label, details summary, .skip-link, .kicker a, .steps a, .question-list a';
 
 /** Every visible target is at least 44px tall. Returns how many were measured. */
 async function assertTargets(page, label) {

@@ -1,6 +1,6 @@
 use super::{unit_label, Crumbs};
 use crate::course::COURSE;
-use crate::engine::grade::{Grade, Outcome};
+use crate::engine::grade::{answer_key, Grade, Outcome};
 use crate::engine::route::Route;
 use crate::engine::state::{Action, Attempt};
 use crate::model::{QuestionId, QuestionKind, QuizId};
@@ -25,6 +25,23 @@ fn outcome_symbol(o: Option<Outcome>) -> &'static str {
         Some(Outcome::Partial) => "◐",
         Some(Outcome::Incorrect) => "✗",
     }
+}
+
+/// A question's state in words, with a symbol; never colour alone.
+fn attempt_status(a: Attempt) -> Html {
+    let o = a.graded.map(|g| g.outcome);
+    let (symbol, words) = if a.revealed {
+        (
+            "→",
+            format!(
+                "Answer shown (your answer: {})",
+                outcome_words(o).to_lowercase()
+            ),
+        )
+    } else {
+        (outcome_symbol(o), outcome_words(o).to_string())
+    };
+    html! { <span class="status"><span aria-hidden="true">{ symbol }{" "}</span>{ words }</span> }
 }
 
 #[derive(Properties, PartialEq)]
@@ -58,11 +75,11 @@ pub fn QuizPage(props: &QuizProps) -> Html {
             <h2>{"Questions"}</h2>
             <ol class="question-list">
                 { for quiz.questions.iter().enumerate().map(|(i, q)| {
-                    let o = ctx.0.attempt(*q).graded.map(|g| g.outcome);
+                    let a = ctx.0.attempt(*q);
                     html! {
                         <li>
                             <a href={Route::Question(id, i as u16).href(&COURSE)}>{ format!("Question {}", i + 1) }</a>
-                            {" "}<span class="status"><span aria-hidden="true">{ outcome_symbol(o) }{" "}</span>{ outcome_words(o) }</span>
+                            {" "}{ attempt_status(a) }
                         </li>
                     }
                 }) }
@@ -166,6 +183,7 @@ pub fn QuestionCard(props: &CardProps) -> Html {
     let a: Attempt = ctx.0.attempt(qid);
     let locked = a.graded.is_some();
     let multiple = q.kind == QuestionKind::Multiple;
+    let key = answer_key(q);
     let onsubmit = {
         let ctx = ctx.clone();
         Callback::from(move |e: SubmitEvent| {
@@ -196,10 +214,12 @@ pub fn QuestionCard(props: &CardProps) -> Html {
                         let ctx = ctx.clone();
                         let onchange = Callback::from(move |_: Event| ctx.dispatch(Action::Pick { question: qid, option: i }));
                         let id = format!("option-{i}");
-                        let chosen = a.selected.has(i);
-                        let mark = match (locked, chosen, o.correct) {
-                            (true, true, true) => Some(("mark-right", "✓", "Your choice: correct.")),
-                            (true, true, false) => Some(("mark-wrong", "✗", "Your choice: not correct.")),
+                        // Once the answer is shown, the options show the answer key.
+                        let chosen = if a.revealed { key.has(i) } else { a.selected.has(i) };
+                        let mark = match (a.revealed, locked, chosen, o.correct) {
+                            (true, _, _, true) => Some(("mark-right", "✓", "Correct answer.")),
+                            (false, true, true, true) => Some(("mark-right", "✓", "Your choice: correct.")),
+                            (false, true, true, false) => Some(("mark-wrong", "✗", "Your choice: not correct.")),
                             _ => None,
                         };
                         html! {
@@ -276,7 +296,7 @@ fn Feedback(props: &FeedbackProps) -> Html {
                         <p class="feedback-option">
                             <strong>{ if o.correct { "Right answer: " } else { "Wrong answer: " } }</strong>
                             { rich(o.label) }
-                            if a.selected.has(i) && !props.revealed { <em>{" (your choice)"}</em> }
+                            if a.selected.has(i) { <em>{" (your choice)"}</em> }
                         </p>
                         <p>{ rich(o.feedback) }</p>
                     </li>
@@ -329,11 +349,11 @@ pub fn ResultsPage(props: &QuizProps) -> Html {
             <h2>{"Question by question"}</h2>
             <ol class="question-list">
                 { for quiz.questions.iter().enumerate().map(|(i, q)| {
-                    let o = ctx.0.attempt(*q).graded.map(|g| g.outcome);
+                    let a = ctx.0.attempt(*q);
                     html! {
                         <li>
                             <a href={Route::Question(id, i as u16).href(&COURSE)}>{ format!("Question {}", i + 1) }</a>
-                            {" "}<span class="status"><span aria-hidden="true">{ outcome_symbol(o) }{" "}</span>{ outcome_words(o) }</span>
+                            {" "}{ attempt_status(a) }
                         </li>
                     }
                 }) }

@@ -152,6 +152,16 @@ pub enum QuestionKind {
     Multiple,
     /// Two options, True and False, one correct.
     TrueFalse,
+    /// Put 3-8 items in order.
+    Ordering,
+    /// Pair each item with one of a list of targets.
+    Matching,
+    /// Sort statements into 2-4 groups.
+    Categorise,
+    /// A number, within a tolerance, with accepted units.
+    Numeric,
+    /// A short text, matched against accepted answers ignoring case and punctuation.
+    ShortText,
 }
 
 #[derive(Debug)]
@@ -161,7 +171,76 @@ pub struct Question {
     pub kind: QuestionKind,
     pub prompt: Rich,
     pub cites: &'static [Citation],
-    pub options: &'static [Choice],
+    pub body: Body,
+}
+
+/// What a question asks for, by kind.
+#[derive(Debug)]
+pub enum Body {
+    /// Single choice, multiple response, true/false.
+    Choices(&'static [Choice]),
+    /// Items in their correct order.
+    Ordering(&'static [Item]),
+    /// Items, each with the index of its target in `targets`.
+    Matching {
+        items: &'static [Item],
+        targets: &'static [&'static str],
+    },
+    /// Statements, each with the index of its group in `groups`.
+    Categorise {
+        items: &'static [Item],
+        groups: &'static [&'static str],
+    },
+    Numeric(Numeric),
+    ShortText {
+        accepts: &'static [Accept],
+        otherwise: Rich,
+    },
+}
+
+/// An item to order, match or sort. `key` is its target or group (0 for ordering).
+#[derive(Debug)]
+pub struct Item {
+    pub label: Rich,
+    pub key: u8,
+    pub feedback: Rich,
+}
+
+#[derive(Debug)]
+pub struct Numeric {
+    pub answer: f64,
+    pub tolerance: f64,
+    /// Accepted unit words; the first is the one shown. Empty: a bare number.
+    pub units: &'static [&'static str],
+    pub feedback: Rich,
+    pub otherwise: Rich,
+}
+
+/// An accepted short-text answer with its feedback.
+#[derive(Debug)]
+pub struct Accept {
+    pub text: &'static str,
+    pub feedback: Rich,
+}
+
+impl Question {
+    /// The options of a choice question; empty for other kinds.
+    pub fn options(&self) -> &'static [Choice] {
+        match self.body {
+            Body::Choices(o) => o,
+            _ => &[],
+        }
+    }
+
+    /// The items of an ordering, matching or categorising question; empty for other kinds.
+    pub fn items(&self) -> &'static [Item] {
+        match self.body {
+            Body::Ordering(i)
+            | Body::Matching { items: i, .. }
+            | Body::Categorise { items: i, .. } => i,
+            _ => &[],
+        }
+    }
 }
 
 /// An option of a choice question.
@@ -249,6 +328,22 @@ pub struct Term {
     pub definition: Rich,
     pub cites: &'static [Citation],
     pub see: &'static [TermId],
+}
+
+/// How short-text answers are compared, at build time and in the app: lower case, punctuation
+/// dropped, spaces collapsed ("  The Care  Act, 2014." → "the care act 2014").
+pub fn normalise_answer(s: &str) -> String {
+    let cleaned: String = s
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_lowercase().next().unwrap_or(c)
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 impl Course {

@@ -172,7 +172,7 @@ fn valid_fixture_compiles_to_the_expected_course() {
     let correct: Vec<Vec<bool>> = course
         .questions
         .iter()
-        .map(|q| q.options.iter().map(|o| o.correct).collect())
+        .map(|q| q.options().iter().map(|o| o.correct).collect())
         .collect();
     assert_eq!(
         correct,

@@ -5,7 +5,8 @@ use std::path::Path;
 
 use hsc_course::compiler::compile;
 use hsc_course::course::COURSE;
-use hsc_course::engine::grade::{answer_key, grade, Outcome, Selection};
+use hsc_course::engine::grade::{answer_key, grade, Answer, Outcome, Selection};
+use hsc_course::engine::quiz::fresh_answer;
 use hsc_course::engine::scenario::Run;
 use hsc_course::model::*;
 
@@ -31,19 +32,19 @@ fn every_question_is_answerable_and_explained() {
         let q = COURSE.question(id);
         let key = answer_key(q);
         assert_eq!(
-            grade(q, key).map(|g| g.outcome),
+            grade(q, &key).map(|g| g.outcome),
             Some(Outcome::Correct),
             "{}: key does not grade correct",
             q.id
         );
-        for (i, o) in q.options.iter().enumerate() {
+        for (i, o) in q.options().iter().enumerate() {
             assert!(
                 !o.feedback.is_empty(),
                 "{}: option {} has no feedback",
                 q.id,
                 i + 1
             );
-            let alone = grade(q, Selection::only(i)).map(|g| g.outcome);
+            let alone = grade(q, &Answer::Choices(Selection::only(i))).map(|g| g.outcome);
             if !o.correct {
                 assert_eq!(
                     alone,
@@ -54,9 +55,24 @@ fn every_question_is_answerable_and_explained() {
                 );
             }
         }
+        for (i, item) in q.items().iter().enumerate() {
+            assert!(
+                !item.feedback.is_empty(),
+                "{}: item {} has no feedback",
+                q.id,
+                i + 1
+            );
+        }
+        // Nobody starts from a right answer (an ordering is never presented already in order).
+        assert_ne!(
+            grade(q, &fresh_answer(&COURSE, id)).map(|g| g.outcome),
+            Some(Outcome::Correct),
+            "{} starts out correct",
+            q.id
+        );
         assert!(!q.cites.is_empty(), "{} cites no source", q.id);
         if q.kind == QuestionKind::TrueFalse {
-            assert_eq!(q.options.len(), 2, "{}", q.id);
+            assert_eq!(q.options().len(), 2, "{}", q.id);
         }
     }
 }
@@ -154,7 +170,7 @@ fn all_inlines() -> Vec<Inline> {
     }
     for q in COURSE.questions {
         inlines(q.prompt, &mut out);
-        for o in q.options {
+        for o in q.options() {
             inlines(o.label, &mut out);
             inlines(o.feedback, &mut out);
         }

@@ -124,14 +124,7 @@ emit_struct!(Quiz {
     pass,
     questions
 });
-emit_struct!(Question {
-    id,
-    quiz,
-    kind,
-    prompt,
-    cites,
-    options
-});
+
 emit_struct!(Choice {
     label,
     correct,
@@ -187,6 +180,78 @@ emit_struct!(Term {
     see
 });
 emit_struct!(Citation { source, locator });
+
+emit_struct!(Question {
+    id,
+    quiz,
+    kind,
+    prompt,
+    cites,
+    body
+});
+emit_struct!(Item {
+    label,
+    key,
+    feedback
+});
+emit_struct!(Numeric {
+    answer,
+    tolerance,
+    units,
+    feedback,
+    otherwise
+});
+emit_struct!(Accept { text, feedback });
+
+impl Emit for f64 {
+    fn emit(&self, out: &mut String) {
+        // `{:?}` always writes a float literal Rust accepts ("3.0", "0.1", "1e21").
+        let _ = write!(out, "{self:?}");
+    }
+}
+
+impl Emit for Body {
+    fn emit(&self, out: &mut String) {
+        match self {
+            Body::Choices(o) => {
+                out.push_str("Body::Choices(");
+                o.emit(out);
+                out.push(')');
+            }
+            Body::Ordering(i) => {
+                out.push_str("Body::Ordering(");
+                i.emit(out);
+                out.push(')');
+            }
+            Body::Matching { items, targets } => {
+                out.push_str("Body::Matching{items:");
+                items.emit(out);
+                out.push_str(",targets:");
+                targets.emit(out);
+                out.push('}');
+            }
+            Body::Categorise { items, groups } => {
+                out.push_str("Body::Categorise{items:");
+                items.emit(out);
+                out.push_str(",groups:");
+                groups.emit(out);
+                out.push('}');
+            }
+            Body::Numeric(n) => {
+                out.push_str("Body::Numeric(");
+                n.emit(out);
+                out.push(')');
+            }
+            Body::ShortText { accepts, otherwise } => {
+                out.push_str("Body::ShortText{accepts:");
+                accepts.emit(out);
+                out.push_str(",otherwise:");
+                otherwise.emit(out);
+                out.push('}');
+            }
+        }
+    }
+}
 
 impl Emit for QuestionKind {
     fn emit(&self, out: &mut String) {

@@ -63,6 +63,7 @@ pub fn compile(seeds: &Path) -> Result<Course, Vec<Diagnostic>> {
 // ---------------------------------------------------------------------------------------------
 // Schema: the keys each record takes.
 
+#[derive(Clone, Copy)]
 struct Field {
     key: &'static str,
     required: bool,
@@ -122,8 +123,61 @@ const UNIT_KEYS: &[Field] = &[
 ];
 const LESSON_KEYS: &[Field] = &[one("title"), one("file"), many("cite")];
 const QUIZ_KEYS: &[Field] = &[one("title"), one("intro"), one("pass"), some("question")];
-const QUESTION_KEYS: &[Field] = &[one("type"), one("prompt"), some("cite"), some("option")];
+/// Keys every question takes; [`question_fields`] adds those of its kind.
+const QUESTION_KEYS: &[Field] = &[one("type"), one("prompt"), some("cite")];
+const QUESTION_TYPES: &[&str] = &[
+    "single",
+    "multiple",
+    "truefalse",
+    "ordering",
+    "matching",
+    "categorise",
+    "numeric",
+    "text",
+];
 const OPTION_KEYS: &[Field] = &[opt("correct"), one("feedback")];
+const ITEM_KEYS: &[Field] = &[one("feedback")];
+const PAIR_KEYS: &[Field] = &[one("match"), one("feedback")];
+const STATEMENT_KEYS: &[Field] = &[one("group"), one("feedback")];
+const ACCEPT_KEYS: &[Field] = &[one("feedback")];
+
+const CHOICE_QUESTION: &[Field] = &[some("option")];
+const ORDERING_QUESTION: &[Field] = &[some("item")];
+const MATCHING_QUESTION: &[Field] = &[some("target"), some("pair")];
+const CATEGORISE_QUESTION: &[Field] = &[some("group"), some("statement")];
+const NUMERIC_QUESTION: &[Field] = &[
+    one("answer"),
+    one("tolerance"),
+    many("unit"),
+    one("feedback"),
+    one("otherwise"),
+];
+const TEXT_QUESTION: &[Field] = &[some("accept"), one("otherwise")];
+
+fn type_kind(t: &str) -> QuestionKind {
+    match t {
+        "multiple" => QuestionKind::Multiple,
+        "truefalse" => QuestionKind::TrueFalse,
+        "ordering" => QuestionKind::Ordering,
+        "matching" => QuestionKind::Matching,
+        "categorise" => QuestionKind::Categorise,
+        "numeric" => QuestionKind::Numeric,
+        "text" => QuestionKind::ShortText,
+        _ => QuestionKind::Single,
+    }
+}
+
+fn question_fields(kind: QuestionKind) -> &'static [Field] {
+    match kind {
+        QuestionKind::Single | QuestionKind::Multiple | QuestionKind::TrueFalse => CHOICE_QUESTION,
+        QuestionKind::Ordering => ORDERING_QUESTION,
+        QuestionKind::Matching => MATCHING_QUESTION,
+        QuestionKind::Categorise => CATEGORISE_QUESTION,
+        QuestionKind::Numeric => NUMERIC_QUESTION,
+        QuestionKind::ShortText => TEXT_QUESTION,
+    }
+}
+
 const SCENARIO_KEYS: &[Field] = &[
     one("title"),
     one("summary"),
@@ -139,7 +193,18 @@ const ENDING_KEYS: &[Field] = &[one("title"), one("text"), one("debrief"), many(
 const CHOICE_KEYS: &[Field] = &[one("goto"), one("consequence"), some("effect")];
 
 /// Keys whose own value is an id or label and whose children are the record's fields.
-const CONTAINERS: &[&str] = &["question", "option", "var", "node", "ending", "choice"];
+const CONTAINERS: &[&str] = &[
+    "question",
+    "option",
+    "item",
+    "pair",
+    "statement",
+    "accept",
+    "var",
+    "node",
+    "ending",
+    "choice",
+];
 
 const TOP_LEVEL: &[&str] = &[
     "include", "source", "term", "unit", "lesson", "quiz", "scenario",
@@ -1022,23 +1087,223 @@ impl Compiler {
 
     fn build_question(&mut self, f: &str, q: &Entry, quiz: QuizId) -> Question {
         let what = format!("question \"{}\"", q.value);
-        self.check_keys(f, q, &what, QUESTION_KEYS);
         let kind = match q.text("type") {
-            "single" => QuestionKind::Single,
-            "multiple" => QuestionKind::Multiple,
-            "truefalse" => QuestionKind::TrueFalse,
+            t if QUESTION_TYPES.contains(&t) => type_kind(t),
             other => {
                 if let Some(t) = q.child("type") {
-                    let hint = suggest(other, ["single", "multiple", "truefalse"])
+                    let hint = suggest(other, QUESTION_TYPES.iter().copied())
                         .map(|s| format!("did you mean `{s}`? "))
                         .unwrap_or_default();
-                    self.err(f, t.line, format!("unknown question type \"{other}\"; {hint}the types are single, multiple, truefalse"));
+                    self.err(
+                        f,
+                        t.line,
+                        format!(
+                            "unknown question type \"{other}\"; {hint}the types are {}",
+                            QUESTION_TYPES.join(", ")
+                        ),
+                    );
                 }
                 QuestionKind::Single
             }
         };
+        let mut fields: Vec<Field> = QUESTION_KEYS
+            .iter()
+            .chain(question_fields(kind))
+            .copied()
+            .collect();
+        // A key that belongs to another kind of question gets a pointer, not a guess.
+        let own = fields.clone();
+        for c in &q.children {
+            if own.iter().any(|f| f.key == c.key) {
+                continue;
+            }
+            if let Some(other) = QUESTION_TYPES
+                .iter()
+                .find(|t| question_fields(type_kind(t)).iter().any(|f| f.key == c.key))
+            {
+                let this = q.text("type");
+                let keys: Vec<&str> = question_fields(kind).iter().map(|f| f.key).collect();
+                let article = if this.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                    "an"
+                } else {
+                    "a"
+                };
+                self.err(f, c.line, format!("`{}` belongs to {other} questions, not {this} ones; {article} {this} question takes {}", c.key, keys.join(", ")));
+                fields.push(Field {
+                    key: leak_str(c.key.clone()),
+                    required: false,
+                    many: true,
+                });
+            }
+        }
+        self.check_keys(f, q, &what, &fields);
         let prompt = self.rich_of(f, q.child("prompt"));
         let cites = self.citations(f, q);
+        let body = match kind {
+            QuestionKind::Single | QuestionKind::Multiple | QuestionKind::TrueFalse => {
+                Body::Choices(self.build_choices(f, q, &what, kind))
+            }
+            QuestionKind::Ordering => {
+                let items = self.build_items(f, q, &what, "item", ITEM_KEYS, |_, _| Some(0));
+                if !(3..=8).contains(&items.len()) {
+                    self.err(
+                        f,
+                        q.line,
+                        format!(
+                            "{what} has {} items to order; an ordering question takes 3 to 8",
+                            items.len()
+                        ),
+                    );
+                }
+                Body::Ordering(items)
+            }
+            QuestionKind::Matching => {
+                let targets = self.labels(f, q, &what, "target");
+                let before = self.diags.len();
+                let items = self.build_items(f, q, &what, "pair", PAIR_KEYS, |c, e| {
+                    c.pick(f, e, "match", &targets, "target")
+                });
+                if self.diags.len() == before {
+                    self.check_all_used(
+                        f,
+                        &what,
+                        "target",
+                        &targets,
+                        items,
+                        "is matched by no pair; add a pair that matches it, or remove it",
+                    );
+                }
+                if items.len() < 2 {
+                    self.err(
+                        f,
+                        q.line,
+                        format!("{what} needs at least two `pair:` items to match"),
+                    );
+                }
+                Body::Matching {
+                    items,
+                    targets: leak(targets.into_iter().map(|(_, t)| leak_str(t)).collect()),
+                }
+            }
+            QuestionKind::Categorise => {
+                let groups = self.labels(f, q, &what, "group");
+                if !(2..=4).contains(&groups.len()) && !groups.is_empty() {
+                    self.err(
+                        f,
+                        q.line,
+                        format!(
+                            "{what} has {} groups; a categorising question takes 2 to 4",
+                            groups.len()
+                        ),
+                    );
+                }
+                let before = self.diags.len();
+                let items = self.build_items(f, q, &what, "statement", STATEMENT_KEYS, |c, e| {
+                    c.pick(f, e, "group", &groups, "group")
+                });
+                if self.diags.len() == before {
+                    self.check_all_used(
+                        f,
+                        &what,
+                        "group",
+                        &groups,
+                        items,
+                        "has no statement in it; add one or remove the group",
+                    );
+                }
+                if items.len() < 2 {
+                    self.err(
+                        f,
+                        q.line,
+                        format!("{what} needs at least two `statement:` items to sort"),
+                    );
+                }
+                Body::Categorise {
+                    items,
+                    groups: leak(groups.into_iter().map(|(_, t)| leak_str(t)).collect()),
+                }
+            }
+            QuestionKind::Numeric => {
+                let num = |c: &mut Self, key: &str| -> f64 {
+                    let Some(e) = q.child(key) else { return 0.0 };
+                    match e.value.replace(',', "").parse::<f64>() {
+                        Ok(x) if x.is_finite() => x,
+                        _ => {
+                            c.err(
+                                f,
+                                e.line,
+                                format!(
+                                    "`{key}: {}` is not a number; write digits such as `3.8`",
+                                    e.value
+                                ),
+                            );
+                            0.0
+                        }
+                    }
+                };
+                let answer = num(self, "answer");
+                let tolerance = num(self, "tolerance");
+                if tolerance < 0.0 {
+                    let line = q.child("tolerance").map_or(q.line, |e| e.line);
+                    self.err(
+                        f,
+                        line,
+                        "a tolerance cannot be negative; write `tolerance: 0` for an exact answer",
+                    );
+                }
+                let units: Vec<&'static str> =
+                    q.all("unit").map(|u| leak_str(u.value.clone())).collect();
+                let feedback = self.rich_of(f, q.child("feedback"));
+                let otherwise = self.rich_of(f, q.child("otherwise"));
+                Body::Numeric(Numeric {
+                    answer,
+                    tolerance,
+                    units: leak(units),
+                    feedback,
+                    otherwise,
+                })
+            }
+            QuestionKind::ShortText => {
+                let mut accepts = Vec::new();
+                let mut seen: HashMap<String, u32> = HashMap::new();
+                for a in q.all("accept") {
+                    self.check_keys(f, a, &format!("an accepted answer of {what}"), ACCEPT_KEYS);
+                    let norm = normalise_answer(&a.value);
+                    if norm.is_empty() {
+                        self.err(f, a.line, "an accepted answer needs letters or digits; write `accept: THE ANSWER`");
+                    } else if let Some(first) = seen.insert(norm, a.line) {
+                        self.err(f, a.line, format!("accepted answer \"{}\" is the same as the one at line {first} once case and punctuation are ignored; remove one", a.value));
+                    }
+                    let feedback = self.rich_of(f, a.child("feedback"));
+                    accepts.push(Accept {
+                        text: leak_str(a.value.clone()),
+                        feedback,
+                    });
+                }
+                let otherwise = self.rich_of(f, q.child("otherwise"));
+                Body::ShortText {
+                    accepts: leak(accepts),
+                    otherwise,
+                }
+            }
+        };
+        Question {
+            id: leak_str(q.value.clone()),
+            quiz,
+            kind,
+            prompt,
+            cites,
+            body,
+        }
+    }
+
+    fn build_choices(
+        &mut self,
+        f: &str,
+        q: &Entry,
+        what: &str,
+        kind: QuestionKind,
+    ) -> &'static [Choice] {
         let mut options = Vec::new();
         let opts: Vec<Entry> = q.all("option").cloned().collect();
         for o in &opts {
@@ -1106,13 +1371,122 @@ impl Compiler {
             }
             _ => {}
         }
-        Question {
-            id: leak_str(q.value.clone()),
-            quiz,
-            kind,
-            prompt,
-            cites,
-            options: leak(options),
+        leak(options)
+    }
+
+    /// Distinct plain labels under `key` (targets, groups), with their lines.
+    fn labels(&mut self, f: &str, q: &Entry, what: &str, key: &str) -> Vec<(u32, String)> {
+        let mut out: Vec<(u32, String)> = Vec::new();
+        for e in q.all(key) {
+            if let Some((line, _)) = out.iter().find(|(_, t)| *t == e.value) {
+                self.err(
+                    f,
+                    e.line,
+                    format!(
+                        "{key} \"{}\" appears twice in {what} (first at line {line}); remove one",
+                        e.value
+                    ),
+                );
+                continue;
+            }
+            out.push((e.line, e.value.clone()));
+        }
+        out
+    }
+
+    /// Items under `key` (ordering items, matching pairs, statements); `key_of` finds each one's
+    /// target or group. Duplicated labels are rejected.
+    fn build_items(
+        &mut self,
+        f: &str,
+        q: &Entry,
+        what: &str,
+        key: &str,
+        fields: &[Field],
+        key_of: impl Fn(&mut Self, &Entry) -> Option<u8>,
+    ) -> &'static [Item] {
+        let mut out = Vec::new();
+        let mut seen: HashMap<String, u32> = HashMap::new();
+        let entries: Vec<Entry> = q.all(key).cloned().collect();
+        if entries.len() > 12 {
+            self.err(
+                f,
+                q.line,
+                format!(
+                    "{what} has {} `{key}:` entries; keep it to 12 or fewer",
+                    entries.len()
+                ),
+            );
+        }
+        for e in &entries {
+            let article = if key.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            };
+            self.check_keys(f, e, &format!("{article} {key} of {what}"), fields);
+            if e.value.is_empty() {
+                self.err(
+                    f,
+                    e.line,
+                    format!("a {key} has no label; write `{key}: ITS TEXT`"),
+                );
+            } else if let Some(first) = seen.insert(e.value.to_lowercase(), e.line) {
+                self.err(f, e.line, format!("{key} \"{}\" appears twice in {what} (first at line {first}); every {key} must be different", e.value));
+            }
+            let k = key_of(self, e).unwrap_or(0);
+            let label = self.rich_line(f, e.line, &e.value);
+            let feedback = self.rich_of(f, e.child("feedback"));
+            out.push(Item {
+                label,
+                key: k,
+                feedback,
+            });
+        }
+        leak(out)
+    }
+
+    /// The index of the label named by `e`'s `key` child among `labels`.
+    fn pick(
+        &mut self,
+        f: &str,
+        e: &Entry,
+        key: &str,
+        labels: &[(u32, String)],
+        what: &str,
+    ) -> Option<u8> {
+        let c = e.child(key)?;
+        match labels.iter().position(|(_, t)| *t == c.value) {
+            Some(i) => Some(i as u8),
+            None => {
+                let hint = suggest(&c.value, labels.iter().map(|(_, t)| t.as_str()))
+                    .map(|s| format!("did you mean \"{s}\"?"))
+                    .unwrap_or_else(|| {
+                        format!("write one of the question's `{what}:` lines exactly")
+                    });
+                self.err(
+                    f,
+                    c.line,
+                    format!("no {what} is called \"{}\"; {hint}", c.value),
+                );
+                None
+            }
+        }
+    }
+
+    fn check_all_used(
+        &mut self,
+        f: &str,
+        what: &str,
+        kind: &str,
+        labels: &[(u32, String)],
+        items: &[Item],
+        problem: &str,
+    ) {
+        for (i, (line, label)) in labels.iter().enumerate() {
+            if !items.iter().any(|it| usize::from(it.key) == i) {
+                self.err(f, *line, format!("{kind} \"{label}\" of {what} {problem}"));
+            }
         }
     }
 

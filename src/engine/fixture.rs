@@ -28,7 +28,7 @@ pub static QUESTIONS: &[Question] = &[
         kind: QuestionKind::Single,
         prompt: txt!("Pick one"),
         cites: &[],
-        options: &[
+        body: Body::Choices(&[
             Choice {
                 label: txt!("Right"),
                 correct: true,
@@ -39,7 +39,7 @@ pub static QUESTIONS: &[Question] = &[
                 correct: false,
                 feedback: txt!("No, because."),
             },
-        ],
+        ]),
     },
     Question {
         id: "multi",
@@ -47,7 +47,7 @@ pub static QUESTIONS: &[Question] = &[
         kind: QuestionKind::Multiple,
         prompt: txt!("Pick all"),
         cites: &[],
-        options: &[
+        body: Body::Choices(&[
             Choice {
                 label: txt!("A"),
                 correct: true,
@@ -74,7 +74,7 @@ pub static QUESTIONS: &[Question] = &[
                     }),
                 ],
             },
-        ],
+        ]),
     },
     Question {
         id: "tf",
@@ -82,7 +82,7 @@ pub static QUESTIONS: &[Question] = &[
         kind: QuestionKind::TrueFalse,
         prompt: txt!("True?"),
         cites: &[],
-        options: &[
+        body: Body::Choices(&[
             Choice {
                 label: txt!("True"),
                 correct: false,
@@ -93,9 +93,126 @@ pub static QUESTIONS: &[Question] = &[
                 correct: true,
                 feedback: txt!("Indeed false."),
             },
-        ],
+        ]),
+    },
+    Question {
+        id: "order",
+        quiz: QuizId(0),
+        kind: QuestionKind::Ordering,
+        prompt: txt!("Order these"),
+        cites: &[],
+        body: Body::Ordering(&[
+            Item {
+                label: txt!("First"),
+                key: 0,
+                feedback: txt!("1"),
+            },
+            Item {
+                label: txt!("Second"),
+                key: 0,
+                feedback: txt!("2"),
+            },
+            Item {
+                label: txt!("Third"),
+                key: 0,
+                feedback: txt!("3"),
+            },
+            Item {
+                label: txt!("Fourth"),
+                key: 0,
+                feedback: txt!("4"),
+            },
+        ]),
+    },
+    Question {
+        id: "match",
+        quiz: QuizId(0),
+        kind: QuestionKind::Matching,
+        prompt: txt!("Match"),
+        cites: &[],
+        body: Body::Matching {
+            items: &[
+                Item {
+                    label: txt!("Council"),
+                    key: 1,
+                    feedback: txt!("Councils run social care."),
+                },
+                Item {
+                    label: txt!("Trust"),
+                    key: 0,
+                    feedback: txt!("Trusts run hospitals."),
+                },
+            ],
+            targets: &["Hospitals", "Social care"],
+        },
+    },
+    Question {
+        id: "sort",
+        quiz: QuizId(0),
+        kind: QuestionKind::Categorise,
+        prompt: txt!("Sort"),
+        cites: &[],
+        body: Body::Categorise {
+            items: &[
+                Item {
+                    label: txt!("Nursing"),
+                    key: 0,
+                    feedback: txt!("NHS."),
+                },
+                Item {
+                    label: txt!("Home care"),
+                    key: 1,
+                    feedback: txt!("Council."),
+                },
+                Item {
+                    label: txt!("Surgery"),
+                    key: 0,
+                    feedback: txt!("NHS."),
+                },
+            ],
+            groups: &["Health", "Social"],
+        },
+    },
+    Question {
+        id: "number",
+        quiz: QuizId(0),
+        kind: QuestionKind::Numeric,
+        prompt: txt!("How much?"),
+        cites: &[],
+        body: Body::Numeric(Numeric {
+            answer: 3.8,
+            tolerance: 0.05,
+            units: &["billion", "bn"],
+            feedback: txt!("Right: 3.8 billion."),
+            otherwise: txt!("It was 3.8 billion."),
+        }),
+    },
+    Question {
+        id: "text",
+        quiz: QuizId(0),
+        kind: QuestionKind::ShortText,
+        prompt: txt!("Who?"),
+        cites: &[],
+        body: Body::ShortText {
+            accepts: &[
+                Accept {
+                    text: "Leutz",
+                    feedback: txt!("Yes, Leutz."),
+                },
+                Accept {
+                    text: "Walter Leutz",
+                    feedback: txt!("Yes, Walter Leutz."),
+                },
+            ],
+            otherwise: txt!("It was Walter Leutz."),
+        },
     },
 ];
+
+/// The questions after the first three (one of each other kind).
+pub fn more_questions() -> &'static [Question] {
+    &QUESTIONS[3..]
+}
 
 pub static SCENARIOS: &[Scenario] = &[Scenario {
     id: "scen",

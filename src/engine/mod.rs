@@ -3,6 +3,7 @@
 
 pub mod grade;
 pub mod progress;
+pub mod quiz;
 pub mod route;
 pub mod scenario;
 pub mod state;

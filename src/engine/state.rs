@@ -1,7 +1,8 @@
 //! The app's state and the pure reducer that every user action goes through.
 
-use super::grade::{grade, Grade, Outcome, Selection};
+use super::grade::{grade, Answer, Grade, Outcome, Selection};
 use super::progress::Progress;
+use super::quiz::{answer_words, feedback_text, fresh_answer, incomplete_message};
 use super::route::Route;
 use super::scenario::Run;
 use super::text::plain;
@@ -17,14 +18,30 @@ pub enum Storage {
 }
 
 /// The current attempt at one question.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Attempt {
-    pub selected: Selection,
+    pub answer: Answer,
     /// Set once the learner checks the answer; cleared by "try again".
     pub graded: Option<Grade>,
     pub tries: u16,
     /// The correct answer is shown; `graded` stays the learner's own grade.
     pub revealed: bool,
+}
+
+impl Attempt {
+    fn fresh(course: &Course, q: QuestionId) -> Attempt {
+        Attempt {
+            answer: fresh_answer(course, q),
+            graded: None,
+            tries: 0,
+            revealed: false,
+        }
+    }
+
+    /// The chosen options (choice questions).
+    pub fn selected(&self) -> Selection {
+        self.answer.selection()
+    }
 }
 
 /// A message for the persistent live region. `serial` changes with every announcement so that
@@ -53,6 +70,23 @@ pub enum Action {
         question: QuestionId,
         option: usize,
     },
+    /// Ordering: move the item at `position` one place up (towards the start) or down.
+    Move {
+        question: QuestionId,
+        position: usize,
+        up: bool,
+    },
+    /// Matching or categorising: give item `item` a target or group (or none).
+    Assign {
+        question: QuestionId,
+        item: usize,
+        value: Option<u8>,
+    },
+    /// Numeric or short text: what is typed so far.
+    Type {
+        question: QuestionId,
+        text: String,
+    },
     Check(QuestionId),
     TryAgain(QuestionId),
     ShowAnswer(QuestionId),
@@ -72,7 +106,10 @@ impl AppState {
         AppState {
             route,
             progress,
-            attempts: vec![Attempt::default(); course.questions.len()],
+            attempts: course
+                .question_ids()
+                .map(|q| Attempt::fresh(course, q))
+                .collect(),
             runs: vec![None; course.scenarios.len()],
             announcement: Announcement::default(),
             storage,
@@ -80,7 +117,19 @@ impl AppState {
     }
 
     pub fn attempt(&self, q: QuestionId) -> Attempt {
-        self.attempts.get(q.index()).copied().unwrap_or_default()
+        self.attempts.get(q.index()).cloned().unwrap_or(Attempt {
+            answer: Answer::Choices(Selection::default()),
+            graded: None,
+            tries: 0,
+            revealed: false,
+        })
+    }
+
+    /// The attempt to change, if it can still be changed (not checked, answer not shown).
+    fn editable(&mut self, q: QuestionId) -> Option<&mut Attempt> {
+        self.attempts
+            .get_mut(q.index())
+            .filter(|a| a.graded.is_none() && !a.revealed)
     }
 
     pub fn run(&self, s: ScenarioId) -> Option<&Run> {
@@ -114,57 +163,114 @@ impl AppState {
         match action {
             Action::Navigate(route) => self.route = route,
             Action::Pick { question, option } => {
-                let kind = course.question(question).kind;
-                let n = course.question(question).options.len();
-                if let Some(a) = self.attempts.get_mut(question.index()) {
-                    if a.graded.is_some() || a.revealed || option >= n {
-                        return;
+                let q = course.question(question);
+                let n = q.options().len();
+                if let Some(a) = self.editable(question) {
+                    if let Answer::Choices(sel) = &mut a.answer {
+                        if option < n {
+                            *sel = match q.kind {
+                                QuestionKind::Multiple => sel.toggled(option),
+                                _ => Selection::only(option),
+                            };
+                        }
                     }
-                    a.selected = match kind {
-                        QuestionKind::Multiple => a.selected.toggled(option),
-                        QuestionKind::Single | QuestionKind::TrueFalse => Selection::only(option),
-                    };
+                }
+            }
+            Action::Move {
+                question,
+                position,
+                up,
+            } => {
+                let q = course.question(question);
+                let Some(a) = self.editable(question) else {
+                    return;
+                };
+                let Answer::Order(order) = &mut a.answer else {
+                    return;
+                };
+                let other = if up {
+                    position.checked_sub(1)
+                } else {
+                    Some(position + 1)
+                };
+                let Some(other) = other.filter(|o| *o < order.len() && position < order.len())
+                else {
+                    return;
+                };
+                order.swap(position, other);
+                let item = order[other];
+                let label = q
+                    .items()
+                    .get(usize::from(item))
+                    .map(|i| plain(course, i.label))
+                    .unwrap_or_default();
+                let text = format!("{label}: now {} of {}.", other + 1, order.len());
+                self.announce(text);
+            }
+            Action::Assign {
+                question,
+                item,
+                value,
+            } => {
+                let q = course.question(question);
+                let limit = match q.body {
+                    crate::model::Body::Matching { targets, .. } => targets.len(),
+                    crate::model::Body::Categorise { groups, .. } => groups.len(),
+                    _ => 0,
+                };
+                let Some(a) = self.editable(question) else {
+                    return;
+                };
+                if let Answer::Assign(given) = &mut a.answer {
+                    if let Some(slot) = given.get_mut(item) {
+                        if value.is_none_or(|v| usize::from(v) < limit) {
+                            *slot = value;
+                        }
+                    }
+                }
+            }
+            Action::Type { question, text } => {
+                if let Some(a) = self.editable(question) {
+                    if let Answer::Typed(t) = &mut a.answer {
+                        // Bounded: a pasted essay cannot grow the state without limit.
+                        *t = text.chars().take(200).collect();
+                    }
                 }
             }
             Action::Check(q) => {
                 let question = course.question(q);
-                let Some(a) = self.attempts.get_mut(q.index()) else {
-                    return;
-                };
-                if a.graded.is_some() || a.revealed {
-                    return;
-                }
-                let Some(g) = grade(question, a.selected) else {
-                    self.announce("Choose an answer before checking it.".into());
+                let Some(a) = self.editable(q) else { return };
+                let Some(g) = grade(question, &a.answer) else {
+                    let msg = incomplete_message(question);
+                    self.announce(msg.into());
                     return;
                 };
                 a.graded = Some(g);
                 a.tries += 1;
-                let selected = a.selected;
+                let text = feedback_text(course, question, &a.answer, g);
                 self.progress.record(q, g.outcome);
-                let verdict = match g.outcome {
-                    Outcome::Correct => "Correct.".to_string(),
-                    Outcome::Partial => format!("Partly correct: {} per cent.", g.credit),
-                    Outcome::Incorrect => "Not correct.".to_string(),
-                };
-                let mut text = verdict;
-                for (i, o) in question.options.iter().enumerate() {
-                    if selected.has(i) {
-                        text.push(' ');
-                        text.push_str(&plain(course, o.feedback));
-                    }
-                }
                 self.announce(text);
             }
             Action::TryAgain(q) => {
+                let is_choice = matches!(course.question(q).body, crate::model::Body::Choices(_));
                 if let Some(a) = self.attempts.get_mut(q.index()) {
                     if a.revealed {
                         return;
                     }
                     a.graded = None;
-                    a.selected = Selection::default();
+                    // Choices start again from nothing; other kinds keep the learner's work to mend.
+                    if is_choice {
+                        a.answer = Answer::Choices(Selection::default());
+                    }
                 }
-                self.announce("Answer cleared. Choose again.".into());
+                self.announce(
+                    if is_choice {
+                        "Answer cleared. Choose again."
+                    } else {
+                        "Change your answer, then check it again."
+                    }
+                    .into(),
+                );
             }
             Action::ShowAnswer(q) => {
                 let question = course.question(q);
@@ -179,18 +285,12 @@ impl AppState {
                         credit: 0,
                     });
                 }
-                let right: Vec<String> = question
-                    .options
-                    .iter()
-                    .filter(|o| o.correct)
-                    .map(|o| plain(course, o.label))
-                    .collect();
-                self.announce(format!("The answer: {}.", right.join("; ")));
+                self.announce(format!("The answer: {}.", answer_words(course, question)));
             }
             Action::RestartQuiz(quiz) => {
-                for q in course.quiz(quiz).questions {
+                for &q in course.quiz(quiz).questions {
                     if let Some(a) = self.attempts.get_mut(q.index()) {
-                        *a = Attempt::default();
+                        *a = Attempt::fresh(course, q);
                     }
                 }
                 self.announce("Quiz restarted: your answers are cleared.".into());

@@ -1,7 +1,7 @@
 //! Unit tests of the engine against the hand-built course in `fixture`.
 
 use super::fixture::COURSE;
-use super::grade::{answer_key, grade, Outcome, Selection};
+use super::grade::{answer_key, grade, Answer, Outcome, Selection};
 use super::progress::{DecodeError, Progress};
 use super::route::Route;
 use super::scenario::Run;
@@ -10,6 +10,10 @@ use crate::model::*;
 
 fn q(i: u16) -> QuestionId {
     QuestionId(i)
+}
+
+fn ch(options: &[usize]) -> Answer {
+    Answer::Choices(sel(options))
 }
 
 fn sel(options: &[usize]) -> Selection {
@@ -21,14 +25,14 @@ fn sel(options: &[usize]) -> Selection {
 #[test]
 fn single_choice_is_all_or_nothing() {
     let single = COURSE.question(q(0));
-    assert_eq!(grade(single, Selection::default()), None);
-    let right = grade(single, sel(&[0])).unwrap();
+    assert_eq!(grade(single, &Answer::Choices(Selection::default())), None);
+    let right = grade(single, &ch(&[0])).unwrap();
     assert_eq!((right.outcome, right.credit), (Outcome::Correct, 100));
-    let wrong = grade(single, sel(&[1])).unwrap();
+    let wrong = grade(single, &ch(&[1])).unwrap();
     assert_eq!((wrong.outcome, wrong.credit), (Outcome::Incorrect, 0));
     // Both chosen (impossible with radios, but a corrupt selection must not score).
     assert_eq!(
-        grade(single, sel(&[0, 1])).unwrap().outcome,
+        grade(single, &ch(&[0, 1])).unwrap().outcome,
         Outcome::Incorrect
     );
 }
@@ -36,7 +40,7 @@ fn single_choice_is_all_or_nothing() {
 #[test]
 fn multiple_response_partial_credit() {
     let multi = COURSE.question(q(1));
-    let g = |o: &[usize]| grade(multi, sel(o)).map(|g| (g.outcome, g.credit));
+    let g = |o: &[usize]| grade(multi, &ch(o)).map(|g| (g.outcome, g.credit));
     assert_eq!(g(&[0, 1]), Some((Outcome::Correct, 100)));
     assert_eq!(g(&[0]), Some((Outcome::Partial, 50)));
     assert_eq!(g(&[0, 1, 2]), Some((Outcome::Partial, 50)));
@@ -47,14 +51,14 @@ fn multiple_response_partial_credit() {
         "negative totals floor at zero"
     );
     assert_eq!(g(&[0, 1, 2, 3]), Some((Outcome::Incorrect, 0)));
-    assert_eq!(answer_key(multi), sel(&[0, 1]));
+    assert_eq!(answer_key(multi), ch(&[0, 1]));
 }
 
 #[test]
 fn true_false() {
     let tf = COURSE.question(q(2));
-    assert_eq!(grade(tf, sel(&[1])).unwrap().outcome, Outcome::Correct);
-    assert_eq!(grade(tf, sel(&[0])).unwrap().outcome, Outcome::Incorrect);
+    assert_eq!(grade(tf, &ch(&[1])).unwrap().outcome, Outcome::Correct);
+    assert_eq!(grade(tf, &ch(&[0])).unwrap().outcome, Outcome::Incorrect);
 }
 
 #[test]
@@ -206,9 +210,9 @@ fn checking_an_answer_grades_records_and_announces() {
             option: 1,
         },
     );
-    assert_eq!(s.attempt(q(1)).selected, sel(&[0, 3]));
+    assert_eq!(s.attempt(q(1)).selected(), sel(&[0, 3]));
     s.reduce(&COURSE, Action::TryAgain(q(1)));
-    assert_eq!(s.attempt(q(1)).selected, Selection::default());
+    assert_eq!(s.attempt(q(1)).selected(), Selection::default());
     s.reduce(
         &COURSE,
         Action::Pick {
@@ -246,7 +250,7 @@ fn single_choice_pick_replaces_and_show_answer_needs_an_attempt() {
             option: 0,
         },
     );
-    assert_eq!(s.attempt(q(0)).selected, sel(&[0]));
+    assert_eq!(s.attempt(q(0)).selected(), sel(&[0]));
     s.reduce(&COURSE, Action::ShowAnswer(q(2)));
     assert!(
         !s.attempt(q(2)).revealed,
@@ -264,7 +268,7 @@ fn single_choice_pick_replaces_and_show_answer_needs_an_attempt() {
     let a = s.attempt(q(2));
     assert!(a.revealed);
     // The learner's choice and grade stay theirs: showing the answer earns nothing.
-    assert_eq!(a.selected, sel(&[0]));
+    assert_eq!(a.selected(), sel(&[0]));
     assert_eq!(a.graded.map(|g| g.credit), Some(0));
     assert_eq!(s.quiz_score(&COURSE, QuizId(0)), (0, 1));
     assert_eq!(s.announcement.text, "The answer: False.");
@@ -298,7 +302,7 @@ fn single_choice_pick_replaces_and_show_answer_needs_an_attempt() {
             option: 9,
         },
     );
-    assert_eq!(s.attempt(q(0)).selected, sel(&[0]));
+    assert_eq!(s.attempt(q(0)).selected(), sel(&[0]));
 }
 
 #[test]
@@ -375,4 +379,392 @@ fn announcements_change_serial_even_when_words_repeat() {
     s.reduce(&COURSE, Action::Check(q(0)));
     assert_eq!(first.text, s.announcement.text);
     assert_ne!(first.serial, s.announcement.serial);
+}
+
+mod kinds {
+    use super::super::fixture::{more_questions, COURSE};
+    use super::super::grade::{
+        answer_key, grade, read_number, scrambled, Answer, Outcome, Reading,
+    };
+    use super::super::quiz::{answer_words, feedback_text};
+    use crate::model::*;
+
+    fn q(id: &str) -> &'static Question {
+        more_questions()
+            .iter()
+            .find(|q| q.id == id)
+            .expect("fixture question")
+    }
+
+    fn g(question: &Question, a: Answer) -> Option<(Outcome, u8)> {
+        grade(question, &a).map(|g| (g.outcome, g.credit))
+    }
+
+    #[test]
+    fn ordering_earns_the_share_in_place() {
+        let o = q("order");
+        assert_eq!(
+            g(o, Answer::Order(vec![0, 1, 2, 3])),
+            Some((Outcome::Correct, 100))
+        );
+        assert_eq!(
+            g(o, Answer::Order(vec![0, 1, 3, 2])),
+            Some((Outcome::Partial, 50))
+        );
+        assert_eq!(
+            g(o, Answer::Order(vec![1, 0, 3, 2])),
+            Some((Outcome::Incorrect, 0))
+        );
+        assert_eq!(
+            g(o, Answer::Order(vec![0, 1])),
+            None,
+            "a wrong-sized order is not gradable"
+        );
+        assert_eq!(answer_key(o), Answer::Order(vec![0, 1, 2, 3]));
+        assert_eq!(
+            answer_words(&COURSE, o),
+            "First, then Second, then Third, then Fourth"
+        );
+    }
+
+    #[test]
+    fn scrambled_orders_are_permutations_and_never_already_right() {
+        for len in 2..=8usize {
+            for seed in 0..200u64 {
+                let v = scrambled(len, seed);
+                let mut sorted = v.clone();
+                sorted.sort_unstable();
+                assert_eq!(
+                    sorted,
+                    (0..len as u8).collect::<Vec<_>>(),
+                    "len {len} seed {seed}"
+                );
+                assert!(
+                    v.iter().enumerate().any(|(i, x)| usize::from(*x) != i),
+                    "len {len} seed {seed} is in order"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn matching_and_categorising_need_every_item_and_give_shares() {
+        let m = q("match");
+        assert_eq!(g(m, Answer::Assign(vec![Some(1), None])), None);
+        assert_eq!(
+            g(m, Answer::Assign(vec![Some(1), Some(0)])),
+            Some((Outcome::Correct, 100))
+        );
+        assert_eq!(
+            g(m, Answer::Assign(vec![Some(1), Some(1)])),
+            Some((Outcome::Partial, 50))
+        );
+        let c = q("sort");
+        assert_eq!(
+            g(c, Answer::Assign(vec![Some(0), Some(0), Some(0)])),
+            Some((Outcome::Partial, 66))
+        );
+        assert_eq!(
+            g(c, Answer::Assign(vec![Some(1), Some(0), Some(1)])),
+            Some((Outcome::Incorrect, 0))
+        );
+        assert_eq!(
+            answer_words(&COURSE, c),
+            "Nursing: Health; Home care: Social; Surgery: Health"
+        );
+        let a = Answer::Assign(vec![Some(0), Some(0), Some(0)]);
+        let grade_ = grade(c, &a).expect("gradable");
+        assert_eq!(
+            feedback_text(&COURSE, c, &a, grade_),
+            "Partly correct: 66 per cent. 2 of 3 are right."
+        );
+    }
+
+    #[test]
+    fn numbers_within_tolerance_with_accepted_units() {
+        let n = q("number");
+        for right in [
+            "3.8",
+            " 3.8 ",
+            "£3.8",
+            "3.8 billion",
+            "£3.8bn",
+            "3.84",
+            "3.75",
+            "3.8 Billion",
+        ] {
+            assert_eq!(
+                g(n, Answer::Typed(right.into())).map(|x| x.0),
+                Some(Outcome::Correct),
+                "{right}"
+            );
+        }
+        for wrong in ["3.9", "38", "3.8 million", "-3.8"] {
+            assert_eq!(
+                g(n, Answer::Typed(wrong.into())).map(|x| x.0),
+                Some(Outcome::Incorrect),
+                "{wrong}"
+            );
+        }
+        for not_a_number in ["", "about four", "£", "."] {
+            assert_eq!(
+                g(n, Answer::Typed(not_a_number.into())),
+                None,
+                "{not_a_number}"
+            );
+        }
+        assert_eq!(
+            read_number("3,800 bn", &["bn"]),
+            Some(Reading::Number(3800.0))
+        );
+        assert_eq!(
+            read_number("3.8 million", &["bn"]),
+            Some(Reading::WrongUnit(3.8))
+        );
+        let a = Answer::Typed("3.8 million".into());
+        let grade_ = grade(n, &a).expect("gradable");
+        assert_eq!(
+            feedback_text(&COURSE, n, &a, grade_),
+            "Not correct. That unit is not one this question takes; answer in billion or bn. It was 3.8 billion."
+        );
+        assert_eq!(
+            answer_words(&COURSE, n),
+            "3.8 billion (answers within 0.05 are accepted)"
+        );
+    }
+
+    #[test]
+    fn short_text_ignores_case_spacing_and_punctuation() {
+        let t = q("text");
+        for right in [
+            "Leutz",
+            "leutz",
+            "  LEUTZ. ",
+            "walter   leutz!",
+            "Walter-Leutz",
+        ] {
+            assert_eq!(
+                g(t, Answer::Typed(right.into())).map(|x| x.0),
+                Some(Outcome::Correct),
+                "{right}"
+            );
+        }
+        assert_eq!(
+            g(t, Answer::Typed("Glasby".into())).map(|x| x.0),
+            Some(Outcome::Incorrect)
+        );
+        assert_eq!(g(t, Answer::Typed(" ?! ".into())), None);
+        let a = Answer::Typed("walter leutz".into());
+        assert_eq!(
+            feedback_text(&COURSE, t, &a, grade(t, &a).expect("gradable")),
+            "Correct. Yes, Walter Leutz."
+        );
+    }
+}
+
+mod kind_actions {
+    use super::super::fixture::COURSE;
+    use super::super::grade::{Answer, Outcome};
+    use super::super::progress::Progress;
+    use super::super::quiz::{fresh_answer, seed};
+    use super::super::route::Route;
+    use super::super::state::{Action, AppState, Storage};
+    use crate::model::*;
+
+    fn id(name: &str) -> QuestionId {
+        COURSE.find_question(name).expect("fixture question")
+    }
+
+    fn state() -> AppState {
+        AppState::new(&COURSE, Route::Home, Progress::new(&COURSE), Storage::Saved)
+    }
+
+    #[test]
+    fn ordering_moves_items_with_buttons_and_announces_the_new_place() {
+        let q = id("order");
+        let mut s = state();
+        let Answer::Order(start) = s.attempt(q).answer else {
+            panic!("ordering answer")
+        };
+        assert_eq!(Answer::Order(start.clone()), fresh_answer(&COURSE, q));
+        assert_ne!(
+            start,
+            vec![0, 1, 2, 3],
+            "never starts in order (seed {})",
+            seed(COURSE.question(q))
+        );
+        // Bubble the items into order with "move up" only, as a keyboard user would.
+        for _ in 0..8 {
+            let Answer::Order(cur) = s.attempt(q).answer else {
+                unreachable!()
+            };
+            if let Some(pos) = (1..cur.len()).find(|&p| cur[p] < cur[p - 1]) {
+                s.reduce(
+                    &COURSE,
+                    Action::Move {
+                        question: q,
+                        position: pos,
+                        up: true,
+                    },
+                );
+                assert!(
+                    s.announcement.text.ends_with(&format!("now {} of 4.", pos)),
+                    "{}",
+                    s.announcement.text
+                );
+            }
+        }
+        assert_eq!(s.attempt(q).answer, Answer::Order(vec![0, 1, 2, 3]));
+        // Moving past either end changes nothing.
+        s.reduce(
+            &COURSE,
+            Action::Move {
+                question: q,
+                position: 0,
+                up: true,
+            },
+        );
+        s.reduce(
+            &COURSE,
+            Action::Move {
+                question: q,
+                position: 3,
+                up: false,
+            },
+        );
+        s.reduce(
+            &COURSE,
+            Action::Move {
+                question: q,
+                position: 9,
+                up: true,
+            },
+        );
+        assert_eq!(s.attempt(q).answer, Answer::Order(vec![0, 1, 2, 3]));
+        s.reduce(&COURSE, Action::Check(q));
+        assert_eq!(s.progress.best(q), Some(Outcome::Correct));
+        assert_eq!(
+            s.announcement.text,
+            "Correct. 4 of 4 items are in the right place."
+        );
+    }
+
+    #[test]
+    fn assigning_checks_and_keeps_work_on_try_again() {
+        let q = id("match");
+        let mut s = state();
+        s.reduce(
+            &COURSE,
+            Action::Assign {
+                question: q,
+                item: 0,
+                value: Some(1),
+            },
+        );
+        s.reduce(&COURSE, Action::Check(q));
+        assert_eq!(s.announcement.text, "Match every item before checking.");
+        s.reduce(
+            &COURSE,
+            Action::Assign {
+                question: q,
+                item: 1,
+                value: Some(7),
+            },
+        );
+        assert_eq!(
+            s.attempt(q).answer,
+            Answer::Assign(vec![Some(1), None]),
+            "an unknown target is ignored"
+        );
+        s.reduce(
+            &COURSE,
+            Action::Assign {
+                question: q,
+                item: 1,
+                value: Some(1),
+            },
+        );
+        s.reduce(&COURSE, Action::Check(q));
+        assert_eq!(s.attempt(q).graded.map(|g| g.credit), Some(50));
+        s.reduce(&COURSE, Action::TryAgain(q));
+        assert_eq!(
+            s.attempt(q).answer,
+            Answer::Assign(vec![Some(1), Some(1)]),
+            "the learner's work is kept"
+        );
+        assert_eq!(
+            s.announcement.text,
+            "Change your answer, then check it again."
+        );
+        s.reduce(
+            &COURSE,
+            Action::Assign {
+                question: q,
+                item: 1,
+                value: Some(0),
+            },
+        );
+        s.reduce(&COURSE, Action::Check(q));
+        assert_eq!(s.progress.best(q), Some(Outcome::Correct));
+    }
+
+    #[test]
+    fn typing_is_bounded_and_locked_after_a_check() {
+        let q = id("text");
+        let mut s = state();
+        s.reduce(
+            &COURSE,
+            Action::Type {
+                question: q,
+                text: "x".repeat(5000),
+            },
+        );
+        assert_eq!(s.attempt(q).answer, Answer::Typed("x".repeat(200)));
+        s.reduce(
+            &COURSE,
+            Action::Type {
+                question: q,
+                text: "Walter Leutz".into(),
+            },
+        );
+        s.reduce(&COURSE, Action::Check(q));
+        s.reduce(
+            &COURSE,
+            Action::Type {
+                question: q,
+                text: "changed".into(),
+            },
+        );
+        assert_eq!(s.attempt(q).answer, Answer::Typed("Walter Leutz".into()));
+        // A typed-answer action on a choice question changes nothing.
+        let single = id("single");
+        s.reduce(
+            &COURSE,
+            Action::Type {
+                question: single,
+                text: "3".into(),
+            },
+        );
+        assert_eq!(s.attempt(single).answer, fresh_answer(&COURSE, single));
+    }
+
+    #[test]
+    fn show_answer_words_every_kind() {
+        let mut s = state();
+        let q = id("number");
+        s.reduce(
+            &COURSE,
+            Action::Type {
+                question: q,
+                text: "4".into(),
+            },
+        );
+        s.reduce(&COURSE, Action::Check(q));
+        s.reduce(&COURSE, Action::ShowAnswer(q));
+        assert_eq!(
+            s.announcement.text,
+            "The answer: 3.8 billion (answers within 0.05 are accepted)."
+        );
+        assert_eq!(s.attempt(q).graded.map(|g| g.credit), Some(0));
+    }
 }

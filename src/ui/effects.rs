@@ -62,6 +62,16 @@ mod imp {
         }
     }
 
+    /// Focuses the first enabled control inside the element with this id.
+    pub fn focus_first_control(id: &str) {
+        let selector = format!("#{id} input:not([disabled]), #{id} select:not([disabled]), #{id} button:not([disabled])");
+        if let Some(el) = document().and_then(|d| d.query_selector(&selector).ok().flatten()) {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    }
+
     /// Writes into the live region that index.html puts in the page before the app loads.
     pub fn announce(text: &str) {
         if let Some(el) = document().and_then(|d| d.get_element_by_id("announcer")) {
@@ -95,6 +105,7 @@ mod imp {
     }
     pub fn set_title(_: &str) {}
     pub fn focus(_: &str) {}
+    pub fn focus_first_control(_: &str) {}
     pub fn announce(_: &str) {}
     pub fn on_hashchange(_: impl Fn(String) + 'static) -> Option<()> {
         None

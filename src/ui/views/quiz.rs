@@ -1,9 +1,12 @@
 use super::{unit_label, Crumbs};
 use crate::course::COURSE;
-use crate::engine::grade::{answer_key, Grade, Outcome};
+use crate::engine::grade::{
+    answer_key, matched_accept, read_number, Answer, Grade, Outcome, Reading,
+};
+use crate::engine::quiz::answer_words;
 use crate::engine::route::Route;
 use crate::engine::state::{Action, Attempt};
-use crate::model::{QuestionId, QuestionKind, QuizId};
+use crate::model::{Body, Question, QuestionId, QuestionKind, QuizId};
 use crate::ui::effects;
 use crate::ui::rich::rich;
 use crate::ui::Ctx;
@@ -131,11 +134,11 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
                 let before = prev.borrow_mut().replace((q, checked, revealed));
                 if let Some((pq, was, was_revealed)) = before {
                     if pq == q && (was != checked || was_revealed != revealed) {
-                        effects::focus(if checked {
-                            "feedback-heading"
+                        if checked {
+                            effects::focus("feedback-heading");
                         } else {
-                            "option-0"
-                        });
+                            effects::focus_first_control("answer");
+                        }
                     }
                 }
             },
@@ -172,7 +175,41 @@ pub struct CardProps {
     pub question: QuestionId,
 }
 
-/// One question: its options, the check / try again / show answer controls, and the feedback.
+fn hint(q: &Question) -> String {
+    match &q.body {
+        Body::Choices(_) => match q.kind {
+            QuestionKind::Multiple => "Choose all the answers that apply, then check.".into(),
+            QuestionKind::TrueFalse => {
+                "Is this statement true or false? Choose one, then check.".into()
+            }
+            _ => "Choose one answer, then check.".into(),
+        },
+        Body::Ordering(_) => {
+            "Put the items in order with the Move up and Move down buttons, then check.".into()
+        }
+        Body::Matching { .. } => "Choose a match for each item, then check.".into(),
+        Body::Categorise { .. } => "Put each statement in a group, then check.".into(),
+        Body::Numeric(n) => match n.units.first() {
+            Some(u) => format!("Type a number (in {u}), then check."),
+            None => "Type a number, then check.".into(),
+        },
+        Body::ShortText { .. } => {
+            "Type a short answer (capitals and punctuation do not matter), then check.".into()
+        }
+    }
+}
+
+/// A right/wrong mark in a symbol and words, never colour alone.
+fn mark(right: bool, words: String) -> Html {
+    let (cls, sym) = if right {
+        ("mark-right", "✓")
+    } else {
+        ("mark-wrong", "✗")
+    };
+    html! { <span class={classes!("mark", cls)}><span aria-hidden="true">{ sym }{" "}</span><span class="mark-words">{ words }</span></span> }
+}
+
+/// One question: its answer controls, the check / try again / show answer buttons, and the feedback.
 #[component]
 pub fn QuestionCard(props: &CardProps) -> Html {
     let Some(ctx) = use_context::<Ctx>() else {
@@ -182,8 +219,12 @@ pub fn QuestionCard(props: &CardProps) -> Html {
     let q = COURSE.question(qid);
     let a: Attempt = ctx.0.attempt(qid);
     let locked = a.graded.is_some();
-    let multiple = q.kind == QuestionKind::Multiple;
-    let key = answer_key(q);
+    // Once the answer is shown, the controls show the answer key.
+    let shown = if a.revealed {
+        answer_key(q)
+    } else {
+        a.answer.clone()
+    };
     let onsubmit = {
         let ctx = ctx.clone();
         Callback::from(move |e: SubmitEvent| {
@@ -199,27 +240,20 @@ pub fn QuestionCard(props: &CardProps) -> Html {
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| ctx.dispatch(Action::ShowAnswer(qid)))
     };
-    let hint = match q.kind {
-        QuestionKind::Multiple => "Choose all the answers that apply, then check.",
-        QuestionKind::TrueFalse => "Is this statement true or false? Choose one, then check.",
-        QuestionKind::Single => "Choose one answer, then check.",
-    };
-    html! {
-        <form class="question" {onsubmit}>
-            <fieldset>
-                <legend class="prompt">{ rich(q.prompt) }</legend>
-                <p class="hint" id="question-hint">{ hint }</p>
+    let controls = match &q.body {
+        Body::Choices(options) => {
+            let multiple = q.kind == QuestionKind::Multiple;
+            let sel = shown.selection();
+            html! {
                 <ul class="options">
-                    { for q.options.iter().enumerate().map(|(i, o)| {
+                    { for options.iter().enumerate().map(|(i, o)| {
                         let ctx = ctx.clone();
                         let onchange = Callback::from(move |_: Event| ctx.dispatch(Action::Pick { question: qid, option: i }));
                         let id = format!("option-{i}");
-                        // Once the answer is shown, the options show the answer key.
-                        let chosen = if a.revealed { key.has(i) } else { a.selected.has(i) };
-                        let mark = match (a.revealed, locked, chosen, o.correct) {
-                            (true, _, _, true) => Some(("mark-right", "✓", "Correct answer.")),
-                            (false, true, true, true) => Some(("mark-right", "✓", "Your choice: correct.")),
-                            (false, true, true, false) => Some(("mark-wrong", "✗", "Your choice: not correct.")),
+                        let chosen = sel.has(i);
+                        let m = match (a.revealed, locked, chosen, o.correct) {
+                            (true, _, _, true) => Some(mark(true, "Correct answer.".into())),
+                            (false, true, true, right) => Some(mark(right, if right { "Your choice: correct." } else { "Your choice: not correct." }.into())),
                             _ => None,
                         };
                         html! {
@@ -228,13 +262,152 @@ pub fn QuestionCard(props: &CardProps) -> Html {
                                     id={id.clone()} checked={chosen} disabled={locked} {onchange}
                                     aria-describedby="question-hint" />
                                 <label for={id}>{ rich(o.label) }</label>
-                                if let Some((cls, sym, words)) = mark {
-                                    <span class={classes!("mark", cls)}><span aria-hidden="true">{sym}</span><span class="visually-hidden">{words}</span></span>
-                                }
+                                { m.unwrap_or_default() }
                             </li>
                         }
                     }) }
                 </ul>
+            }
+        }
+        Body::Ordering(items) => {
+            let order: Vec<u8> = match &shown {
+                Answer::Order(o) => o.clone(),
+                _ => Vec::new(),
+            };
+            let n = order.len();
+            html! {
+                <ol class="order">
+                    { for order.iter().enumerate().map(|(pos, &item)| {
+                        let label = items.get(usize::from(item)).map(|i| i.label).unwrap_or(&[]);
+                        let words = crate::engine::text::plain(&COURSE, label);
+                        let mv = |up: bool| {
+                            let ctx = ctx.clone();
+                            Callback::from(move |_: MouseEvent| ctx.dispatch(Action::Move { question: qid, position: pos, up }))
+                        };
+                        let m = if locked {
+                            let right = usize::from(item) == pos;
+                            Some(mark(right, if right { "In the right place.".into() } else { format!("Belongs in place {}.", item + 1) }))
+                        } else { None };
+                        html! {
+                            <li class="order-item">
+                                <span class="order-label">{ rich(label) }</span>
+                                { m.unwrap_or_default() }
+                                if !locked {
+                                    <span class="order-moves">
+                                        <button type="button" class="button secondary small" disabled={pos == 0}
+                                            aria-label={format!("Move up: {words}")} onclick={mv(true)}>{"Move up"}</button>
+                                        <button type="button" class="button secondary small" disabled={pos + 1 == n}
+                                            aria-label={format!("Move down: {words}")} onclick={mv(false)}>{"Move down"}</button>
+                                    </span>
+                                }
+                            </li>
+                        }
+                    }) }
+                </ol>
+            }
+        }
+        Body::Matching { items, targets }
+        | Body::Categorise {
+            items,
+            groups: targets,
+        } => {
+            let given: Vec<Option<u8>> = match &shown {
+                Answer::Assign(g) => g.clone(),
+                _ => Vec::new(),
+            };
+            let matching = matches!(q.body, Body::Matching { .. });
+            html! {
+                <ul class="assign">
+                    { for items.iter().enumerate().map(|(i, item)| {
+                        let value = given.get(i).copied().flatten();
+                        let m = if locked {
+                            let right = value == Some(item.key);
+                            let should = targets.get(usize::from(item.key)).copied().unwrap_or("");
+                            Some(mark(right, if right { "Right.".into() } else { format!("Should be: {should}.") }))
+                        } else { None };
+                        let control = if matching {
+                            let ctx = ctx.clone();
+                            let onchange = Callback::from(move |e: Event| {
+                                let v = e.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
+                                ctx.dispatch(Action::Assign { question: qid, item: i, value: v.parse::<u8>().ok() });
+                            });
+                            let id = format!("option-{i}");
+                            html! {
+                                <>
+                                    <label for={id.clone()} class="assign-label">{ rich(item.label) }</label>
+                                    <select id={id} disabled={locked} {onchange}>
+                                        <option value="" selected={value.is_none()}>{"Choose a match…"}</option>
+                                        { for targets.iter().enumerate().map(|(t, label)| html! {
+                                            <option value={t.to_string()} selected={value == Some(t as u8)}>{ *label }</option>
+                                        }) }
+                                    </select>
+                                </>
+                            }
+                        } else {
+                            html! {
+                                <fieldset class="statement">
+                                    <legend class="assign-label">{ rich(item.label) }</legend>
+                                    { for targets.iter().enumerate().map(|(g, label)| {
+                                        let ctx = ctx.clone();
+                                        let onchange = Callback::from(move |_: Event| ctx.dispatch(Action::Assign { question: qid, item: i, value: Some(g as u8) }));
+                                        let id = if g == 0 { format!("option-{i}") } else { format!("option-{i}-{g}") };
+                                        html! {
+                                            <span class="group-choice">
+                                                <input type="radio" name={format!("q-{}-{i}", q.id)} id={id.clone()}
+                                                    checked={value == Some(g as u8)} disabled={locked} {onchange} />
+                                                <label for={id}>{ *label }</label>
+                                            </span>
+                                        }
+                                    }) }
+                                </fieldset>
+                            }
+                        };
+                        html! { <li class="assign-item">{ control }{ m.unwrap_or_default() }</li> }
+                    }) }
+                </ul>
+            }
+        }
+        Body::Numeric(_) | Body::ShortText { .. } => {
+            let text = match &shown {
+                Answer::Typed(t) => t.clone(),
+                _ => String::new(),
+            };
+            let numeric = matches!(q.body, Body::Numeric(_));
+            let oninput = {
+                let ctx = ctx.clone();
+                Callback::from(move |e: InputEvent| {
+                    let v = e
+                        .target_dyn_into::<web_sys::HtmlInputElement>()
+                        .map(|i| i.value())
+                        .unwrap_or_default();
+                    ctx.dispatch(Action::Type {
+                        question: qid,
+                        text: v,
+                    });
+                })
+            };
+            let unit = match &q.body {
+                Body::Numeric(n) => n.units.first().copied(),
+                _ => None,
+            };
+            html! {
+                <p class="typed">
+                    <label for="option-0">{ "Your answer" }
+                        if let Some(u) = unit { { format!(" (in {u})") } }
+                    </label>
+                    <input type="text" id="option-0" value={text} {oninput} disabled={locked}
+                        inputmode={if numeric { "decimal" } else { "text" }} autocomplete="off" spellcheck="false"
+                        aria-describedby="question-hint" />
+                </p>
+            }
+        }
+    };
+    html! {
+        <form class="question" {onsubmit}>
+            <fieldset id="answer">
+                <legend class="prompt">{ rich(q.prompt) }</legend>
+                <p class="hint" id="question-hint">{ hint(q) }</p>
+                { controls }
             </fieldset>
             if !locked {
                 <div class="actions">
@@ -285,26 +458,91 @@ fn Feedback(props: &FeedbackProps) -> Html {
     } else {
         outcome_symbol(Some(props.grade.outcome))
     };
-    // Once right or revealed, every option's explanation is worth reading; before that, only the chosen ones.
+    // Once right or revealed, every explanation is worth reading; before that, only those that apply.
     let all = props.revealed || props.grade.outcome == Outcome::Correct;
-    html! {
-        <section class={classes!("feedback", format!("feedback-{:?}", props.grade.outcome).to_lowercase())} aria-labelledby="feedback-heading">
-            <h2 id="feedback-heading" tabindex="-1"><span aria-hidden="true">{ symbol }{" "}</span>{ heading }</h2>
+    let body = match &q.body {
+        Body::Choices(options) => {
+            let sel = a.selected();
+            html! {
+                <>
+                    <ul class="feedback-list">
+                        { for options.iter().enumerate().filter(|(i, _)| all || sel.has(*i)).map(|(i, o)| html! {
+                            <li>
+                                <p class="feedback-option">
+                                    <strong>{ if o.correct { "Right answer: " } else { "Wrong answer: " } }</strong>
+                                    { rich(o.label) }
+                                    if sel.has(i) { <em>{" (your choice)"}</em> }
+                                </p>
+                                <p>{ rich(o.feedback) }</p>
+                            </li>
+                        }) }
+                    </ul>
+                    if !all {
+                        <p class="meta">{"Try again to see the explanation for the other options, or show the answer."}</p>
+                    }
+                </>
+            }
+        }
+        Body::Ordering(items) => html! {
+            <>
+                <p>{"The right order:"}</p>
+                <ol class="feedback-list">
+                    { for items.iter().map(|i| html! { <li><p class="feedback-option"><strong>{ rich(i.label) }</strong></p><p>{ rich(i.feedback) }</p></li> }) }
+                </ol>
+            </>
+        },
+        Body::Matching { items, targets }
+        | Body::Categorise {
+            items,
+            groups: targets,
+        } => html! {
             <ul class="feedback-list">
-                { for q.options.iter().enumerate().filter(|(i, _)| all || a.selected.has(*i)).map(|(i, o)| html! {
+                { for items.iter().map(|i| html! {
                     <li>
-                        <p class="feedback-option">
-                            <strong>{ if o.correct { "Right answer: " } else { "Wrong answer: " } }</strong>
-                            { rich(o.label) }
-                            if a.selected.has(i) { <em>{" (your choice)"}</em> }
-                        </p>
-                        <p>{ rich(o.feedback) }</p>
+                        <p class="feedback-option"><strong>{ rich(i.label) }</strong>{" → "}{ targets.get(usize::from(i.key)).copied().unwrap_or("") }</p>
+                        <p>{ rich(i.feedback) }</p>
                     </li>
                 }) }
             </ul>
-            if !all {
-                <p class="meta">{"Try again to see the explanation for the other options, or show the answer."}</p>
+        },
+        Body::Numeric(n) => {
+            let typed = match &a.answer {
+                Answer::Typed(t) => t.clone(),
+                _ => String::new(),
+            };
+            let wrong_unit = matches!(read_number(&typed, n.units), Some(Reading::WrongUnit(_)));
+            html! {
+                <>
+                    if !typed.is_empty() { <p>{"You wrote: "}<strong>{ typed }</strong></p> }
+                    if wrong_unit { <p>{ format!("That unit is not one this question takes; answer in {}.", n.units.join(" or ")) }</p> }
+                    if all { <p>{"The answer: "}<strong>{ answer_words(&COURSE, q) }</strong></p> }
+                    <p>{ rich(if props.grade.outcome == Outcome::Correct { n.feedback } else { n.otherwise }) }</p>
+                    if props.revealed && props.grade.outcome != Outcome::Correct { <p>{ rich(n.feedback) }</p> }
+                </>
             }
+        }
+        Body::ShortText { accepts, otherwise } => {
+            let typed = match &a.answer {
+                Answer::Typed(t) => t.clone(),
+                _ => String::new(),
+            };
+            let matched = matched_accept(q, &typed).and_then(|i| accepts.get(i));
+            html! {
+                <>
+                    if !typed.is_empty() { <p>{"You wrote: "}<strong>{ typed }</strong></p> }
+                    if all { <p>{"Accepted answers: "}<strong>{ answer_words(&COURSE, q) }</strong></p> }
+                    <p>{ rich(matched.map_or(*otherwise, |m| m.feedback)) }</p>
+                    if props.revealed && matched.is_none() {
+                        if let Some(first) = accepts.first() { <p>{ rich(first.feedback) }</p> }
+                    }
+                </>
+            }
+        }
+    };
+    html! {
+        <section class={classes!("feedback", format!("feedback-{:?}", props.grade.outcome).to_lowercase())} aria-labelledby="feedback-heading">
+            <h2 id="feedback-heading" tabindex="-1"><span aria-hidden="true">{ symbol }{" "}</span>{ heading }</h2>
+            { body }
             <p class="meta">{"Source: "}{ for q.cites.iter().enumerate().map(|(i, c)| html! {
                 <>
                     if i > 0 { {"; "} }

@@ -1,0 +1,155 @@
+//! Quiz logic around grading: fresh answers, what is announced after a check, and the answer
+//! put into words.
+
+use super::grade::{
+    format_number, matched_accept, read_number, scrambled, Answer, Grade, Outcome, Reading,
+};
+use super::text::plain;
+use crate::model::{Body, Course, Question, QuestionId};
+
+/// A stable seed per question, so the starting order of an ordering question is the same on
+/// every visit.
+pub fn seed(q: &Question) -> u64 {
+    // FNV-1a over the question's content id.
+    q.id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The answer a learner starts from.
+pub fn fresh_answer(course: &Course, id: QuestionId) -> Answer {
+    let q = course.question(id);
+    Answer::blank(q, scrambled(q.items().len(), seed(q)))
+}
+
+/// What the live region says when a question cannot be checked yet.
+pub fn incomplete_message(q: &Question) -> &'static str {
+    match q.body {
+        Body::Choices(_) => "Choose an answer before checking it.",
+        Body::Ordering(_) => "Put the items in order before checking.",
+        Body::Matching { .. } => "Match every item before checking.",
+        Body::Categorise { .. } => "Put every statement in a group before checking.",
+        Body::Numeric(_) => "Type a number before checking.",
+        Body::ShortText { .. } => "Type an answer before checking.",
+    }
+}
+
+/// The verdict and the feedback that applies to this answer, as plain text.
+pub fn feedback_text(course: &Course, q: &Question, a: &Answer, g: Grade) -> String {
+    let mut text = match g.outcome {
+        Outcome::Correct => "Correct.".to_string(),
+        Outcome::Partial => format!("Partly correct: {} per cent.", g.credit),
+        Outcome::Incorrect => "Not correct.".to_string(),
+    };
+    let mut push = |s: String| {
+        text.push(' ');
+        text.push_str(&s);
+    };
+    match (&q.body, a) {
+        (Body::Choices(options), Answer::Choices(sel)) => {
+            for (i, o) in options.iter().enumerate() {
+                if sel.has(i) {
+                    push(plain(course, o.feedback));
+                }
+            }
+        }
+        (Body::Ordering(items), Answer::Order(order)) => {
+            let right = order
+                .iter()
+                .enumerate()
+                .filter(|(p, i)| usize::from(**i) == *p)
+                .count();
+            push(format!(
+                "{right} of {} items are in the right place.",
+                items.len()
+            ));
+        }
+        (Body::Matching { items, .. } | Body::Categorise { items, .. }, Answer::Assign(given)) => {
+            let right = items
+                .iter()
+                .zip(given)
+                .filter(|(it, g)| **g == Some(it.key))
+                .count();
+            push(format!("{right} of {} are right.", items.len()));
+        }
+        (Body::Numeric(n), Answer::Typed(t)) => {
+            if let Some(Reading::WrongUnit(_)) = read_number(t, n.units) {
+                push(format!(
+                    "That unit is not one this question takes; answer in {}.",
+                    n.units.join(" or ")
+                ));
+            }
+            push(plain(
+                course,
+                if g.outcome == Outcome::Correct {
+                    n.feedback
+                } else {
+                    n.otherwise
+                },
+            ));
+        }
+        (Body::ShortText { accepts, otherwise }, Answer::Typed(t)) => {
+            match matched_accept(q, t).and_then(|i| accepts.get(i)) {
+                Some(acc) => push(plain(course, acc.feedback)),
+                None => push(plain(course, otherwise)),
+            }
+        }
+        _ => {}
+    }
+    text
+}
+
+/// The right answer in words, for "show the answer".
+pub fn answer_words(course: &Course, q: &Question) -> String {
+    match &q.body {
+        Body::Choices(options) => options
+            .iter()
+            .filter(|o| o.correct)
+            .map(|o| plain(course, o.label))
+            .collect::<Vec<_>>()
+            .join("; "),
+        Body::Ordering(items) => items
+            .iter()
+            .map(|i| plain(course, i.label))
+            .collect::<Vec<_>>()
+            .join(", then "),
+        Body::Matching { items, targets } => items
+            .iter()
+            .map(|i| {
+                format!(
+                    "{}: {}",
+                    plain(course, i.label),
+                    targets.get(usize::from(i.key)).copied().unwrap_or("")
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        Body::Categorise { items, groups } => items
+            .iter()
+            .map(|i| {
+                format!(
+                    "{}: {}",
+                    plain(course, i.label),
+                    groups.get(usize::from(i.key)).copied().unwrap_or("")
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        Body::Numeric(n) => {
+            let base = format_number(n.answer, n.units.first().copied());
+            if n.tolerance > 0.0 {
+                format!(
+                    "{base} (answers within {} are accepted)",
+                    format_number(n.tolerance, None)
+                )
+            } else {
+                base
+            }
+        }
+        Body::ShortText { accepts, .. } => accepts
+            .iter()
+            .map(|a| a.text)
+            .collect::<Vec<_>>()
+            .join(" or "),
+    }
+}

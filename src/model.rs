@@ -206,10 +206,16 @@ pub struct Item {
     pub feedback: Rich,
 }
 
+/// Numbers in numeric questions are fixed-point: ten-thousandths, so `3.8` is `38_000`.
+/// (No floating point: exact comparisons, and no float parsing or printing code in the wasm.)
+pub const DECIMAL_SCALE: i64 = 10_000;
+
 #[derive(Debug)]
 pub struct Numeric {
-    pub answer: f64,
-    pub tolerance: f64,
+    /// In ten-thousandths ([`DECIMAL_SCALE`]).
+    pub answer: i64,
+    /// In ten-thousandths; 0 for an exact answer.
+    pub tolerance: i64,
     /// Accepted unit words; the first is the one shown. Empty: a bare number.
     pub units: &'static [&'static str],
     pub feedback: Rich,
@@ -344,6 +350,58 @@ pub fn normalise_answer(s: &str) -> String {
         })
         .collect();
     cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Reads a decimal such as "3.8", "-12", "3,800" or "0.05" into ten-thousandths. Digits after
+/// the fourth decimal place are rounded. `None` when it is not such a number.
+pub fn parse_decimal(s: &str) -> Option<i64> {
+    let s = s.trim();
+    let (neg, s) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    let int: String = int.chars().filter(|c| *c != ',').collect();
+    if (int.is_empty() && frac.is_empty())
+        || !int.chars().all(|c| c.is_ascii_digit())
+        || !frac.chars().all(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let mut value: i64 = 0;
+    for c in int.chars() {
+        value = value
+            .checked_mul(10)?
+            .checked_add(i64::from(c as u8 - b'0'))?;
+    }
+    value = value.checked_mul(DECIMAL_SCALE)?;
+    let mut place = DECIMAL_SCALE / 10;
+    for (i, c) in frac.chars().enumerate() {
+        let d = i64::from(c as u8 - b'0');
+        if i < 4 {
+            value = value.checked_add(d * place)?;
+            place /= 10;
+        } else {
+            if i == 4 && d >= 5 {
+                value = value.checked_add(1)?;
+            }
+            break;
+        }
+    }
+    Some(if neg { -value } else { value })
+}
+
+/// Writes ten-thousandths as a plain decimal: 38_000 → "3.8", 120_000 → "12", 500 → "0.05".
+pub fn format_decimal(v: i64) -> String {
+    let sign = if v < 0 { "-" } else { "" };
+    let v = v.unsigned_abs();
+    let scale = DECIMAL_SCALE as u64;
+    let (int, frac) = (v / scale, v % scale);
+    if frac == 0 {
+        return format!("{sign}{int}");
+    }
+    let digits = format!("{:04}", frac);
+    format!("{sign}{int}.{}", digits.trim_end_matches('0'))
 }
 
 impl Course {

@@ -203,10 +203,9 @@ emit_struct!(Numeric {
 });
 emit_struct!(Accept { text, feedback });
 
-impl Emit for f64 {
+impl Emit for i64 {
     fn emit(&self, out: &mut String) {
-        // `{:?}` always writes a float literal Rust accepts ("3.0", "0.1", "1e21").
-        let _ = write!(out, "{self:?}");
+        let _ = write!(out, "{self}");
     }
 }
 

@@ -1224,11 +1224,23 @@ impl Compiler {
                 }
             }
             QuestionKind::Numeric => {
-                let num = |c: &mut Self, key: &str| -> f64 {
-                    let Some(e) = q.child(key) else { return 0.0 };
-                    match e.value.replace(',', "").parse::<f64>() {
-                        Ok(x) if x.is_finite() => x,
-                        _ => {
+                let num = |c: &mut Self, key: &str| -> i64 {
+                    let Some(e) = q.child(key) else { return 0 };
+                    let places = e.value.split_once('.').map_or(0, |(_, d)| d.len());
+                    match parse_decimal(&e.value) {
+                        Some(x) if places <= 4 => x,
+                        Some(_) => {
+                            c.err(
+                                f,
+                                e.line,
+                                format!(
+                                    "`{key}: {}` has more than four decimal places; round it",
+                                    e.value
+                                ),
+                            );
+                            0
+                        }
+                        None => {
                             c.err(
                                 f,
                                 e.line,
@@ -1237,13 +1249,13 @@ impl Compiler {
                                     e.value
                                 ),
                             );
-                            0.0
+                            0
                         }
                     }
                 };
                 let answer = num(self, "answer");
                 let tolerance = num(self, "tolerance");
-                if tolerance < 0.0 {
+                if tolerance < 0 {
                     let line = q.child("tolerance").map_or(q.line, |e| e.line);
                     self.err(
                         f,

@@ -180,8 +180,8 @@ pub static QUESTIONS: &[Question] = &[
         prompt: txt!("How much?"),
         cites: &[],
         body: Body::Numeric(Numeric {
-            answer: 3.8,
-            tolerance: 0.05,
+            answer: 38_000,
+            tolerance: 500,
             units: &["billion", "bn"],
             feedback: txt!("Right: 3.8 billion."),
             otherwise: txt!("It was 3.8 billion."),

@@ -7,7 +7,7 @@
 //! - ordering: the share of items in their correct position;
 //! - matching and categorising: the share of items given their right target or group.
 
-use crate::model::{Body, Question};
+use crate::model::{format_decimal, parse_decimal, Body, Question};
 
 /// How an answer fared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -146,8 +146,7 @@ pub fn grade(q: &Question, a: &Answer) -> Option<Grade> {
         }
         (Body::Numeric(n), Answer::Typed(t)) => {
             let reading = read_number(t, n.units)?;
-            let ok =
-                matches!(reading, Reading::Number(x) if (x - n.answer).abs() <= n.tolerance + 1e-9);
+            let ok = matches!(reading, Reading::Number(x) if x.abs_diff(n.answer) <= n.tolerance.unsigned_abs());
             Some(Grade::from_credit(if ok { 100 } else { 0 }))
         }
         (Body::ShortText { .. }, Answer::Typed(t)) => {
@@ -198,30 +197,26 @@ pub fn matched_accept(q: &Question, typed: &str) -> Option<usize> {
     accepts.iter().position(|a| normalise(a.text) == t)
 }
 
-/// What a typed numeric answer says.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// What a typed numeric answer says (numbers in ten-thousandths).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Reading {
-    Number(f64),
+    Number(i64),
     /// A number with a unit the question does not accept.
-    WrongUnit(f64),
+    WrongUnit(i64),
 }
 
 /// Reads "3.8", "£3.8 billion", "3,800" or "3.8bn": the number, then a unit that must be one of
 /// `units` (or none). `None` when there is no number at all.
 pub fn read_number(text: &str, units: &[&str]) -> Option<Reading> {
-    let t = text.trim().trim_start_matches('£').trim();
-    let t = t.strip_prefix('£').unwrap_or(t);
+    let t = text.trim();
+    let t = t.strip_prefix('£').unwrap_or(t).trim_start();
     let split = t
         .char_indices()
-        .find(|(_, c)| !(c.is_ascii_digit() || *c == '.' || *c == ',' || *c == '-' || *c == '+'))
+        .find(|(_, c)| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+')))
         .map_or(t.len(), |(i, _)| i);
     let (num, unit) = t.split_at(split);
-    let num: String = num.chars().filter(|c| *c != ',').collect();
-    let x: f64 = num.parse().ok()?;
-    if !x.is_finite() {
-        return None;
-    }
-    let unit = normalise(unit.trim_start_matches('£'));
+    let x = parse_decimal(num)?;
+    let unit = normalise(unit);
     if unit.is_empty() || units.iter().any(|u| normalise(u) == unit) {
         Some(Reading::Number(x))
     } else {
@@ -229,13 +224,9 @@ pub fn read_number(text: &str, units: &[&str]) -> Option<Reading> {
     }
 }
 
-/// "3.8 billion", "12", "0.5 per cent".
-pub fn format_number(x: f64, unit: Option<&str>) -> String {
-    let n = if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{}", x as i64)
-    } else {
-        format!("{x}")
-    };
+/// "3.8 billion", "12", "0.5 per cent" (from ten-thousandths).
+pub fn format_number(x: i64, unit: Option<&str>) -> String {
+    let n = format_decimal(x);
     match unit {
         Some(u) => format!("{n} {u}"),
         None => n,

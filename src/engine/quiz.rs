@@ -137,7 +137,7 @@ pub fn answer_words(course: &Course, q: &Question) -> String {
             .join("; "),
         Body::Numeric(n) => {
             let base = format_number(n.answer, n.units.first().copied());
-            if n.tolerance > 0.0 {
+            if n.tolerance > 0 {
                 format!(
                     "{base} (answers within {} are accepted)",
                     format_number(n.tolerance, None)

@@ -515,11 +515,22 @@ mod kinds {
         }
         assert_eq!(
             read_number("3,800 bn", &["bn"]),
-            Some(Reading::Number(3800.0))
+            Some(Reading::Number(38_000_000))
         );
         assert_eq!(
             read_number("3.8 million", &["bn"]),
-            Some(Reading::WrongUnit(3.8))
+            Some(Reading::WrongUnit(38_000))
+        );
+        assert_eq!(
+            read_number("-0.00005", &[]),
+            Some(Reading::Number(-1)),
+            "rounded at the fifth place"
+        );
+        assert_eq!(read_number("1.2.3", &[]), None);
+        assert_eq!(
+            read_number("99999999999999999999", &[]),
+            None,
+            "overflow is not a number"
         );
         let a = Answer::Typed("3.8 million".into());
         let grade_ = grade(n, &a).expect("gradable");
@@ -531,6 +542,34 @@ mod kinds {
             answer_words(&COURSE, n),
             "3.8 billion (answers within 0.05 are accepted)"
         );
+    }
+
+    #[test]
+    fn decimals_parse_and_print_exactly() {
+        use crate::model::{format_decimal, parse_decimal};
+        for (text, v) in [
+            ("3.8", 38_000),
+            ("0.05", 500),
+            ("12", 120_000),
+            ("-1.25", -12_500),
+            (".5", 5_000),
+            ("3,800", 38_000_000),
+        ] {
+            assert_eq!(parse_decimal(text), Some(v), "{text}");
+        }
+        for (v, text) in [
+            (38_000, "3.8"),
+            (500, "0.05"),
+            (120_000, "12"),
+            (-12_500, "-1.25"),
+            (1, "0.0001"),
+            (0, "0"),
+        ] {
+            assert_eq!(format_decimal(v), text);
+        }
+        for bad in ["", ".", "-", "1e5", "abc", "1.2.3"] {
+            assert_eq!(parse_decimal(bad), None, "{bad}");
+        }
     }
 
     #[test]

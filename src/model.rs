@@ -142,6 +142,30 @@ pub struct Quiz {
     /// Pass mark in percent.
     pub pass: u8,
     pub questions: &'static [QuestionId],
+    /// How answers are checked, unless the lecturer's link says otherwise (`?mode=`).
+    pub mode: QuizMode,
+    /// Checks allowed per question in immediate mode before the answer is shown; 0: no limit.
+    pub tries: u8,
+    /// Ask how sure the learner is of each answer, and score it by certainty-based marking.
+    pub confidence: bool,
+    /// Present the questions, and each question's options, in an order shuffled per learner.
+    pub shuffle: bool,
+    /// Overall feedback by score: each band applies from its `min` percent up to the next band's.
+    pub bands: &'static [Band],
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum QuizMode {
+    /// Check each question, see its feedback, try again.
+    Immediate,
+    /// Answer everything, review and change, then submit and see it all.
+    Deferred,
+}
+
+#[derive(Debug)]
+pub struct Band {
+    pub min: u8,
+    pub text: Rich,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -122,8 +122,20 @@ emit_struct!(Quiz {
     title,
     intro,
     pass,
-    questions
+    questions,
+    mode,
+    tries,
+    confidence,
+    shuffle,
+    bands
 });
+emit_struct!(Band { min, text });
+
+impl Emit for QuizMode {
+    fn emit(&self, out: &mut String) {
+        let _ = write!(out, "QuizMode::{self:?}");
+    }
+}
 
 emit_struct!(Choice {
     label,

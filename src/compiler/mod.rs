@@ -122,7 +122,18 @@ const UNIT_KEYS: &[Field] = &[
     many("discuss"),
 ];
 const LESSON_KEYS: &[Field] = &[one("title"), one("file"), many("cite")];
-const QUIZ_KEYS: &[Field] = &[one("title"), one("intro"), one("pass"), some("question")];
+const QUIZ_KEYS: &[Field] = &[
+    one("title"),
+    one("intro"),
+    one("pass"),
+    opt("mode"),
+    opt("tries"),
+    opt("confidence"),
+    opt("shuffle"),
+    many("band"),
+    some("question"),
+];
+const BAND_KEYS: &[Field] = &[one("text")];
 /// Keys every question takes; [`question_fields`] adds those of its kind.
 const QUESTION_KEYS: &[Field] = &[one("type"), one("prompt"), some("cite")];
 const QUESTION_TYPES: &[&str] = &[
@@ -1069,6 +1080,52 @@ impl Compiler {
                 ids.push(QuestionId(*idx));
             }
             let intro = self.rich_of(f, e.child("intro"));
+            let mode = match e.child("mode").map(|m| (m.line, m.value.as_str())) {
+                None | Some((_, "immediate")) => QuizMode::Immediate,
+                Some((_, "deferred")) => QuizMode::Deferred,
+                Some((line, v)) => {
+                    self.err(
+                        f,
+                        line,
+                        format!("quiz mode \"{v}\" is not `immediate` or `deferred`"),
+                    );
+                    QuizMode::Immediate
+                }
+            };
+            let tries = match e.child("tries") {
+                None => 0,
+                Some(t) => t.value.parse::<u8>().unwrap_or_else(|_| {
+                    self.diags.push(Diagnostic::new(f, t.line, format!("`tries: {}` is not a whole number; write e.g. `tries: 2`, or leave it out for no limit", t.value)));
+                    0
+                }),
+            };
+            let confidence = self.yes_no(f, e, "confidence");
+            let shuffle = self.yes_no(f, e, "shuffle");
+            let mut bands = Vec::new();
+            let mut last: Option<u8> = None;
+            for b in e.all("band") {
+                self.check_keys(f, b, &format!("a band of quiz \"{}\"", e.value), BAND_KEYS);
+                let min = match b.value.trim_end_matches('%').parse::<u8>() {
+                    Ok(m) if m <= 100 => m,
+                    _ => {
+                        self.err(f, b.line, format!("band \"{}\" is not a percentage from 0 to 100; write e.g. `band: 70`", b.value));
+                        continue;
+                    }
+                };
+                if last.is_none() && min != 0 {
+                    self.err(f, b.line, "the first band must start at 0 so every score has feedback; write `band: 0`");
+                }
+                if last.is_some_and(|l| min <= l) {
+                    self.err(
+                        f,
+                        b.line,
+                        "bands must go up: each `band:` starts above the one before it",
+                    );
+                }
+                last = Some(min);
+                let text = self.rich_of(f, b.child("text"));
+                bands.push(Band { min, text });
+            }
             quizzes.push(Quiz {
                 id: leak_str(e.value.clone()),
                 unit,
@@ -1076,6 +1133,11 @@ impl Compiler {
                 intro,
                 pass,
                 questions: leak(ids),
+                mode,
+                tries,
+                confidence,
+                shuffle,
+                bands: leak(bands),
             });
         }
         questions.sort_by_key(|(i, _)| *i);
@@ -1306,6 +1368,22 @@ impl Compiler {
             prompt,
             cites,
             body,
+        }
+    }
+
+    /// An optional `key: yes|no`.
+    fn yes_no(&mut self, f: &str, e: &Entry, key: &str) -> bool {
+        match e.child(key).map(|c| (c.line, c.value.as_str())) {
+            None | Some((_, "no")) => false,
+            Some((_, "yes")) => true,
+            Some((line, v)) => {
+                self.err(
+                    f,
+                    line,
+                    format!("`{key}: {v}` must be `{key}: yes` or `{key}: no`"),
+                );
+                false
+            }
         }
     }
 

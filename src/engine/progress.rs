@@ -6,7 +6,7 @@
 //!
 //! Encoding (version 1): `hsc1` then `;`-separated sections:
 //! `l=LESSON,LESSON` lessons read; `q=QUESTION:c|p|w,…` best outcome per question;
-//! `e=SCENARIO/ENDING,…` endings reached. Ids never contain `;`, `=`, `,`, `:` or `/`.
+//! `e=SCENARIO/ENDING,…` endings reached; `s=N` the shuffle seed. Ids never contain `;`, `=`, `,`, `:` or `/`.
 
 use super::grade::Outcome;
 use crate::model::{Course, LessonId, NodeId, QuestionId, ScenarioId};
@@ -17,6 +17,8 @@ pub struct Progress {
     pub best: Vec<Option<Outcome>>,
     /// Per scenario, the endings reached (node ids, sorted, without repeats).
     pub endings: Vec<Vec<NodeId>>,
+    /// The learner's shuffle seed: the same orders on every visit. 0 until one is chosen.
+    pub seed: u32,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -35,6 +37,7 @@ impl Progress {
             lessons_read: vec![false; course.lessons.len()],
             best: vec![None; course.questions.len()],
             endings: vec![Vec::new(); course.scenarios.len()],
+            seed: 0,
         }
     }
 
@@ -73,6 +76,9 @@ impl Progress {
 
     pub fn encode(&self, course: &Course) -> String {
         let mut out = String::from(HEADER);
+        if self.seed != 0 {
+            out.push_str(&format!(";s={}", self.seed));
+        }
         let lessons: Vec<&str> = course
             .lesson_ids()
             .filter(|l| self.is_read(*l))
@@ -165,6 +171,11 @@ impl Progress {
                             p.reach(s, n);
                         }
                     }
+                }
+                "s" => {
+                    p.seed = body
+                        .parse()
+                        .map_err(|_| DecodeError::Malformed(sec.into()))?
                 }
                 _ => return Err(DecodeError::Malformed(sec.into())),
             }

@@ -2,7 +2,7 @@
 //! put into words.
 
 use super::grade::{
-    format_number, matched_accept, read_number, scrambled, Answer, Grade, Outcome, Reading,
+    format_number, grade, matched_accept, read_number, scrambled, Answer, Grade, Outcome, Reading,
 };
 use super::text::plain;
 use crate::model::{Body, Course, Question, QuestionId};
@@ -151,5 +151,112 @@ pub fn answer_words(course: &Course, q: &Question) -> String {
             .map(|a| a.text)
             .collect::<Vec<_>>()
             .join(" or "),
+    }
+}
+
+/// How sure a learner says they are of an answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Confidence {
+    Low,
+    Medium,
+    High,
+}
+
+impl Confidence {
+    pub const ALL: [Confidence; 3] = [Confidence::Low, Confidence::Medium, Confidence::High];
+
+    pub fn words(self) -> &'static str {
+        match self {
+            Confidence::Low => "Not sure",
+            Confidence::Medium => "Fairly sure",
+            Confidence::High => "Very sure",
+        }
+    }
+}
+
+/// Certainty-based marking as Moodle does it: a right answer earns 1, 2 or 3 by confidence; a
+/// wrong one 0, -2 or -6. Only a fully correct answer counts as right.
+pub fn cbm_mark(outcome: Outcome, c: Confidence) -> i32 {
+    match (outcome == Outcome::Correct, c) {
+        (true, Confidence::Low) => 1,
+        (true, Confidence::Medium) => 2,
+        (true, Confidence::High) => 3,
+        (false, Confidence::Low) => 0,
+        (false, Confidence::Medium) => -2,
+        (false, Confidence::High) => -6,
+    }
+}
+
+/// A permutation of `0..len` from `seed` (Fisher-Yates driven by splitmix64).
+pub fn permutation(len: usize, seed: u64) -> Vec<u8> {
+    let mut v: Vec<u8> = (0..len as u8).collect();
+    let mut state = seed;
+    for i in (1..len).rev() {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^= z >> 31;
+        let j = (z % (i as u64 + 1)) as usize;
+        v.swap(i, j);
+    }
+    v
+}
+
+/// FNV-1a of a content id mixed with the learner's seed.
+pub fn mix(seed: u32, id: &str) -> u64 {
+    id.bytes()
+        .fold(0xcbf2_9ce4_8422_2325 ^ u64::from(seed), |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        })
+}
+
+/// The overall feedback for a score.
+pub fn band_for(quiz: &crate::model::Quiz, score: u32) -> Option<&'static crate::model::Band> {
+    quiz.bands.iter().rev().find(|b| u32::from(b.min) <= score)
+}
+
+/// A learner's answer in a few words, for the review before a deferred quiz is submitted.
+pub fn answer_summary(course: &Course, q: &Question, a: &Answer) -> String {
+    if grade(q, a).is_none() {
+        return "Not answered yet".into();
+    }
+    match (&q.body, a) {
+        (Body::Choices(options), Answer::Choices(sel)) => options
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| sel.has(*i))
+            .map(|(_, o)| plain(course, o.label))
+            .collect::<Vec<_>>()
+            .join("; "),
+        (Body::Ordering(items), Answer::Order(order)) => order
+            .iter()
+            .filter_map(|i| items.get(usize::from(*i)))
+            .map(|i| plain(course, i.label))
+            .collect::<Vec<_>>()
+            .join(", then "),
+        (
+            Body::Matching {
+                items,
+                targets: names,
+            }
+            | Body::Categorise {
+                items,
+                groups: names,
+            },
+            Answer::Assign(given),
+        ) => items
+            .iter()
+            .zip(given)
+            .map(|(i, g)| {
+                let name = g
+                    .and_then(|g| names.get(usize::from(g)).copied())
+                    .unwrap_or("none");
+                format!("{}: {name}", plain(course, i.label))
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        (_, Answer::Typed(t)) => t.clone(),
+        _ => String::new(),
     }
 }

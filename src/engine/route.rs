@@ -49,6 +49,21 @@ impl Route {
         r.unwrap_or(Route::NotFound)
     }
 
+    /// A lecturer's mode override in a quiz link: `#/quiz/ID?mode=deferred` (or `immediate`).
+    pub fn mode_param(course: &Course, hash: &str) -> Option<(QuizId, crate::model::QuizMode)> {
+        let quiz = match Route::parse(course, hash) {
+            Route::Quiz(q) | Route::Question(q, _) | Route::Results(q) => q,
+            _ => return None,
+        };
+        let query = hash.split_once('?')?.1;
+        let mode = query.split('&').find_map(|kv| match kv {
+            "mode=immediate" => Some(crate::model::QuizMode::Immediate),
+            "mode=deferred" => Some(crate::model::QuizMode::Deferred),
+            _ => None,
+        })?;
+        Some((quiz, mode))
+    }
+
     /// The `#/…` address of the route.
     pub fn href(self, course: &Course) -> String {
         match self {

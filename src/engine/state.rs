@@ -2,11 +2,15 @@
 
 use super::grade::{grade, Answer, Grade, Outcome, Selection};
 use super::progress::Progress;
-use super::quiz::{answer_words, feedback_text, fresh_answer, incomplete_message};
+use super::quiz::{
+    answer_words, feedback_text, fresh_answer, incomplete_message, mix, permutation, Confidence,
+};
 use super::route::Route;
 use super::scenario::Run;
 use super::text::plain;
-use crate::model::{Course, LessonId, QuestionId, QuestionKind, QuizId, ScenarioId};
+use crate::model::{
+    Body, Course, LessonId, QuestionId, QuestionKind, QuizId, QuizMode, ScenarioId,
+};
 
 /// Where progress is kept, as far as the app can tell.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,6 +30,10 @@ pub struct Attempt {
     pub tries: u16,
     /// The correct answer is shown; `graded` stays the learner's own grade.
     pub revealed: bool,
+    /// How sure the learner said they were (quizzes with confidence).
+    pub confidence: Option<Confidence>,
+    /// The learner has changed the answer (an ordering starts complete, but is not yet theirs).
+    pub touched: bool,
 }
 
 impl Attempt {
@@ -35,7 +43,14 @@ impl Attempt {
             graded: None,
             tries: 0,
             revealed: false,
+            confidence: None,
+            touched: false,
         }
+    }
+
+    /// The learner has given an answer that could be marked.
+    pub fn is_answered(&self, course: &Course, q: QuestionId) -> bool {
+        self.touched && grade(course.question(q), &self.answer).is_some()
     }
 
     /// The chosen options (choice questions).
@@ -60,6 +75,12 @@ pub struct AppState {
     pub runs: Vec<Option<Run>>,
     pub announcement: Announcement,
     pub storage: Storage,
+    /// Per quiz, a mode the lecturer's link asked for (`?mode=deferred`).
+    pub modes: Vec<Option<QuizMode>>,
+    /// Per quiz, whether a deferred quiz has been submitted.
+    pub submitted: Vec<bool>,
+    /// Bumped when a view changes in place (a quiz submitted) so focus goes to its new heading.
+    pub focus_request: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,6 +110,15 @@ pub enum Action {
     },
     Check(QuestionId),
     TryAgain(QuestionId),
+    /// How sure the learner is of an answer.
+    SetConfidence {
+        question: QuestionId,
+        level: Confidence,
+    },
+    /// A deferred quiz: grade every answer at once.
+    Submit(QuizId),
+    /// Follow a lecturer's link that sets the quiz mode.
+    SetMode(QuizId, QuizMode),
     ShowAnswer(QuestionId),
     RestartQuiz(QuizId),
     StartScenario(ScenarioId),
@@ -113,6 +143,9 @@ impl AppState {
             runs: vec![None; course.scenarios.len()],
             announcement: Announcement::default(),
             storage,
+            modes: vec![None; course.quizzes.len()],
+            submitted: vec![false; course.quizzes.len()],
+            focus_request: 0,
         }
     }
 
@@ -122,7 +155,47 @@ impl AppState {
             graded: None,
             tries: 0,
             revealed: false,
+            confidence: None,
+            touched: false,
         })
+    }
+
+    /// The mode a quiz runs in: the lecturer's link, else the content's.
+    pub fn mode(&self, course: &Course, quiz: QuizId) -> QuizMode {
+        self.modes
+            .get(quiz.index())
+            .copied()
+            .flatten()
+            .unwrap_or(course.quiz(quiz).mode)
+    }
+
+    pub fn is_submitted(&self, quiz: QuizId) -> bool {
+        self.submitted.get(quiz.index()).copied().unwrap_or(false)
+    }
+
+    /// The questions of a quiz in the order this learner sees them.
+    pub fn quiz_order(&self, course: &Course, quiz: QuizId) -> Vec<QuestionId> {
+        let q = course.quiz(quiz);
+        if !q.shuffle {
+            return q.questions.to_vec();
+        }
+        let perm = permutation(q.questions.len(), mix(self.progress.seed, q.id));
+        perm.iter()
+            .filter_map(|&i| q.questions.get(usize::from(i)).copied())
+            .collect()
+    }
+
+    /// The options of a choice question in the order this learner sees them (true/false stays put).
+    pub fn option_order(&self, course: &Course, id: QuestionId) -> Vec<usize> {
+        let q = course.question(id);
+        let n = q.options().len();
+        if !course.quiz(q.quiz).shuffle || q.kind == QuestionKind::TrueFalse {
+            return (0..n).collect();
+        }
+        permutation(n, mix(self.progress.seed, q.id))
+            .into_iter()
+            .map(usize::from)
+            .collect()
     }
 
     /// The attempt to change, if it can still be changed (not checked, answer not shown).
@@ -167,6 +240,7 @@ impl AppState {
                 let n = q.options().len();
                 if let Some(a) = self.editable(question) {
                     if let Answer::Choices(sel) = &mut a.answer {
+                        a.touched = true;
                         if option < n {
                             *sel = match q.kind {
                                 QuestionKind::Multiple => sel.toggled(option),
@@ -198,6 +272,7 @@ impl AppState {
                     return;
                 };
                 order.swap(position, other);
+                a.touched = true;
                 let item = order[other];
                 let label = q
                     .items()
@@ -214,8 +289,8 @@ impl AppState {
             } => {
                 let q = course.question(question);
                 let limit = match q.body {
-                    crate::model::Body::Matching { targets, .. } => targets.len(),
-                    crate::model::Body::Categorise { groups, .. } => groups.len(),
+                    Body::Matching { targets, .. } => targets.len(),
+                    Body::Categorise { groups, .. } => groups.len(),
                     _ => 0,
                 };
                 let Some(a) = self.editable(question) else {
@@ -225,6 +300,7 @@ impl AppState {
                     if let Some(slot) = given.get_mut(item) {
                         if value.is_none_or(|v| usize::from(v) < limit) {
                             *slot = value;
+                            a.touched = true;
                         }
                     }
                 }
@@ -234,25 +310,109 @@ impl AppState {
                     if let Answer::Typed(t) = &mut a.answer {
                         // Bounded: a pasted essay cannot grow the state without limit.
                         *t = text.chars().take(200).collect();
+                        a.touched = true;
                     }
                 }
             }
             Action::Check(q) => {
                 let question = course.question(q);
+                let quiz = course.quiz(question.quiz);
+                if self.mode(course, question.quiz) == QuizMode::Deferred {
+                    self.announce(
+                        "In this quiz, answers are checked together when you submit.".into(),
+                    );
+                    return;
+                }
                 let Some(a) = self.editable(q) else { return };
                 let Some(g) = grade(question, &a.answer) else {
                     let msg = incomplete_message(question);
                     self.announce(msg.into());
                     return;
                 };
+                if quiz.confidence && a.confidence.is_none() {
+                    self.announce("Say how sure you are of this answer before checking it.".into());
+                    return;
+                }
                 a.graded = Some(g);
                 a.tries += 1;
-                let text = feedback_text(course, question, &a.answer, g);
+                let mut text = feedback_text(course, question, &a.answer, g);
+                // Out of tries: the answer is shown.
+                if g.outcome != Outcome::Correct
+                    && quiz.tries > 0
+                    && a.tries >= u16::from(quiz.tries)
+                {
+                    a.revealed = true;
+                    text.push_str(&format!(
+                        " No tries left. The answer: {}.",
+                        answer_words(course, question)
+                    ));
+                }
                 self.progress.record(q, g.outcome);
                 self.announce(text);
             }
+            Action::SetConfidence { question, level } => {
+                if let Some(a) = self.editable(question) {
+                    a.confidence = Some(level);
+                }
+            }
+            Action::SetMode(quiz, mode) => {
+                if let Some(slot) = self.modes.get_mut(quiz.index()) {
+                    *slot = Some(mode);
+                }
+            }
+            Action::Submit(quiz) => {
+                if self.mode(course, quiz) != QuizMode::Deferred || self.is_submitted(quiz) {
+                    return;
+                }
+                let qz = course.quiz(quiz);
+                let order = self.quiz_order(course, quiz);
+                if qz.confidence {
+                    let missing: Vec<String> = order
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, q)| {
+                            let a = self.attempt(**q);
+                            a.is_answered(course, **q) && a.confidence.is_none()
+                        })
+                        .map(|(i, _)| (i + 1).to_string())
+                        .collect();
+                    if !missing.is_empty() {
+                        self.announce(format!(
+                            "Say how sure you are for question {} before submitting.",
+                            missing.join(", ")
+                        ));
+                        return;
+                    }
+                }
+                for &q in qz.questions {
+                    let question = course.question(q);
+                    let Some(a) = self.attempts.get_mut(q.index()) else {
+                        continue;
+                    };
+                    // An unanswered question counts as not correct.
+                    let g = if a.touched {
+                        grade(question, &a.answer)
+                    } else {
+                        None
+                    }
+                    .unwrap_or(Grade {
+                        outcome: Outcome::Incorrect,
+                        credit: 0,
+                    });
+                    a.graded = Some(g);
+                    a.tries = 1;
+                    a.confidence.get_or_insert(Confidence::Low);
+                    self.progress.record(q, g.outcome);
+                }
+                if let Some(s) = self.submitted.get_mut(quiz.index()) {
+                    *s = true;
+                }
+                let (score, _) = self.quiz_score(course, quiz);
+                self.focus_request = self.focus_request.wrapping_add(1);
+                self.announce(format!("Answers submitted. Your score: {score} per cent."));
+            }
             Action::TryAgain(q) => {
-                let is_choice = matches!(course.question(q).body, crate::model::Body::Choices(_));
+                let is_choice = matches!(course.question(q).body, Body::Choices(_));
                 if let Some(a) = self.attempts.get_mut(q.index()) {
                     if a.revealed {
                         return;
@@ -292,6 +452,9 @@ impl AppState {
                     if let Some(a) = self.attempts.get_mut(q.index()) {
                         *a = Attempt::fresh(course, q);
                     }
+                }
+                if let Some(s) = self.submitted.get_mut(quiz.index()) {
+                    *s = false;
                 }
                 self.announce("Quiz restarted: your answers are cleared.".into());
             }

@@ -614,8 +614,26 @@ mod kind_actions {
         COURSE.find_question(name).expect("fixture question")
     }
 
+    /// The second fixture quiz, run in immediate mode (it is deferred in the content).
     fn state() -> AppState {
-        AppState::new(&COURSE, Route::Home, Progress::new(&COURSE), Storage::Saved)
+        let mut s = AppState::new(&COURSE, Route::Home, Progress::new(&COURSE), Storage::Saved);
+        s.reduce(
+            &COURSE,
+            Action::SetMode(QuizId(1), crate::model::QuizMode::Immediate),
+        );
+        s
+    }
+
+    /// Checks an answer after saying how sure (the quiz asks for it).
+    fn check(s: &mut AppState, q: QuestionId) {
+        s.reduce(
+            &COURSE,
+            Action::SetConfidence {
+                question: q,
+                level: super::super::quiz::Confidence::High,
+            },
+        );
+        s.reduce(&COURSE, Action::Check(q));
     }
 
     #[test]
@@ -680,7 +698,7 @@ mod kind_actions {
             },
         );
         assert_eq!(s.attempt(q).answer, Answer::Order(vec![0, 1, 2, 3]));
-        s.reduce(&COURSE, Action::Check(q));
+        check(&mut s, q);
         assert_eq!(s.progress.best(q), Some(Outcome::Correct));
         assert_eq!(
             s.announcement.text,
@@ -700,7 +718,7 @@ mod kind_actions {
                 value: Some(1),
             },
         );
-        s.reduce(&COURSE, Action::Check(q));
+        check(&mut s, q);
         assert_eq!(s.announcement.text, "Match every item before checking.");
         s.reduce(
             &COURSE,
@@ -723,7 +741,7 @@ mod kind_actions {
                 value: Some(1),
             },
         );
-        s.reduce(&COURSE, Action::Check(q));
+        check(&mut s, q);
         assert_eq!(s.attempt(q).graded.map(|g| g.credit), Some(50));
         s.reduce(&COURSE, Action::TryAgain(q));
         assert_eq!(
@@ -743,7 +761,7 @@ mod kind_actions {
                 value: Some(0),
             },
         );
-        s.reduce(&COURSE, Action::Check(q));
+        check(&mut s, q);
         assert_eq!(s.progress.best(q), Some(Outcome::Correct));
     }
 
@@ -766,7 +784,7 @@ mod kind_actions {
                 text: "Walter Leutz".into(),
             },
         );
-        s.reduce(&COURSE, Action::Check(q));
+        check(&mut s, q);
         s.reduce(
             &COURSE,
             Action::Type {
@@ -798,12 +816,247 @@ mod kind_actions {
                 text: "4".into(),
             },
         );
-        s.reduce(&COURSE, Action::Check(q));
+        check(&mut s, q);
         s.reduce(&COURSE, Action::ShowAnswer(q));
         assert_eq!(
             s.announcement.text,
             "The answer: 3.8 billion (answers within 0.05 are accepted)."
         );
         assert_eq!(s.attempt(q).graded.map(|g| g.credit), Some(0));
+    }
+}
+
+mod quiz_behaviour {
+    use super::super::fixture::COURSE;
+    use super::super::grade::{Answer, Outcome};
+    use super::super::progress::Progress;
+    use super::super::quiz::{band_for, cbm_mark, permutation, Confidence};
+    use super::super::route::Route;
+    use super::super::state::{Action, AppState, Storage};
+    use crate::model::*;
+
+    fn id(name: &str) -> QuestionId {
+        COURSE.find_question(name).expect("fixture question")
+    }
+
+    fn state(seed: u32) -> AppState {
+        let mut p = Progress::new(&COURSE);
+        p.seed = seed;
+        AppState::new(&COURSE, Route::Home, p, Storage::Saved)
+    }
+
+    const Q2: QuizId = QuizId(1);
+
+    #[test]
+    fn certainty_based_marks_follow_moodle() {
+        let marks: Vec<i32> = Confidence::ALL
+            .iter()
+            .flat_map(|&c| {
+                [
+                    cbm_mark(Outcome::Correct, c),
+                    cbm_mark(Outcome::Incorrect, c),
+                    cbm_mark(Outcome::Partial, c),
+                ]
+            })
+            .collect();
+        assert_eq!(marks, vec![1, 0, 0, 2, -2, -2, 3, -6, -6]);
+    }
+
+    #[test]
+    fn the_lecturers_link_overrides_the_content_mode() {
+        let mut s = state(7);
+        assert_eq!(s.mode(&COURSE, QuizId(0)), QuizMode::Immediate);
+        assert_eq!(
+            Route::mode_param(&COURSE, "#/quiz/quiz/2?mode=deferred"),
+            Some((QuizId(0), QuizMode::Deferred))
+        );
+        assert_eq!(
+            Route::mode_param(&COURSE, "#/quiz/quiz?mode=sideways"),
+            None
+        );
+        assert_eq!(Route::mode_param(&COURSE, "#/glossary?mode=deferred"), None);
+        assert_eq!(
+            Route::parse(&COURSE, "#/quiz/quiz/2?mode=deferred"),
+            Route::Question(QuizId(0), 1)
+        );
+        s.reduce(&COURSE, Action::SetMode(QuizId(0), QuizMode::Deferred));
+        assert_eq!(s.mode(&COURSE, QuizId(0)), QuizMode::Deferred);
+        s.reduce(
+            &COURSE,
+            Action::Pick {
+                question: id("single"),
+                option: 0,
+            },
+        );
+        s.reduce(&COURSE, Action::Check(id("single")));
+        assert_eq!(
+            s.attempt(id("single")).graded,
+            None,
+            "no checking one by one in deferred mode"
+        );
+    }
+
+    #[test]
+    fn deferred_quizzes_grade_everything_on_submit_and_need_sureness() {
+        let mut s = state(7);
+        s.reduce(
+            &COURSE,
+            Action::Type {
+                question: id("number"),
+                text: "3.8bn".into(),
+            },
+        );
+        s.reduce(
+            &COURSE,
+            Action::Type {
+                question: id("text"),
+                text: "Glasby".into(),
+            },
+        );
+        s.reduce(&COURSE, Action::Submit(Q2));
+        assert!(
+            !s.is_submitted(Q2),
+            "answered questions need a sureness first"
+        );
+        assert!(
+            s.announcement
+                .text
+                .starts_with("Say how sure you are for question"),
+            "{}",
+            s.announcement.text
+        );
+        s.reduce(
+            &COURSE,
+            Action::SetConfidence {
+                question: id("number"),
+                level: Confidence::High,
+            },
+        );
+        s.reduce(
+            &COURSE,
+            Action::SetConfidence {
+                question: id("text"),
+                level: Confidence::High,
+            },
+        );
+        s.reduce(&COURSE, Action::Submit(Q2));
+        assert!(s.is_submitted(Q2));
+        assert_eq!(s.focus_request, 1);
+        assert_eq!(
+            s.attempt(id("number")).graded.map(|g| g.outcome),
+            Some(Outcome::Correct)
+        );
+        assert_eq!(
+            s.attempt(id("text")).graded.map(|g| g.outcome),
+            Some(Outcome::Incorrect)
+        );
+        // Unanswered questions count as wrong, at the lowest sureness.
+        assert_eq!(s.attempt(id("match")).graded.map(|g| g.credit), Some(0));
+        assert_eq!(s.attempt(id("match")).confidence, Some(Confidence::Low));
+        assert_eq!(s.quiz_score(&COURSE, Q2), (20, 5));
+        assert_eq!(
+            s.announcement.text,
+            "Answers submitted. Your score: 20 per cent."
+        );
+        // Submitted: answers are locked; restarting opens the quiz again.
+        s.reduce(
+            &COURSE,
+            Action::Type {
+                question: id("text"),
+                text: "Leutz".into(),
+            },
+        );
+        assert_eq!(s.attempt(id("text")).answer, Answer::Typed("Glasby".into()));
+        s.reduce(&COURSE, Action::RestartQuiz(Q2));
+        assert!(!s.is_submitted(Q2));
+    }
+
+    #[test]
+    fn immediate_mode_shows_the_answer_when_the_tries_run_out() {
+        let mut s = state(7);
+        s.reduce(&COURSE, Action::SetMode(Q2, QuizMode::Immediate));
+        let q = id("number");
+        s.reduce(
+            &COURSE,
+            Action::Type {
+                question: q,
+                text: "4".into(),
+            },
+        );
+        s.reduce(&COURSE, Action::Check(q));
+        assert_eq!(s.attempt(q).graded, None, "sureness first");
+        assert_eq!(
+            s.announcement.text,
+            "Say how sure you are of this answer before checking it."
+        );
+        s.reduce(
+            &COURSE,
+            Action::SetConfidence {
+                question: q,
+                level: Confidence::Medium,
+            },
+        );
+        s.reduce(&COURSE, Action::Check(q));
+        assert!(!s.attempt(q).revealed, "one try of two used");
+        s.reduce(&COURSE, Action::TryAgain(q));
+        s.reduce(&COURSE, Action::Check(q));
+        let a = s.attempt(q);
+        assert!(a.revealed, "the second wrong try shows the answer");
+        assert_eq!(a.tries, 2);
+        assert!(s.announcement.text.ends_with(
+            "No tries left. The answer: 3.8 billion (answers within 0.05 are accepted)."
+        ));
+        s.reduce(&COURSE, Action::TryAgain(q));
+        assert!(
+            s.attempt(q).graded.is_some(),
+            "no more tries once the answer is shown"
+        );
+    }
+
+    #[test]
+    fn shuffled_orders_are_stable_per_learner_and_differ_between_learners() {
+        let a = state(11);
+        let again = state(11);
+        assert_eq!(a.quiz_order(&COURSE, Q2), again.quiz_order(&COURSE, Q2));
+        let mut sorted = a.quiz_order(&COURSE, Q2);
+        sorted.sort();
+        assert_eq!(sorted, COURSE.quiz(Q2).questions.to_vec());
+        let distinct: std::collections::BTreeSet<Vec<QuestionId>> = (1..40)
+            .map(|seed| state(seed).quiz_order(&COURSE, Q2))
+            .collect();
+        assert!(distinct.len() > 5, "seeds give different orders");
+        // Unshuffled quizzes and true/false options keep their order.
+        assert_eq!(
+            a.quiz_order(&COURSE, QuizId(0)),
+            COURSE.quiz(QuizId(0)).questions.to_vec()
+        );
+        assert_eq!(a.option_order(&COURSE, id("tf")), vec![0, 1]);
+        for n in 0..10 {
+            let mut p = permutation(n, 99);
+            p.sort_unstable();
+            assert_eq!(p, (0..n as u8).collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn the_seed_is_kept_with_progress() {
+        let mut p = Progress::new(&COURSE);
+        p.seed = 4_000_000_000;
+        let text = p.encode(&COURSE);
+        assert_eq!(text, "hsc1;s=4000000000");
+        assert_eq!(
+            Progress::decode(&COURSE, &text).map(|d| d.seed),
+            Ok(4_000_000_000)
+        );
+    }
+
+    #[test]
+    fn score_bands_pick_the_highest_reached() {
+        let quiz = COURSE.quiz(Q2);
+        let words = |score| band_for(quiz, score).map(|b| b.text);
+        assert_eq!(words(0), Some(&[Inline::Text("Keep going.")][..]));
+        assert_eq!(words(79), Some(&[Inline::Text("Nearly.")][..]));
+        assert_eq!(words(100), Some(&[Inline::Text("Well done.")][..]));
+        assert_eq!(band_for(COURSE.quiz(QuizId(0)), 50).map(|b| b.min), None);
     }
 }

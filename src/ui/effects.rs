@@ -48,6 +48,12 @@ mod imp {
         storage().is_some_and(|s| s.set_item(key, value).is_ok())
     }
 
+    /// A non-zero random number for the learner's shuffle seed.
+    pub fn random_seed() -> u32 {
+        let r = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+        r.max(1)
+    }
+
     pub fn set_title(title: &str) {
         if let Some(d) = document() {
             d.set_title(title);
@@ -104,6 +110,9 @@ mod imp {
         true
     }
     pub fn set_title(_: &str) {}
+    pub fn random_seed() -> u32 {
+        1
+    }
     pub fn focus(_: &str) {}
     pub fn focus_first_control(_: &str) {}
     pub fn announce(_: &str) {}

@@ -45,7 +45,16 @@ pub fn initial_state() -> AppState {
         Ok(None) => (Progress::new(&COURSE), Storage::Saved),
         Err(effects::StorageBlocked) => (Progress::new(&COURSE), Storage::Unavailable),
     };
-    AppState::new(&COURSE, route, progress, storage)
+    let mut progress = progress;
+    if progress.seed == 0 {
+        progress.seed = effects::random_seed();
+    }
+    let hash = effects::current_hash();
+    let mut state = AppState::new(&COURSE, route, progress, storage);
+    if let Some((quiz, mode)) = Route::mode_param(&COURSE, &hash) {
+        state.reduce(&COURSE, Action::SetMode(quiz, mode));
+    }
+    state
 }
 
 #[derive(Properties, PartialEq, Default)]
@@ -65,6 +74,9 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         use_effect_with((), move |_| {
             let listener = effects::on_hashchange(move |hash| {
+                if let Some((quiz, mode)) = Route::mode_param(&COURSE, &hash) {
+                    state.dispatch(Action::SetMode(quiz, mode));
+                }
                 state.dispatch(Action::Navigate(Route::parse(&COURSE, &hash)));
             });
             move || {
@@ -83,6 +95,13 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+
+    // A view that changed in place asks for focus on its new heading.
+    use_effect_with(state.0.focus_request, |n| {
+        if *n > 0 {
+            effects::focus("view-heading");
+        }
+    });
 
     // Feedback to the live region.
     use_effect_with(state.0.announcement.clone(), |a| {

@@ -3,10 +3,10 @@ use crate::course::COURSE;
 use crate::engine::grade::{
     answer_key, matched_accept, read_number, Answer, Grade, Outcome, Reading,
 };
-use crate::engine::quiz::answer_words;
+use crate::engine::quiz::{answer_summary, answer_words, band_for, cbm_mark, Confidence};
 use crate::engine::route::Route;
 use crate::engine::state::{Action, Attempt};
-use crate::model::{Body, Question, QuestionId, QuestionKind, QuizId};
+use crate::model::{Body, Question, QuestionId, QuestionKind, Quiz, QuizId, QuizMode};
 use crate::ui::effects;
 use crate::ui::rich::rich;
 use crate::ui::Ctx;
@@ -64,43 +64,82 @@ pub fn QuizPage(props: &QuizProps) -> Html {
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| ctx.dispatch(Action::RestartQuiz(id)))
     };
-    let next = quiz
-        .questions
+    let order = ctx.0.quiz_order(&COURSE, id);
+    let deferred = ctx.0.mode(&COURSE, id) == QuizMode::Deferred && !ctx.0.is_submitted(id);
+    let is_answered = |q: QuestionId| ctx.0.attempt(q).is_answered(&COURSE, q);
+    let next = order
         .iter()
-        .position(|q| ctx.0.attempt(*q).graded.is_none())
+        .position(|q| {
+            if deferred {
+                !is_answered(*q)
+            } else {
+                ctx.0.attempt(*q).graded.is_none()
+            }
+        })
         .unwrap_or(0) as u16;
+    let started = order
+        .iter()
+        .any(|q| is_answered(*q) || ctx.0.attempt(*q).graded.is_some());
     html! {
         <>
             <Crumbs unit={Some(quiz.unit)} here={AttrValue::from("Quiz")} />
             <h1 id="view-heading" tabindex="-1">{ quiz.title }</h1>
             <p class="lead">{ rich(quiz.intro) }</p>
-            <p>{ format!("{} questions. Pass mark: {} per cent. Check each answer to see why it is right or wrong; you can try again as often as you like.", quiz.questions.len(), quiz.pass) }</p>
+            <p>{ format!("{} questions. Pass mark: {} per cent. ", quiz.questions.len(), quiz.pass) }{ how_it_works(ctx.0.mode(&COURSE, id), quiz) }</p>
             <h2>{"Questions"}</h2>
             <ol class="question-list">
-                { for quiz.questions.iter().enumerate().map(|(i, q)| {
+                { for order.iter().enumerate().map(|(i, q)| {
                     let a = ctx.0.attempt(*q);
+                    let status = if deferred {
+                        if is_answered(*q) {
+                            html! { <span class="status"><span aria-hidden="true">{"● "}</span>{"Answered"}</span> }
+                        } else {
+                            attempt_status(a)
+                        }
+                    } else {
+                        attempt_status(a)
+                    };
                     html! {
                         <li>
                             <a href={Route::Question(id, i as u16).href(&COURSE)}>{ format!("Question {}", i + 1) }</a>
-                            {" "}{ attempt_status(a) }
+                            {" "}{ status }
                         </li>
                     }
                 }) }
             </ol>
             <div class="actions">
-                if answered == quiz.questions.len() {
+                if answered == quiz.questions.len() && !deferred {
                     <a class="button" href={Route::Results(id).href(&COURSE)}>{"See your results"}</a>
+                } else if deferred && order.iter().all(|q| is_answered(*q)) {
+                    <a class="button" href={Route::Results(id).href(&COURSE)}>{"Review and submit"}</a>
                 } else {
                     <a class="button" href={Route::Question(id, next).href(&COURSE)}>
-                        { if answered == 0 { "Start the quiz".to_string() } else { format!("Continue with question {}", next + 1) } }
+                        { if !started { "Start the quiz".to_string() } else { format!("Continue with question {}", next + 1) } }
                     </a>
                 }
-                if answered > 0 {
+                if started {
                     <button type="button" class="button secondary" onclick={restart}>{"Clear my answers and restart"}</button>
                 }
             </div>
         </>
     }
+}
+
+/// How a quiz runs, in a sentence or two.
+fn how_it_works(mode: QuizMode, quiz: &Quiz) -> String {
+    let mut s = match mode {
+        QuizMode::Immediate if quiz.tries > 0 => format!(
+            "Check each answer to see why it is right or wrong. You have {} {} per question; then the answer is shown.",
+            quiz.tries,
+            if quiz.tries == 1 { "try" } else { "tries" }
+        ),
+        QuizMode::Immediate => "Check each answer to see why it is right or wrong; you can try again as often as you like.".to_string(),
+        QuizMode::Deferred => "Answer every question, review your answers and change any you like, then submit them all to see your score and every explanation.".to_string(),
+    };
+    if quiz.confidence {
+        s.push_str(" With each answer, say how sure you are: the marking rewards knowing what you know (right: 1, 2 or 3 marks; wrong: 0, minus 2 or minus 6).");
+    }
+    s
 }
 
 #[derive(Properties, PartialEq)]
@@ -116,9 +155,12 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
     };
     let quiz = COURSE.quiz(props.quiz);
     let i = usize::from(props.index);
-    let Some(&qid) = quiz.questions.get(i) else {
+    let order = ctx.0.quiz_order(&COURSE, props.quiz);
+    let Some(&qid) = order.get(i) else {
         return Html::default();
     };
+    let deferred =
+        ctx.0.mode(&COURSE, props.quiz) == QuizMode::Deferred && !ctx.0.is_submitted(props.quiz);
     let total = quiz.questions.len();
     let attempt = ctx.0.attempt(qid);
 
@@ -160,7 +202,9 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
                 if i > 0 {
                     <a class="button secondary" href={Route::Question(props.quiz, (i - 1) as u16).href(&COURSE)}>{"Previous question"}</a>
                 }
-                if attempt.graded.is_some() {
+                if deferred {
+                    <a class="button" href={next_href}>{ if i + 1 < total { "Next question" } else { "Review and submit" } }</a>
+                } else if attempt.graded.is_some() {
                     <a class="button" href={next_href}>{ if i + 1 < total { "Next question" } else { "See your results" } }</a>
                 } else {
                     <a class="button secondary" href={next_href}>{ if i + 1 < total { "Skip to the next question" } else { "Skip to the results" } }</a>
@@ -219,6 +263,10 @@ pub fn QuestionCard(props: &CardProps) -> Html {
     let q = COURSE.question(qid);
     let a: Attempt = ctx.0.attempt(qid);
     let locked = a.graded.is_some();
+    let quiz_id = q.quiz;
+    let quiz = COURSE.quiz(quiz_id);
+    let deferred =
+        ctx.0.mode(&COURSE, quiz_id) == QuizMode::Deferred && !ctx.0.is_submitted(quiz_id);
     // Once the answer is shown, the controls show the answer key.
     let shown = if a.revealed {
         answer_key(q)
@@ -229,7 +277,10 @@ pub fn QuestionCard(props: &CardProps) -> Html {
         let ctx = ctx.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            ctx.dispatch(Action::Check(qid));
+            // In a deferred quiz nothing is checked until the whole quiz is submitted.
+            if !deferred {
+                ctx.dispatch(Action::Check(qid));
+            }
         })
     };
     let try_again = {
@@ -244,12 +295,13 @@ pub fn QuestionCard(props: &CardProps) -> Html {
         Body::Choices(options) => {
             let multiple = q.kind == QuestionKind::Multiple;
             let sel = shown.selection();
+            let order = ctx.0.option_order(&COURSE, qid);
             html! {
                 <ul class="options">
-                    { for options.iter().enumerate().map(|(i, o)| {
+                    { for order.iter().enumerate().filter_map(|(shown_at, &i)| options.get(i).map(|o| (shown_at, i, o))).map(|(shown_at, i, o)| {
                         let ctx = ctx.clone();
                         let onchange = Callback::from(move |_: Event| ctx.dispatch(Action::Pick { question: qid, option: i }));
-                        let id = format!("option-{i}");
+                        let id = format!("option-{shown_at}");
                         let chosen = sel.has(i);
                         let m = match (a.revealed, locked, chosen, o.correct) {
                             (true, _, _, true) => Some(mark(true, "Correct answer.".into())),
@@ -409,7 +461,12 @@ pub fn QuestionCard(props: &CardProps) -> Html {
                 <p class="hint" id="question-hint">{ hint(q) }</p>
                 { controls }
             </fieldset>
-            if !locked {
+            if quiz.confidence {
+                <Sureness question={qid} />
+            }
+            if deferred {
+                <p class="meta">{"Your answer is kept as you go. You can change it until you submit the quiz."}</p>
+            } else if !locked {
                 <div class="actions">
                     <button type="submit" class="button">{"Check answer"}</button>
                     if a.tries > 0 && !a.revealed {
@@ -427,6 +484,38 @@ pub fn QuestionCard(props: &CardProps) -> Html {
                 </div>
             }
         </form>
+    }
+}
+
+/// "How sure are you?": three radios, then the certainty-based mark once graded.
+#[component]
+fn Sureness(props: &CardProps) -> Html {
+    let Some(ctx) = use_context::<Ctx>() else {
+        return Html::default();
+    };
+    let qid = props.question;
+    let a = ctx.0.attempt(qid);
+    if let (Some(g), Some(c)) = (a.graded, a.confidence) {
+        let mark = cbm_mark(g.outcome, c);
+        return html! {
+            <p class="sureness-result">{ format!("You said: {}. Certainty-based mark: {}{mark}.", c.words(), if mark > 0 { "+" } else { "" }) }</p>
+        };
+    }
+    html! {
+        <fieldset class="sureness">
+            <legend>{"How sure are you of this answer?"}</legend>
+            { for Confidence::ALL.iter().enumerate().map(|(i, &level)| {
+                let ctx = ctx.clone();
+                let onchange = Callback::from(move |_: Event| ctx.dispatch(Action::SetConfidence { question: qid, level }));
+                let id = format!("sure-{i}");
+                html! {
+                    <span class="group-choice">
+                        <input type="radio" name="sureness" id={id.clone()} checked={a.confidence == Some(level)} {onchange} />
+                        <label for={id}>{ level.words() }</label>
+                    </span>
+                }
+            }) }
+        </fieldset>
     }
 }
 
@@ -559,7 +648,11 @@ pub fn ResultsPage(props: &QuizProps) -> Html {
         return Html::default();
     };
     let id = props.quiz;
+    if ctx.0.mode(&COURSE, id) == QuizMode::Deferred && !ctx.0.is_submitted(id) {
+        return html! { <ReviewPage quiz={id} /> };
+    }
     let quiz = COURSE.quiz(id);
+    let order = ctx.0.quiz_order(&COURSE, id);
     let (score, answered) = ctx.0.quiz_score(&COURSE, id);
     let total = quiz.questions.len();
     let passed = score >= u32::from(quiz.pass);
@@ -570,6 +663,23 @@ pub fn ResultsPage(props: &QuizProps) -> Html {
             effects::set_hash(&Route::Question(id, 0).href(&COURSE));
         })
     };
+    // Certainty-based marking: the total, and where the learner was sure but wrong.
+    let cbm: Vec<(usize, i32, bool)> = order
+        .iter()
+        .enumerate()
+        .filter_map(|(i, q)| {
+            let a = ctx.0.attempt(*q);
+            let (g, c) = (a.graded?, a.confidence?);
+            let sure_wrong = g.outcome != Outcome::Correct && c != Confidence::Low;
+            Some((i + 1, cbm_mark(g.outcome, c), sure_wrong))
+        })
+        .collect();
+    let cbm_total: i32 = cbm.iter().map(|c| c.1).sum();
+    let sure_wrong: Vec<String> = cbm
+        .iter()
+        .filter(|c| c.2)
+        .map(|c| c.0.to_string())
+        .collect();
     html! {
         <>
             <Crumbs unit={Some(quiz.unit)} here={AttrValue::from("Results")} />
@@ -579,14 +689,29 @@ pub fn ResultsPage(props: &QuizProps) -> Html {
                 { format!(" ({answered} of {total} questions answered; pass mark {} per cent). ", quiz.pass) }
                 { if answered < total { "Unanswered questions count as zero." } else if passed { "You passed." } else { "Not yet a pass." } }
             </p>
-            <p>{ if passed {
-                "Well done. Read the explanations for any question you found hard, and try the unit's scenario to apply what you know."
+            if let Some(band) = band_for(quiz, score) {
+                <p class="band">{ rich(band.text) }</p>
             } else {
-                "Go back over the questions you missed: each explanation says why, and points to its source. Re-read the lesson sections they cite, then try again."
-            } }</p>
+                <p>{ if passed {
+                    "Well done. Read the explanations for any question you found hard, and try the unit's scenario to apply what you know."
+                } else {
+                    "Go back over the questions you missed: each explanation says why, and points to its source. Re-read the lesson sections they cite, then try again."
+                } }</p>
+            }
+            if quiz.confidence && !cbm.is_empty() {
+                <section aria-labelledby="cbm-heading">
+                    <h2 id="cbm-heading">{"How well you knew what you knew"}</h2>
+                    <p>{ format!("Certainty-based mark: {cbm_total} out of a possible {} (average {} per question).", 3 * cbm.len(), tenths(cbm_total * 10 / cbm.len() as i32)) }</p>
+                    if sure_wrong.is_empty() {
+                        <p>{"You were never sure of a wrong answer: your confidence matched your knowledge."}</p>
+                    } else {
+                        <p>{ format!("You were fairly or very sure, but wrong, on question {}. Those are the ideas to revisit first: confident mistakes are the ones that carry into practice.", sure_wrong.join(", ")) }</p>
+                    }
+                </section>
+            }
             <h2>{"Question by question"}</h2>
             <ol class="question-list">
-                { for quiz.questions.iter().enumerate().map(|(i, q)| {
+                { for order.iter().enumerate().map(|(i, q)| {
                     let a = ctx.0.attempt(*q);
                     html! {
                         <li>
@@ -599,6 +724,59 @@ pub fn ResultsPage(props: &QuizProps) -> Html {
             <div class="actions">
                 <button type="button" class="button secondary" onclick={restart}>{"Restart the quiz"}</button>
                 <a class="button" href={Route::Unit(quiz.unit).href(&COURSE)}>{ format!("Back to {}", unit_label(quiz.unit)) }</a>
+            </div>
+        </>
+    }
+}
+
+/// "1.5", "-0.7" from tenths, without floating point.
+fn tenths(t: i32) -> String {
+    let sign = if t < 0 { "-" } else { "" };
+    format!("{sign}{}.{}", t.abs() / 10, t.abs() % 10)
+}
+
+/// A deferred quiz before it is submitted: every answer, a way to change each, and Submit.
+#[component]
+fn ReviewPage(props: &QuizProps) -> Html {
+    let Some(ctx) = use_context::<Ctx>() else {
+        return Html::default();
+    };
+    let id = props.quiz;
+    let quiz = COURSE.quiz(id);
+    let order = ctx.0.quiz_order(&COURSE, id);
+    let submit = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| ctx.dispatch(Action::Submit(id)))
+    };
+    let unanswered = order
+        .iter()
+        .filter(|q| !ctx.0.attempt(**q).is_answered(&COURSE, **q))
+        .count();
+    html! {
+        <>
+            <Crumbs unit={Some(quiz.unit)} here={AttrValue::from("Review")} />
+            <h1 id="view-heading" tabindex="-1">{ format!("Review your answers: {}", quiz.title) }</h1>
+            <p>{"Check your answers below and change any of them. Nothing is marked until you submit."}</p>
+            <ol class="review-list">
+                { for order.iter().enumerate().map(|(i, q)| {
+                    let question = COURSE.question(*q);
+                    let a = ctx.0.attempt(*q);
+                    html! {
+                        <li>
+                            <p class="feedback-option"><strong>{ format!("Question {}: ", i + 1) }</strong>{ rich(question.prompt) }</p>
+                            <p>{"Your answer: "}{ if a.is_answered(&COURSE, *q) { answer_summary(&COURSE, question, &a.answer) } else { "Not answered yet".to_string() } }
+                                if let Some(c) = a.confidence { { format!(" ({})", c.words().to_lowercase()) } }
+                            </p>
+                            <p><a href={Route::Question(id, i as u16).href(&COURSE)}>{ format!("Change your answer to question {}", i + 1) }</a></p>
+                        </li>
+                    }
+                }) }
+            </ol>
+            if unanswered > 0 {
+                <p class="notice">{ format!("{unanswered} {} not answered yet and will count as zero.", if unanswered == 1 { "question is" } else { "questions are" }) }</p>
+            }
+            <div class="actions">
+                <button type="button" class="button" onclick={submit}>{"Submit all answers"}</button>
             </div>
         </>
     }

@@ -396,7 +396,10 @@ fn scenario_ending_shows_score_and_path_map_with_the_options_offered() {
         "scores at the endings range from {} to {}",
         score.min, score.max
     )));
-    assert!(t.contains("Worked out as 2 × "), "{t}");
+    assert!(
+        t.contains("Worked out as 3 × Mrs Hale's wellbeing + "),
+        "{t}"
+    );
 
     let map = html.split(r#"id="route-heading""#).nth(1).unwrap_or("");
     let list = map.split("</ol>").next().unwrap_or("");

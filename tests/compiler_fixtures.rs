@@ -13,7 +13,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use hsc_course::compiler::compile;
-use hsc_course::model::{Block, Course, Inline, NodeKind, QuestionKind};
+use hsc_course::model::{
+    Block, Cmp, Condition, Course, Inline, NodeId, NodeKind, QuestionKind, Test, Weight,
+};
 
 /// Fewer cases than this means fixtures have gone missing.
 const MIN_CASES: usize = 12;
@@ -235,8 +237,90 @@ fn valid_fixture_compiles_to_the_expected_course() {
         panic!("`ward` should be a step with choices");
     };
     assert_eq!(choices.len(), 2);
-    assert_eq!(scenario.nodes[choices[0].goto.index()].id, "meeting");
-    assert_eq!(scenario.nodes[choices[1].goto.index()].id, "care-home");
+    assert_eq!(choices[0].goto.len(), 1);
+    assert_eq!(scenario.nodes[choices[0].goto[0].to.index()].id, "meeting");
+    assert_eq!(
+        scenario.nodes[choices[1].goto[0].to.index()].id,
+        "care-home"
+    );
+    assert!(choices
+        .iter()
+        .all(|c| c.when.is_always() && c.goto[0].when.is_always()));
+    assert!(scenario.score.is_none());
     assert_eq!(choices[1].effects.len(), 1);
     assert_eq!(choices[1].effects[0].delta, -2);
+}
+
+#[test]
+fn conditions_routes_and_score_compile_to_typed_data() {
+    let seeds = fixtures_dir().join("valid-conditions/seeds");
+    let course = compile(&seeds).unwrap_or_else(|diags| {
+        let lines: Vec<String> = diags.iter().map(ToString::to_string).collect();
+        panic!(
+            "`valid-conditions` must compile, but gave:\n{}",
+            show(&lines)
+        )
+    });
+    let s = &course.scenarios[0];
+    let node = |id: &str| s.find_node(id).expect("node");
+    let score = s.score.as_ref().expect("a score");
+    let [w, t] = score.terms else {
+        panic!("two score terms: {:?}", score.terms)
+    };
+    let (wellbeing, trust) = (w.var, t.var);
+    assert_eq!(
+        (s.var(wellbeing).id, s.var(trust).id),
+        ("wellbeing", "trust")
+    );
+
+    let groups = |c: Condition| -> Vec<Vec<Test>> { c.any.iter().map(|g| g.to_vec()).collect() };
+    let meeting = s.node(node("meeting")).choices();
+    // goto: home if trust >= 3 / goto: care-home
+    let routes: Vec<(NodeId, Vec<Vec<Test>>)> = meeting[0]
+        .goto
+        .iter()
+        .map(|g| (g.to, groups(g.when)))
+        .collect();
+    assert_eq!(
+        routes,
+        [
+            (node("home"), vec![vec![Test::Compare(trust, Cmp::Ge, 3)]]),
+            (node("care-home"), vec![vec![]]),
+        ]
+    );
+    assert!(meeting[0].when.is_always() && meeting[1].goto[0].when.is_always());
+    // if: not visited nurse or trust < 1
+    assert_eq!(
+        groups(meeting[1].when),
+        [
+            vec![Test::NotVisited(node("nurse"))],
+            vec![Test::Compare(trust, Cmp::Lt, 1)]
+        ]
+    );
+    // if: visited meeting and trust>=2
+    assert_eq!(
+        groups(s.node(node("nurse")).choices()[0].when),
+        [vec![
+            Test::Visited(node("meeting")),
+            Test::Compare(trust, Cmp::Ge, 2)
+        ]]
+    );
+    // score: 2*wellbeing + trust, with the range reachable at the endings: booking the bed
+    // first (wellbeing 3, trust 1) is lowest, 7; phoning the nurse and then planning (8, 4) is
+    // highest, 20.
+    assert_eq!(score.label, "Outcome score");
+    assert_eq!(
+        score.terms,
+        [
+            Weight {
+                var: wellbeing,
+                times: 2
+            },
+            Weight {
+                var: trust,
+                times: 1
+            }
+        ]
+    );
+    assert_eq!((score.min, score.max), (7, 20));
 }

@@ -83,24 +83,27 @@ fn every_scenario_ending_is_reachable_and_no_node_is_a_dead_end() {
     for sid in COURSE.scenario_ids() {
         let s = COURSE.scenario(sid);
         let mut reached = BTreeSet::new();
+        // A situation: node, variables, nodes visited (conditions may depend on all three).
         let mut seen = BTreeSet::new();
         let mut stack = vec![Run::start(sid, s)];
         while let Some(run) = stack.pop() {
-            if !seen.insert(run.node) {
+            let visited: BTreeSet<NodeId> = s.node_ids().filter(|n| run.visited(*n)).collect();
+            if !seen.insert((run.node, run.vars.clone(), visited)) {
                 continue;
             }
             if run.at_ending(s) {
                 reached.insert(run.node);
                 continue;
             }
-            let choices = s.node(run.node).choices();
+            let offered = run.offered(s);
             assert!(
-                !choices.is_empty(),
-                "{}: node {} has no way on",
+                !offered.is_empty(),
+                "{}: node {} offers no way on with {:?}",
                 s.id,
-                s.node(run.node).id
+                s.node(run.node).id,
+                run.vars
             );
-            stack.extend((0..choices.len()).filter_map(|c| run.choose(s, c)));
+            stack.extend(offered.into_iter().filter_map(|c| run.choose(s, c)));
         }
         let endings: BTreeSet<NodeId> = s
             .node_ids()
@@ -138,11 +141,87 @@ fn scenarios_have_at_least_three_decisions_on_every_route() {
                 );
                 continue;
             }
-            let n = s.node(run.node).choices().len();
-            stack.extend((0..n).filter_map(|c| run.choose(s, c)));
+            stack.extend(run.offered(s).into_iter().filter_map(|c| run.choose(s, c)));
         }
         assert!(routes >= 2);
     }
+}
+
+/// The unit 1 scenario uses conditions, a conditional route and a score, and every one of them
+/// matters: each conditional choice is offered on some routes and not on others, each route is
+/// taken on some, and the score range is the one reached at the endings.
+#[test]
+fn the_first_scenario_uses_conditions_routes_and_a_score() {
+    let sid = COURSE
+        .unit(COURSE.unit_ids().next().expect("a unit"))
+        .scenarios[0];
+    let s = COURSE.scenario(sid);
+    let conditional: Vec<(NodeId, usize)> = s
+        .node_ids()
+        .flat_map(|n| {
+            s.node(n)
+                .choices()
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| !c.when.is_always())
+                .map(move |(i, _)| (n, i))
+        })
+        .collect();
+    assert!(!conditional.is_empty(), "no conditional choice");
+    let routed = s
+        .nodes
+        .iter()
+        .flat_map(|n| n.choices())
+        .filter(|c| c.goto.len() > 1)
+        .count();
+    assert!(routed >= 1, "no conditional route");
+    let score = s.score.as_ref().expect("a score");
+
+    let (mut offered, mut hidden) = (BTreeSet::new(), BTreeSet::new());
+    let mut targets = BTreeSet::new();
+    let (mut lo, mut hi) = (i32::MAX, i32::MIN);
+    let mut stack = vec![Run::start(sid, s)];
+    while let Some(run) = stack.pop() {
+        if run.at_ending(s) {
+            let v = run.score(s).expect("scored");
+            lo = lo.min(v);
+            hi = hi.max(v);
+            continue;
+        }
+        for &(n, i) in &conditional {
+            if n == run.node {
+                if run.is_offered(s, i) {
+                    offered.insert((n, i));
+                } else {
+                    hidden.insert((n, i));
+                }
+            }
+        }
+        for c in run.offered(s) {
+            if let Some(next) = run.choose(s, c) {
+                targets.insert((run.node, c, next.node));
+                stack.push(next);
+            }
+        }
+    }
+    for k in &conditional {
+        assert!(
+            offered.contains(k) && hidden.contains(k),
+            "{k:?} is always or never offered"
+        );
+    }
+    for n in s.node_ids() {
+        for (i, c) in s.node(n).choices().iter().enumerate() {
+            for g in c.goto {
+                assert!(
+                    targets.contains(&(n, i, g.to)),
+                    "a route to {} is never taken",
+                    s.node(g.to).id
+                );
+            }
+        }
+    }
+    assert_eq!((score.min, score.max), (lo, hi));
 }
 
 fn inlines(r: Rich, out: &mut Vec<Inline>) {

@@ -269,12 +269,138 @@ fn scenario_from_intro_to_an_ending() {
     let run = s.run(sid).expect("a run");
     let ending = sc.node(run.node).ending().expect("an ending");
     assert!(t.contains(&format!("Ending: {}", ending.title)), "{t}");
-    assert!(t.contains("Debrief") && t.contains("Your decisions"));
+    assert!(t.contains("Debrief") && t.contains("Your route through the scenario"));
     assert!(t.contains("What happened"));
     let decisions = html.split(r#"id="route-heading""#).nth(1).unwrap_or("");
     let list = decisions.split("</ol>").next().unwrap_or("");
-    assert_eq!(count(list, "<li>"), steps);
+    assert_eq!(count(list, r#"<li class="decision">"#), steps);
+    assert_eq!(count(list, "✓ Your choice: "), steps);
     assert!(t.contains("Play again from the start"));
+}
+
+/// Takes the offered choice whose label starts with these words.
+fn choose_by_label(s: &mut AppState, sid: ScenarioId, starts: &str) {
+    let sc = COURSE.scenario(sid);
+    let run = s.run(sid).expect("a run");
+    let choices = sc.node(run.node).choices();
+    let choice = run
+        .offered(sc)
+        .into_iter()
+        .find(|&i| plain(&COURSE, choices[i].label).starts_with(starts))
+        .unwrap_or_else(|| {
+            panic!(
+                "no offered choice \"{starts}…\" at {}",
+                sc.node(run.node).id
+            )
+        });
+    s.reduce(
+        &COURSE,
+        Action::Choose {
+            scenario: sid,
+            choice,
+        },
+    );
+}
+
+#[test]
+fn scenario_back_undoes_the_last_decision() {
+    let sid = first_unit().scenarios[0];
+    let sc = COURSE.scenario(sid);
+    let mut s = state_at(&format!("#/scenario/{}", sc.id));
+    s.reduce(&COURSE, Action::StartScenario(sid));
+    let start_html = render(s.clone());
+    assert!(
+        !text(&start_html).contains("Back one step"),
+        "nothing to undo yet"
+    );
+    choose_by_label(&mut s, sid, "Accept the short-term care home bed");
+    let html = render(s.clone());
+    let t = text(&html);
+    assert!(
+        t.contains("Decision 2") && t.contains("What happened"),
+        "{t}"
+    );
+    assert_eq!(count(&html, "Back one step"), 1);
+    assert!(html.contains(r#"class="button secondary back""#));
+
+    s.reduce(&COURSE, Action::BackScenario(sid));
+    let html = render(s.clone());
+    let t = text(&html);
+    assert!(t.contains("Decision 1") && !t.contains("Decision 2"), "{t}");
+    assert!(
+        !html.contains("scenario-happened"),
+        "no consequence after going back"
+    );
+    assert!(!t.contains("Back one step"));
+    // The variables are as they were at the start.
+    for v in sc.vars {
+        assert!(
+            t.contains(&format!("{} {} (scale", v.label, v.start)),
+            "{} reset",
+            v.id
+        );
+    }
+    assert_eq!(
+        html, start_html,
+        "the page is as it was at the first decision"
+    );
+}
+
+#[test]
+fn scenario_ending_shows_score_and_path_map_with_the_options_offered() {
+    let sid = first_unit().scenarios[0];
+    let sc = COURSE.scenario(sid);
+    let mut s = state_at(&format!("#/scenario/{}", sc.id));
+    s.reduce(&COURSE, Action::StartScenario(sid));
+    choose_by_label(&mut s, sid, "Accept the short-term care home bed");
+    choose_by_label(&mut s, sid, "Go ahead with the move");
+    // Mrs Hale's wishes were never asked: the choice that builds on them is not offered here.
+    let html = render(s.clone());
+    assert!(!text(&html).contains("Remind the review of what Mrs Hale told you"));
+    choose_by_label(
+        &mut s,
+        sid,
+        "Recommend that the placement becomes permanent",
+    );
+    let run = s.run(sid).expect("a run").clone();
+    assert!(run.at_ending(sc));
+
+    let html = render(s.clone());
+    let t = text(&html);
+    let score = sc.score.as_ref().expect("scored");
+    let value = run.score(sc).expect("a score");
+    assert!(t.contains(&format!("{}: {value}", score.label)), "{t}");
+    assert!(t.contains(&format!(
+        "scores at the endings range from {} to {}",
+        score.min, score.max
+    )));
+    assert!(
+        t.contains("Worked out as 3 × Mrs Hale's wellbeing + "),
+        "{t}"
+    );
+
+    let map = html.split(r#"id="route-heading""#).nth(1).unwrap_or("");
+    let list = map.split("</ol>").next().unwrap_or("");
+    let items: Vec<&str> = list.split(r#"<li class="decision">"#).skip(1).collect();
+    assert_eq!(items.len(), 3);
+    for (n, (item, before)) in items.iter().zip(run.history(sc)).enumerate() {
+        let it = text(item);
+        assert!(it.starts_with(&format!("Decision {}", n + 1)), "{it}");
+        assert_eq!(count(item, "✓ Your choice: "), 1, "{it}");
+        assert_eq!(
+            count(item, "Not chosen: "),
+            before.offered(sc).len() - 1,
+            "{it}"
+        );
+    }
+    assert!(text(items[2]).contains("Your choice: Recommend that the placement becomes permanent"));
+    assert!(
+        !list.contains("Remind the review"),
+        "a choice not offered is not listed"
+    );
+    let ending = sc.node(run.node).ending().expect("ending");
+    assert!(text(map).contains(&format!("Where it led: {}.", ending.title)));
+    assert!(t.contains("Back one step") && t.contains("Play again from the start"));
 }
 
 #[test]

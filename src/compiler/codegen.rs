@@ -59,6 +59,19 @@ impl<T: Emit> Emit for &[T] {
     }
 }
 
+impl<T: Emit> Emit for Option<T> {
+    fn emit(&self, out: &mut String) {
+        match self {
+            Some(x) => {
+                out.push_str("Some(");
+                x.emit(out);
+                out.push(')');
+            }
+            None => out.push_str("None"),
+        }
+    }
+}
+
 macro_rules! emit_id {
     ($($t:ident),*) => {$(
         impl Emit for $t {
@@ -150,8 +163,18 @@ emit_struct!(Scenario {
     intro,
     vars,
     start,
-    nodes
+    nodes,
+    score
 });
+emit_struct!(Score {
+    label,
+    terms,
+    min,
+    max
+});
+emit_struct!(Weight { var, times });
+emit_struct!(Condition { any });
+emit_struct!(Goto { to, when });
 emit_struct!(Variable {
     id,
     label,
@@ -167,6 +190,7 @@ emit_struct!(Ending {
 });
 emit_struct!(ScenarioChoice {
     label,
+    when,
     goto,
     consequence,
     effects
@@ -267,6 +291,36 @@ impl Emit for Body {
 impl Emit for QuestionKind {
     fn emit(&self, out: &mut String) {
         let _ = write!(out, "QuestionKind::{self:?}");
+    }
+}
+
+impl Emit for Cmp {
+    fn emit(&self, out: &mut String) {
+        let _ = write!(out, "Cmp::{self:?}");
+    }
+}
+
+impl Emit for Test {
+    fn emit(&self, out: &mut String) {
+        match self {
+            Test::Compare(v, op, n) => {
+                out.push_str("Test::Compare(");
+                v.emit(out);
+                out.push(',');
+                op.emit(out);
+                out.push(',');
+                n.emit(out);
+            }
+            Test::Visited(n) => {
+                out.push_str("Test::Visited(");
+                n.emit(out);
+            }
+            Test::NotVisited(n) => {
+                out.push_str("Test::NotVisited(");
+                n.emit(out);
+            }
+        }
+        out.push(')');
     }
 }
 

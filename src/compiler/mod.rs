@@ -5,6 +5,8 @@
 //! Every problem is collected, not just the first, as `seeds/FILE:LINE: what is wrong; how to fix it`.
 
 pub mod codegen;
+pub mod conditions;
+pub mod explore;
 pub mod markup;
 pub mod records;
 
@@ -13,6 +15,8 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::model::*;
+use conditions::RawTest;
+use explore::{ChoiceLines, NodeLines};
 use markup::{Para, RawBlock, RawInline};
 use records::Entry;
 
@@ -195,16 +199,19 @@ const SCENARIO_KEYS: &[Field] = &[
     one("intro"),
     one("start"),
     many("var"),
+    opt("score"),
     many("node"),
     some("ending"),
 ];
+const SCORE_KEYS: &[Field] = &[one("label")];
 const VAR_KEYS: &[Field] = &[one("label"), one("start"), one("min"), one("max")];
 const NODE_KEYS: &[Field] = &[one("text"), many("choice")];
 const ENDING_KEYS: &[Field] = &[one("title"), one("text"), one("debrief"), many("see")];
-const CHOICE_KEYS: &[Field] = &[one("goto"), one("consequence"), some("effect")];
+const CHOICE_KEYS: &[Field] = &[opt("if"), some("goto"), one("consequence"), some("effect")];
 
 /// Keys whose own value is an id or label and whose children are the record's fields.
 const CONTAINERS: &[&str] = &[
+    "band",
     "question",
     "option",
     "item",
@@ -215,6 +222,7 @@ const CONTAINERS: &[&str] = &[
     "node",
     "ending",
     "choice",
+    "score",
 ];
 
 const TOP_LEVEL: &[&str] = &[
@@ -1595,6 +1603,7 @@ impl Compiler {
     fn build_scenario(&mut self, r: &Rec, unit: UnitId) -> Scenario {
         let (f, e) = (r.file.as_str(), &r.entry);
         let what = format!("scenario \"{}\"", e.value);
+        let diags_before = self.diags.len();
         self.check_keys(f, e, &what, SCENARIO_KEYS);
 
         // Variables.
@@ -1697,6 +1706,43 @@ impl Compiler {
             got
         };
 
+        // Names in a condition to typed tests; `None` after reporting any problem at `line`.
+        let resolve_cond = |c: &mut Self, text: &str, line: u32| -> Option<Condition> {
+            let raw = match conditions::parse_condition(text) {
+                Ok(raw) => raw,
+                Err(msg) => {
+                    c.err(f, line, msg);
+                    return None;
+                }
+            };
+            let mut ok = true;
+            let mut groups: Vec<&'static [Test]> = Vec::new();
+            for g in raw {
+                let mut tests = Vec::new();
+                for t in g {
+                    let negated = matches!(t, RawTest::NotVisited(_));
+                    match t {
+                        RawTest::Compare(name, op, n) => match var_ids.get(&name) {
+                            Some(v) => tests.push(Test::Compare(VarId(*v), op, n)),
+                            None => {
+                                c.unknown_var(f, line, &name, &what, &var_ids);
+                                ok = false;
+                            }
+                        },
+                        RawTest::Visited(n) | RawTest::NotVisited(n) => {
+                            match resolve_node(c, &n, line) {
+                                Some(i) if negated => tests.push(Test::NotVisited(NodeId(i))),
+                                Some(i) => tests.push(Test::Visited(NodeId(i))),
+                                None => ok = false,
+                            }
+                        }
+                    }
+                }
+                groups.push(leak(tests));
+            }
+            ok.then(|| Condition { any: leak(groups) })
+        };
+
         let resolved_start = e
             .child("start")
             .and_then(|s| resolve_node(self, &s.value.clone(), s.line));
@@ -1704,8 +1750,13 @@ impl Compiler {
 
         let mut nodes = Vec::new();
         let mut edges: Vec<Vec<u16>> = Vec::new();
+        let mut lines: Vec<NodeLines> = Vec::new();
         for (is_end, n) in &kept {
             let mut out_edges = Vec::new();
+            let mut nl = NodeLines {
+                line: n.line,
+                choices: Vec::new(),
+            };
             let kind = if *is_end {
                 self.check_keys(f, n, &format!("ending \"{}\"", n.value), ENDING_KEYS);
                 let debrief = self.paras(f, n.child("debrief"));
@@ -1731,32 +1782,62 @@ impl Compiler {
                         &format!("a choice of node \"{}\"", n.value),
                         CHOICE_KEYS,
                     );
-                    let goto = c
-                        .child("goto")
-                        .and_then(|g| resolve_node(self, &g.value, g.line));
-                    if let Some(g) = goto {
-                        out_edges.push(g);
+                    let mut cl = ChoiceLines {
+                        line: c.line,
+                        ..Default::default()
+                    };
+                    let when = match c.child("if") {
+                        Some(w) if w.has_value() => {
+                            cl.when = Some((w.line, w.value.clone()));
+                            resolve_cond(self, &w.value, w.line).unwrap_or(Condition::ALWAYS)
+                        }
+                        _ => Condition::ALWAYS,
+                    };
+                    let mut gotos = Vec::new();
+                    let mut unconditional: Option<u32> = None;
+                    let all_gotos: Vec<&Entry> = c.all("goto").collect();
+                    for g in &all_gotos {
+                        cl.gotos.push((g.line, g.value.clone()));
+                        if let Some(first) = unconditional {
+                            self.err(f, g.line, format!("this `goto:` is never used: the `goto:` at line {first} has no condition and always applies first; put the routes with `if` first and one without `if` last"));
+                        }
+                        let (target, cond) = match g.value.split_once(" if ") {
+                            Some((t, cond)) => (t.trim(), Some(cond.trim())),
+                            None => (g.value.trim(), None),
+                        };
+                        let to = resolve_node(self, target, g.line);
+                        if let Some(t) = to {
+                            out_edges.push(t);
+                        }
+                        let when = match cond {
+                            Some(cond) => resolve_cond(self, cond, g.line),
+                            None => {
+                                unconditional.get_or_insert(g.line);
+                                Some(Condition::ALWAYS)
+                            }
+                        };
+                        if let (Some(to), Some(when)) = (to, when) {
+                            gotos.push(Goto {
+                                to: NodeId(to),
+                                when,
+                            });
+                        }
+                    }
+                    if let Some(last) = all_gotos.last() {
+                        if last.value.contains(" if ") {
+                            self.err(f, last.line, "the last `goto:` of this choice has a condition; add a final `goto: NODE` without `if`, for when no condition holds");
+                        }
                     }
                     let mut effects = Vec::new();
                     for ef in c.all("effect") {
+                        cl.effects.push((ef.line, ef.value.clone()));
                         match parse_effect(&ef.value) {
                             Some((name, delta)) => match var_ids.get(name) {
                                 Some(v) => effects.push(Effect {
                                     var: VarId(*v),
                                     delta,
                                 }),
-                                None => {
-                                    let hint = suggest(name, var_ids.keys().map(String::as_str))
-                                        .map(|s| format!("did you mean \"{s}\"?"))
-                                        .unwrap_or_else(|| {
-                                            format!("declare it with `var: {name}` in the scenario")
-                                        });
-                                    self.err(
-                                        f,
-                                        ef.line,
-                                        format!("unknown variable \"{name}\" in {what}; {hint}"),
-                                    );
-                                }
+                                None => self.unknown_var(f, ef.line, name, &what, &var_ids),
                             },
                             None => self.err(
                                 f,
@@ -1779,10 +1860,12 @@ impl Compiler {
                     let consequence = self.rich_of(f, c.child("consequence"));
                     choices.push(ScenarioChoice {
                         label,
-                        goto: NodeId(goto.unwrap_or(0)),
+                        when,
+                        goto: leak(gotos),
                         consequence,
                         effects: leak(effects),
                     });
+                    nl.choices.push(cl);
                 }
                 if choices.is_empty() {
                     self.err(f, n.line, format!("node \"{}\" has no choices and is not an ending; add a `choice:` or declare it as `ending: {}`", n.value, n.value));
@@ -1792,6 +1875,7 @@ impl Compiler {
                 }
             };
             edges.push(out_edges);
+            lines.push(nl);
             let text = self.paras(f, n.child("text"));
             nodes.push(Node {
                 id: leak_str(n.value.clone()),
@@ -1819,6 +1903,51 @@ impl Compiler {
             }
         }
 
+        // The score formula.
+        let mut score = e.child("score").and_then(|sc| {
+            self.check_keys(f, sc, &format!("the score of {what}"), SCORE_KEYS);
+            let parsed = match conditions::parse_score(&sc.value) {
+                Ok(p) => p,
+                Err(msg) => {
+                    self.err(f, sc.line, msg);
+                    return None;
+                }
+            };
+            let mut terms = Vec::new();
+            for (name, times) in parsed {
+                match var_ids.get(&name) {
+                    Some(v) => terms.push(Weight {
+                        var: VarId(*v),
+                        times,
+                    }),
+                    None => self.unknown_var(f, sc.line, &name, &what, &var_ids),
+                }
+            }
+            Some(Score {
+                label: leak_str(sc.text("label")),
+                terms: leak(terms),
+                min: 0,
+                max: 0,
+            })
+        });
+
+        // What only exploring every situation shows: choices never offered, routes never taken,
+        // effects leaving a range, dead ends and endless loops. Only on a scenario that is
+        // otherwise sound, so that its findings are not echoes of problems already reported.
+        if self.diags.len() == diags_before && resolved_start.is_some() {
+            let found = explore::explore(&vars, &nodes, NodeId(start), &lines, score.as_ref());
+            if found.capped {
+                self.err(f, e.line, format!("{what} has more than {} situations to check (node, variable values, nodes visited); narrow the variables' ranges, or use fewer `visited` conditions", explore::CAP));
+            }
+            for (line, msg) in found.problems {
+                self.err(f, line, msg);
+            }
+            if let (Some(sc), Some((lo, hi))) = (score.as_mut(), found.score_range) {
+                sc.min = lo;
+                sc.max = hi;
+            }
+        }
+
         let summary = self.rich_of(f, e.child("summary"));
         let intro = self.paras(f, e.child("intro"));
         Scenario {
@@ -1830,7 +1959,26 @@ impl Compiler {
             vars: leak(vars),
             start: NodeId(start),
             nodes: leak(nodes),
+            score,
         }
+    }
+
+    fn unknown_var(
+        &mut self,
+        f: &str,
+        line: u32,
+        name: &str,
+        what: &str,
+        var_ids: &HashMap<String, u16>,
+    ) {
+        let hint = suggest(name, var_ids.keys().map(String::as_str))
+            .map(|s| format!("did you mean \"{s}\"?"))
+            .unwrap_or_else(|| format!("declare it with `var: {name}` in the scenario"));
+        self.err(
+            f,
+            line,
+            format!("unknown variable \"{name}\" in {what}; {hint}"),
+        );
     }
 }
 

@@ -237,6 +237,8 @@ pub static SCENARIOS: &[Scenario] = &[Scenario {
         },
     ],
     start: NodeId(0),
+    // start → middle → good when wellbeing ≥ 7 (else bad); start → bad; start → family (if trust
+    // ≥ 9); middle → family (if family not yet visited); family → middle (if middle visited) or bad.
     nodes: &[
         Node {
             id: "start",
@@ -245,7 +247,11 @@ pub static SCENARIOS: &[Scenario] = &[Scenario {
                 choices: &[
                     ScenarioChoice {
                         label: txt!("Talk"),
-                        goto: NodeId(1),
+                        when: Condition::ALWAYS,
+                        goto: &[Goto {
+                            to: NodeId(1),
+                            when: Condition::ALWAYS,
+                        }],
                         consequence: txt!("You talk."),
                         effects: &[Effect {
                             var: VarId(1),
@@ -254,12 +260,38 @@ pub static SCENARIOS: &[Scenario] = &[Scenario {
                     },
                     ScenarioChoice {
                         label: txt!("Wait"),
-                        goto: NodeId(3),
+                        when: Condition::ALWAYS,
+                        goto: &[Goto {
+                            to: NodeId(3),
+                            when: Condition::ALWAYS,
+                        }],
                         consequence: txt!("You wait."),
                         effects: &[Effect {
                             var: VarId(0),
                             delta: -4,
                         }],
+                    },
+                    ScenarioChoice {
+                        label: txt!("Call the family"),
+                        // if: trust >= 9
+                        when: Condition {
+                            any: &[&[Test::Compare(VarId(1), Cmp::Ge, 9)]],
+                        },
+                        goto: &[Goto {
+                            to: NodeId(4),
+                            when: Condition::ALWAYS,
+                        }],
+                        consequence: txt!("You call."),
+                        effects: &[
+                            Effect {
+                                var: VarId(0),
+                                delta: 1,
+                            },
+                            Effect {
+                                var: VarId(1),
+                                delta: -2,
+                            },
+                        ],
                     },
                 ],
             },
@@ -268,15 +300,46 @@ pub static SCENARIOS: &[Scenario] = &[Scenario {
             id: "middle",
             text: &[],
             kind: NodeKind::Step {
-                choices: &[ScenarioChoice {
-                    label: txt!("Plan"),
-                    goto: NodeId(2),
-                    consequence: txt!("You plan."),
-                    effects: &[Effect {
-                        var: VarId(0),
-                        delta: 2,
-                    }],
-                }],
+                choices: &[
+                    ScenarioChoice {
+                        label: txt!("Plan"),
+                        when: Condition::ALWAYS,
+                        // goto: good if wellbeing >= 7; goto: bad
+                        goto: &[
+                            Goto {
+                                to: NodeId(2),
+                                when: Condition {
+                                    any: &[&[Test::Compare(VarId(0), Cmp::Ge, 7)]],
+                                },
+                            },
+                            Goto {
+                                to: NodeId(3),
+                                when: Condition::ALWAYS,
+                            },
+                        ],
+                        consequence: txt!("You plan."),
+                        effects: &[Effect {
+                            var: VarId(0),
+                            delta: 2,
+                        }],
+                    },
+                    ScenarioChoice {
+                        label: txt!("Ask the family again"),
+                        // if: not visited family
+                        when: Condition {
+                            any: &[&[Test::NotVisited(NodeId(4))]],
+                        },
+                        goto: &[Goto {
+                            to: NodeId(4),
+                            when: Condition::ALWAYS,
+                        }],
+                        consequence: txt!("You ask again."),
+                        effects: &[Effect {
+                            var: VarId(0),
+                            delta: -2,
+                        }],
+                    },
+                ],
             },
         },
         Node {
@@ -297,7 +360,63 @@ pub static SCENARIOS: &[Scenario] = &[Scenario {
                 see: &[],
             }),
         },
+        Node {
+            id: "family",
+            text: &[],
+            kind: NodeKind::Step {
+                choices: &[
+                    ScenarioChoice {
+                        label: txt!("Meet"),
+                        // if: visited middle or wellbeing > 9
+                        when: Condition {
+                            any: &[
+                                &[Test::Visited(NodeId(1))],
+                                &[Test::Compare(VarId(0), Cmp::Gt, 9)],
+                            ],
+                        },
+                        goto: &[Goto {
+                            to: NodeId(1),
+                            when: Condition::ALWAYS,
+                        }],
+                        consequence: txt!("You meet."),
+                        effects: &[Effect {
+                            var: VarId(1),
+                            delta: 1,
+                        }],
+                    },
+                    ScenarioChoice {
+                        label: txt!("Give up"),
+                        when: Condition::ALWAYS,
+                        goto: &[Goto {
+                            to: NodeId(3),
+                            when: Condition::ALWAYS,
+                        }],
+                        consequence: txt!("You give up."),
+                        effects: &[Effect {
+                            var: VarId(0),
+                            delta: -1,
+                        }],
+                    },
+                ],
+            },
+        },
     ],
+    // score: 2*wellbeing + trust
+    score: Some(Score {
+        label: "Outcome",
+        terms: &[
+            Weight {
+                var: VarId(0),
+                times: 2,
+            },
+            Weight {
+                var: VarId(1),
+                times: 1,
+            },
+        ],
+        min: 11,
+        max: 24,
+    }),
 }];
 
 pub static COURSE: Course = Course {

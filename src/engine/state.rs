@@ -127,6 +127,8 @@ pub enum Action {
         choice: usize,
     },
     RestartScenario(ScenarioId),
+    /// Undo the last decision of a scenario run: node, variables and visited nodes go back.
+    BackScenario(ScenarioId),
     MarkRead(LessonId, bool),
     StorageFailed,
 }
@@ -486,6 +488,19 @@ impl AppState {
                     None => consequence,
                 };
                 self.announce(text);
+            }
+            Action::BackScenario(scenario) => {
+                let sc = course.scenario(scenario);
+                let Some(prev) = self.run(scenario).and_then(|r| r.back(sc)) else {
+                    return;
+                };
+                let step = prev.path.len() + 1;
+                if let Some(slot) = self.runs.get_mut(scenario.index()) {
+                    *slot = Some(prev);
+                }
+                self.announce(format!(
+                    "Went back one step. Your last choice is undone. Decision {step}."
+                ));
             }
             Action::MarkRead(l, read) => {
                 self.progress.set_read(l, read);

@@ -93,13 +93,28 @@ e2eTest(env, 'axe-core finds no WCAG A/AA violations in any view or state', asyn
     await page.locator('ul.choices button').nth(step.index).click();
     await waitFocus(page, 'scenario-happened');
   };
+  const back = async () => {
+    await page.getByRole('button', { name: 'Back one step' }).click();
+    await waitFocus(page, 'scenario-step');
+  };
   await state('mid-scenario, after a consequence', async () => {
     await chooseStep(route.steps[0]);
     assert.equal(await page.locator('ul.choices').count(), 1, 'still mid-scenario');
   });
-  await state('scenario ending', async () => {
-    for (const step of route.steps.slice(1)) await chooseStep(step);
+  await state('scenario after "Back one step"', async () => {
+    await back();
+    assert.equal(await textOf(page, '#scenario-step'), 'Decision 1');
+  });
+  await state('scenario ending (score and path map)', async () => {
+    for (const step of route.steps) await chooseStep(step);
     assert.match(await textOf(page, '#ending-heading'), /^Ending: /);
+    assert.equal(await page.locator('#route-heading ~ ol > li').count(), route.steps.length, 'the path map is shown');
+    assert.equal(await page.locator('#score-heading').count(), 1, 'the score is shown');
+  });
+  await state('scenario after "Back one step" from the ending', async () => {
+    await back();
+    assert.equal(await textOf(page, '#scenario-step'), `Decision ${route.steps.length}`);
+    await chooseStep(route.steps[route.steps.length - 1]);
   });
   await state('home (with progress)', () => goHash(page, '#/'));
 

@@ -419,25 +419,102 @@ export function quizSeed() {
   };
 }
 
-/** The unit 1 scenario: { id, title, start, nodes: Map(id → { choices }), endings: Map(id → { title, debrief }) }. */
+/**
+ * The unit 1 scenario: { id, title, start, vars: Map(id → { label, start, min, max }), score,
+ * nodes: Map(id → { choices: [{ label, if, gotos, goto, consequence, effects }] }),
+ * endings: Map(id → { title, debrief }) }.
+ */
 export function scenarioSeed() {
   const s = all(readSeed('units/01-meaning/scenario.txt'), 'scenario')[0];
+  const vars = new Map();
+  for (const v of all(s, 'var')) {
+    vars.set(v.value, { label: one(v, 'label'), start: Number(one(v, 'start')), min: Number(one(v, 'min')), max: Number(one(v, 'max')) });
+  }
+  const scoreRec = all(s, 'score')[0];
+  const score = scoreRec ? { formula: scoreRec.value, label: one(scoreRec, 'label') } : null;
   const nodes = new Map();
   for (const n of all(s, 'node')) {
     nodes.set(n.value, {
       text: one(n, 'text'),
-      choices: all(n, 'choice').map((c) => ({
-        label: c.value,
-        goto: one(c, 'goto'),
-        consequence: one(c, 'consequence'),
-      })),
+      choices: all(n, 'choice').map((c) => {
+        const gotos = all(c, 'goto').map((g) => g.value);
+        return {
+          label: c.value,
+          if: one(c, 'if') ?? null,
+          gotos,
+          goto: gotos[0].split(' if ')[0].trim(),
+          consequence: one(c, 'consequence'),
+          effects: all(c, 'effect').map((e) => e.value),
+        };
+      }),
     });
   }
   const endings = new Map();
   for (const e of all(s, 'ending')) {
     endings.set(e.value, { title: one(e, 'title'), text: one(e, 'text'), debrief: one(e, 'debrief') });
   }
-  return { id: s.value, title: one(s, 'title'), start: one(s, 'start'), nodes, endings };
+  return { id: s.value, title: one(s, 'title'), start: one(s, 'start'), vars, score, nodes, endings };
+}
+
+/* The scenario rules of seeds/README.md, worked independently of the Rust engine. */
+
+const CMP = { '<': (a, b) => a < b, '<=': (a, b) => a <= b, '>': (a, b) => a > b, '>=': (a, b) => a >= b, '=': (a, b) => a === b, '!=': (a, b) => a !== b };
+
+/** Whether `trust >= 3 and visited x or not visited y` holds (and binds tighter than or). */
+export function conditionHolds(text, vars, visited) {
+  if (text == null) return true;
+  const tokens = text.replace(/(<=|>=|!=|<|>|=)/g, ' $1 ').trim().split(/\s+/);
+  return tokens.join(' ').split(' or ').some((group) => group.split(' and ').every((test) => {
+    const t = test.trim().split(/\s+/);
+    if (t[0] === 'visited') return visited.has(t[1]);
+    if (t[0] === 'not' && t[1] === 'visited') return !visited.has(t[2]);
+    if (t.length === 3 && CMP[t[1]]) return CMP[t[1]](vars[t[0]], Number(t[2]));
+    throw new Error(`condition not understood: ${text}`);
+  }));
+}
+
+/** The score formula `2*wellbeing + trust - delay` for these values. */
+export function scoreOf(formula, vars) {
+  let total = 0;
+  for (const m of formula.replace(/\s+/g, '').matchAll(/([+-]?)(?:(\d+)\*)?([a-z][a-z0-9-]*?)(?:\*(\d+))?(?=[+-]|$)/g)) {
+    total += (m[1] === '-' ? -1 : 1) * Number(m[2] ?? m[4] ?? 1) * vars[m[3]];
+  }
+  return total;
+}
+
+/**
+ * Every path from the scenario's start to an ending without revisiting nodes, playing by the rules:
+ * only choices whose `if` holds are offered; effects clamp; the first `goto` whose condition holds
+ * (after the effects) is taken. Each step: { node, index (among the choices on screen), choice
+ * (among all the node's choices), offered (labels on screen), vars (after), ...the seed choice }.
+ * Each path: { steps, ending, vars, score }.
+ */
+export function scenarioPaths(sc) {
+  const out = [];
+  const walk = (nodeId, steps, visited, vars) => {
+    if (sc.endings.has(nodeId)) {
+      out.push({ steps, ending: nodeId, vars, score: sc.score ? scoreOf(sc.score.formula, vars) : null });
+      return;
+    }
+    const node = sc.nodes.get(nodeId);
+    if (!node || steps.some((s) => s.node === nodeId)) return;
+    const seen = new Set([...visited, nodeId]);
+    const shown = node.choices.map((c, i) => ({ c, i })).filter(({ c }) => conditionHolds(c.if, vars, seen));
+    shown.forEach(({ c, i }, at) => {
+      const next = { ...vars };
+      for (const e of c.effects) {
+        const [name, delta] = e.split(' ');
+        const v = sc.vars.get(name);
+        next[name] = Math.min(v.max, Math.max(v.min, next[name] + Number(delta)));
+      }
+      const route = c.gotos.find((g) => conditionHolds(g.includes(' if ') ? g.split(' if ')[1] : null, next, seen));
+      const to = route.split(' if ')[0].trim();
+      const step = { node: nodeId, index: at, choice: i, offered: shown.map((x) => x.c.label), vars: next, ...c };
+      walk(to, [...steps, step], seen, next);
+    });
+  };
+  walk(sc.start, [], new Set(), Object.fromEntries([...sc.vars].map(([id, v]) => [id, v.start])));
+  return out;
 }
 
 export function glossarySeed() {
@@ -471,21 +548,6 @@ export function seedPhrases(markup, min = 20) {
     .filter((p) => p.length >= min);
 }
 
-/** Every path (list of { node, choice }) from the scenario's start to an ending, without revisiting nodes. */
-export function scenarioPaths(sc) {
-  const out = [];
-  const walk = (nodeId, steps, seen) => {
-    if (sc.endings.has(nodeId)) {
-      out.push({ steps, ending: nodeId });
-      return;
-    }
-    const node = sc.nodes.get(nodeId);
-    if (!node || seen.has(nodeId)) return;
-    node.choices.forEach((c, i) => walk(c.goto, [...steps, { node: nodeId, index: i, ...c }], new Set([...seen, nodeId])));
-  };
-  walk(sc.start, [], new Set());
-  return out;
-}
 
 /* ------------------------------------------------------------------ quiz questions on screen */
 

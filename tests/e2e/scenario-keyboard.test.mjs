@@ -1,5 +1,7 @@
 // The branching scenario with the keyboard alone, to one ending and then, after "Play again",
-// to a different one. Routes through the scenario are worked out from seeds/.../scenario.txt.
+// to a different one, using "Back one step" on the way and at an ending. Routes through the
+// scenario (which choices are offered, where each leads, the score) are worked out from
+// seeds/.../scenario.txt by the rules in seeds/README.md, independently of the Rust engine.
 
 import assert from 'node:assert/strict';
 import { before, after } from 'node:test';
@@ -14,10 +16,13 @@ after(env.stop);
 
 const sc = scenarioSeed();
 const paths = scenarioPaths(sc);
-// The first route in file order, then one to a different ending that starts differently.
+// The first route in file order, then one to a different ending that starts differently and,
+// if there is one, passes a choice that is offered only on some routes.
 const first = paths[0];
+const differs = (p) => p.ending !== first.ending && p.steps[0].index !== first.steps[0].index;
 const second =
-  paths.find((p) => p.ending !== first.ending && p.steps[0].index !== first.steps[0].index) ??
+  paths.find((p) => differs(p) && p.steps.some((s) => s.offered.some((l) => sc.nodes.get(s.node).choices.find((c) => c.label === l).if))) ??
+  paths.find(differs) ??
   paths.find((p) => p.ending !== first.ending);
 
 const plainLabel = (label) => seedPhrases(label, 1).join(' ');
@@ -29,12 +34,25 @@ async function choose(page, step, key) {
   await page.keyboard.press(key);
 }
 
-async function play(page, route) {
+/** Tabs to "Back one step", presses Enter, and checks that decision `n` is back, focused and announced. */
+async function goBack(page, n) {
+  await tabTo(page, is.control, 'Back one step');
+  await page.keyboard.press('Enter');
+  await waitFocus(page, 'scenario-step', 'after "Back one step":');
+  assert.equal(await textOf(page, '#scenario-step'), `Decision ${n}`);
+  assert.equal(await page.locator('#ending-heading').count(), 0, 'no ending after going back');
+  const want = `Went back one step. Your last choice is undone. Decision ${n}.`;
+  assert.equal(await announcement(page, (t) => t === want), want);
+}
+
+/** Plays a route; with `backAt`, goes back once after that step and takes it again. */
+async function play(page, route, { backAt = -1 } = {}) {
   for (const [i, step] of route.steps.entries()) {
     assert.equal(await textOf(page, '#scenario-step'), `Decision ${i + 1}`, `decision ${i + 1} is shown`);
-    // Every choice of this node of scenario.txt is offered, in order.
+    // The choices of this node of scenario.txt whose `if` holds are offered, in order.
     const offered = await page.$$eval('ul.choices button', (bs) => bs.map((b) => b.textContent.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()));
-    assert.deepEqual(offered, sc.nodes.get(step.node).choices.map((c) => plainLabel(c.label)), `choices at node ${step.node}`);
+    assert.deepEqual(offered, step.offered.map(plainLabel), `choices at node ${step.node}`);
+    assert.equal(await page.locator('button', { hasText: 'Back one step' }).count(), i === 0 ? 0 : 1, 'Back is offered after the first decision');
 
     // Alternate Enter and Space: both must work on the choice buttons.
     await choose(page, step, i % 2 === 0 ? 'Enter' : 'Space');
@@ -46,6 +64,13 @@ async function play(page, route) {
     const phrases = seedPhrases(step.consequence);
     const said = norm(await announcement(page, (t) => phrases.every((p) => norm(t).includes(p))));
     for (const p of phrases) assert.ok(said.includes(p), `#announcer reads the consequence: "${p}"`);
+
+    if (i === backAt && i + 1 < route.steps.length) {
+      await goBack(page, i + 1);
+      assert.equal(await page.locator('.happened').count(), i === 0 ? 0 : 1, 'the consequence of the undone choice is gone');
+      await choose(page, step, 'Enter');
+      await waitFocus(page, 'scenario-happened', `after choosing "${step.label}" again:`);
+    }
   }
 }
 
@@ -63,11 +88,31 @@ async function assertEnding(page, route, reachedSoFar) {
     assert.ok(!debrief.includes(seedPhrases(other.debrief)[0]), `the debrief of "${id}" is not shown`);
   }
 
-  assert.equal(await textOf(page, '#route-heading'), 'Your decisions');
-  const decisions = await page.evaluate(() =>
-    [...document.getElementById('route-heading').closest('section').querySelectorAll('ol > li')].map((li) => li.textContent),
+  // The score, from the variables by the seed's formula.
+  if (sc.score) {
+    assert.equal(await textOf(page, '#score-heading'), `${sc.score.label}: ${route.score}`);
+    const all = paths.map((p) => p.score);
+    assert.match(await textOf(page, '.score'), new RegExp(`range from ${Math.min(...all)} to ${Math.max(...all)}\\.`));
+  }
+
+  // The path map: one list item per decision, each listing the options offered then, the chosen one in words.
+  assert.equal(await textOf(page, '#route-heading'), 'Your route through the scenario');
+  const map = await page.evaluate(() =>
+    [...document.querySelectorAll('#route-heading ~ ol > li')].map((li) => ({
+      heading: li.querySelector('h3')?.textContent ?? '',
+      options: [...li.querySelectorAll('ul > li')].map((o) => o.textContent),
+    })),
   );
-  assert.deepEqual(decisions.map(norm), route.steps.map((s) => plainLabel(s.label)), '"Your decisions" lists the choices made, in order');
+  assert.equal(map.length, route.steps.length, 'one entry per decision');
+  route.steps.forEach((step, i) => {
+    assert.equal(map[i].heading, `Decision ${i + 1}`);
+    assert.deepEqual(
+      map[i].options.map((o) => o.replace(/\s+/g, ' ').trim()).map((o) => [o.startsWith('✓ Your choice: ') ? 'chosen' : o.startsWith('Not chosen: ') ? 'not chosen' : o, norm(o.replace(/^(✓ Your choice|Not chosen): /, ''))]),
+      step.offered.map((l) => [l === step.label ? 'chosen' : 'not chosen', plainLabel(l)]),
+      `decision ${i + 1} lists the options offered, the chosen one marked in words`,
+    );
+  });
+  assert.equal(await textOf(page, '.route-end'), `Where it led: ${ending.title}.`);
   assert.match(await textOf(page, 'main'), new RegExp(`You have reached ${reachedSoFar} of the ${sc.endings.size} endings`));
 }
 
@@ -81,18 +126,28 @@ e2eTest(env, 'the scenario can be played to two different endings with the keybo
   await page.keyboard.press('Enter');
   await waitFocus(page, 'scenario-step', 'after "Start the scenario":');
   assert.equal(await announcement(page, (t) => t === `Scenario started: ${sc.title}.`), `Scenario started: ${sc.title}.`);
-  await play(page, first);
+  await play(page, first, { backAt: 0 });
+  await assertEnding(page, first, 1);
+
+  // Back from the ending to the last decision, then the same choice again.
+  const last = first.steps.length;
+  await goBack(page, last);
+  const lastStep = first.steps[last - 1];
+  await choose(page, lastStep, 'Enter');
+  await waitFocus(page, 'scenario-happened', 'after the last choice again:');
   await assertEnding(page, first, 1);
 
   await tabTo(page, is.control, 'Play again from the start');
   await page.keyboard.press('Enter');
   await waitFocus(page, 'scenario-step', 'after "Play again from the start":');
   assert.equal(await page.locator('.happened, #ending-heading, #route-heading').count(), 0, 'a replay starts clean');
-  await play(page, second);
+  await play(page, second, { backAt: 1 });
   await assertEnding(page, second, 2);
 
-  // The ending's two actions are adjacent tab stops both ways.
-  await tabTo(page, is.control, 'Play again from the start');
+  // The ending's three actions are adjacent tab stops both ways.
+  await tabTo(page, is.control, 'Back one step');
+  await tabTo(page, is.control, 'Play again from the start', { max: 1 });
   await tabTo(page, is.control, 'Back to the unit', { max: 1 });
   await tabTo(page, is.control, 'Play again from the start', { back: true, max: 1 });
+  await tabTo(page, is.control, 'Back one step', { back: true, max: 1 });
 });

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { before, after } from 'node:test';
 import {
-  setup, e2eTest, openApp, goHash, waitFocus, questionOnScreen, quizSeed, scenarioSeed,
+  setup, e2eTest, openApp, goHash, waitFocus, questionOnScreen, quizSeed, scenarioSeed, scenarioPaths,
 } from './helpers.mjs';
 
 const env = setup();
@@ -89,9 +89,15 @@ e2eTest(env, 'home, a question and the scenario reflow at 320px with 44px target
   await page.getByRole('button', { name: 'Start the scenario' }).click();
   await waitFocus(page, 'scenario-step');
   await check(page, 'scenario, first decision', { minTargets: 4 + sc.nodes.get(sc.start).choices.length });
-  await page.locator('ul.choices button').first().click();
+  const route = scenarioPaths(sc)[0];
+  await page.locator('ul.choices button').nth(route.steps[0].index).click();
   await waitFocus(page, 'scenario-happened');
   await check(page, 'scenario, after a consequence');
+  for (const step of route.steps.slice(1)) {
+    await page.locator('ul.choices button').nth(step.index).click();
+    await waitFocus(page, 'scenario-happened');
+  }
+  await check(page, 'scenario ending (score and path map)');
 
   // The skip link, once focused, is on screen and a 44px target too.
   const fresh = await open({ viewport: VIEWPORT });

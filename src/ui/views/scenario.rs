@@ -3,7 +3,7 @@ use crate::course::COURSE;
 use crate::engine::route::Route;
 use crate::engine::scenario::Run;
 use crate::engine::state::Action;
-use crate::model::{Scenario, ScenarioId};
+use crate::model::{Scenario, ScenarioId, Score};
 use crate::ui::effects;
 use crate::ui::rich::{paras, rich};
 use crate::ui::Ctx;
@@ -39,6 +39,69 @@ fn variables(sc: &Scenario, run: Option<&Run>) -> Html {
     }
 }
 
+/// "2 × Wellbeing + Trust − Delay", in the variables' own labels.
+fn formula(sc: &Scenario, score: &Score) -> String {
+    let mut out = String::new();
+    for (i, w) in score.terms.iter().enumerate() {
+        let sign = match (i, w.times < 0) {
+            (0, false) => "",
+            (0, true) => "− ",
+            (_, false) => " + ",
+            (_, true) => " − ",
+        };
+        let times = w.times.unsigned_abs();
+        let label = sc.vars.get(w.var.index()).map_or("", |v| v.label);
+        out.push_str(sign);
+        if times != 1 {
+            out.push_str(&format!("{times} × "));
+        }
+        out.push_str(label);
+    }
+    out
+}
+
+fn score_explained(sc: &Scenario) -> Html {
+    let Some(score) = &sc.score else {
+        return Html::default();
+    };
+    html! {
+        <p class="score-formula">{ format!("Each ending is scored. {} = {}.", score.label, formula(sc, score)) }</p>
+    }
+}
+
+/// The learner's route: each decision with the options offered then, the chosen one marked in words.
+fn path_map(sc: &Scenario, run: &Run) -> Html {
+    let history = run.history(sc);
+    html! {
+        <section class="path-map" aria-labelledby="route-heading">
+            <h2 id="route-heading">{"Your route through the scenario"}</h2>
+            <p>{"Each decision you made, with the options you had at that point."}</p>
+            <ol class="route">
+                { for history.iter().zip(&run.path).enumerate().map(|(n, (before, step))| {
+                    let choices = sc.node(step.at).choices();
+                    html! {
+                        <li class="decision">
+                            <h3>{ format!("Decision {}", n + 1) }</h3>
+                            <ul class="offered">
+                                { for before.offered(sc).into_iter().filter_map(|i| choices.get(i).map(|c| (i, c))).map(|(i, c)| {
+                                    if i == usize::from(step.choice) {
+                                        html! { <li class="chosen"><strong>{"✓ Your choice: "}</strong>{ rich(c.label) }</li> }
+                                    } else {
+                                        html! { <li class="not-chosen">{"Not chosen: "}{ rich(c.label) }</li> }
+                                    }
+                                }) }
+                            </ul>
+                        </li>
+                    }
+                }) }
+            </ol>
+            if let Some(e) = sc.node(run.node).ending() {
+                <p class="route-end">{ format!("Where it led: {}.", e.title) }</p>
+            }
+        </section>
+    }
+}
+
 #[component]
 pub fn ScenarioPage(props: &ScenarioProps) -> Html {
     let Some(ctx) = use_context::<Ctx>() else {
@@ -54,12 +117,15 @@ pub fn ScenarioPage(props: &ScenarioProps) -> Html {
         let steps = run.as_ref().map_or(usize::MAX, |r| r.path.len());
         use_effect_with((id, steps), move |&(s, steps)| {
             let before = prev.borrow_mut().replace((s, steps));
-            if matches!(before, Some((ps, pn)) if ps == s && pn != steps) {
-                effects::focus(if steps == 0 {
-                    "scenario-step"
-                } else {
-                    "scenario-happened"
-                });
+            if let Some((ps, pn)) = before {
+                // Forward: to what happened. Back, or a fresh start: to the decision to take again.
+                if ps == s && pn != steps {
+                    effects::focus(if steps == 0 || steps < pn {
+                        "scenario-step"
+                    } else {
+                        "scenario-happened"
+                    });
+                }
             }
         });
     }
@@ -76,6 +142,7 @@ pub fn ScenarioPage(props: &ScenarioProps) -> Html {
             <>
                 { paras(sc.intro) }
                 { variables(sc, None) }
+                { score_explained(sc) }
                 <p>{ format!("There are {endings_total} possible endings. You have reached {reached} of them so far.") }</p>
                 <div class="actions">
                     <button type="button" class="button" onclick={start}>{"Start the scenario"}</button>
@@ -84,6 +151,13 @@ pub fn ScenarioPage(props: &ScenarioProps) -> Html {
         },
         Some(run) => {
             let node = sc.node(run.node);
+            let back = (!run.path.is_empty()).then(|| {
+                let ctx = ctx.clone();
+                let onclick = Callback::from(move |_: MouseEvent| ctx.dispatch(Action::BackScenario(id)));
+                html! {
+                    <button type="button" class="button secondary back" {onclick}>{"Back one step"}</button>
+                }
+            });
             let happened = run.last_choice(sc).map(|c| html! {
                 <section class="happened" aria-labelledby="scenario-happened">
                     <h2 id="scenario-happened" tabindex="-1">{"What happened"}</h2>
@@ -112,12 +186,15 @@ pub fn ScenarioPage(props: &ScenarioProps) -> Html {
                                 { paras(node.text) }
                                 <h3 id="choices-heading">{"What do you do?"}</h3>
                                 <ul class="choices" aria-labelledby="choices-heading">
-                                    { for node.choices().iter().enumerate().map(|(i, c)| {
+                                    { for run.offered(sc).into_iter().filter_map(|i| node.choices().get(i).map(|c| (i, c))).map(|(i, c)| {
                                         let ctx = ctx.clone();
                                         let onclick = Callback::from(move |_: MouseEvent| ctx.dispatch(Action::Choose { scenario: id, choice: i }));
                                         html! { <li><button type="button" class="button choice" {onclick}>{ rich(c.label) }</button></li> }
                                     }) }
                                 </ul>
+                                if let Some(back) = back {
+                                    <div class="actions">{ back }</div>
+                                }
                             </section>
                         </>
                     }
@@ -137,6 +214,13 @@ pub fn ScenarioPage(props: &ScenarioProps) -> Html {
                                 { paras(node.text) }
                             </section>
                             { variables(sc, Some(run)) }
+                            if let (Some(score), Some(value)) = (&sc.score, run.score(sc)) {
+                                <section class="score" aria-labelledby="score-heading">
+                                    <h2 id="score-heading">{ format!("{}: {value}", score.label) }</h2>
+                                    <p>{ format!("Worked out as {}.", formula(sc, score)) }</p>
+                                    <p>{ format!("Across every way through this scenario, scores at the endings range from {} to {}.", score.min, score.max) }</p>
+                                </section>
+                            }
                             <section aria-labelledby="debrief-heading">
                                 <h2 id="debrief-heading">{"Debrief"}</h2>
                                 { paras(ending.debrief) }
@@ -146,17 +230,10 @@ pub fn ScenarioPage(props: &ScenarioProps) -> Html {
                                     }) }</p>
                                 }
                             </section>
-                            <section aria-labelledby="route-heading">
-                                <h2 id="route-heading">{"Your decisions"}</h2>
-                                <ol>
-                                    { for run.path.iter().map(|s| {
-                                        let label = sc.node(s.at).choices().get(usize::from(s.choice)).map(|c| rich(c.label)).unwrap_or_default();
-                                        html! { <li>{ label }</li> }
-                                    }) }
-                                </ol>
-                            </section>
+                            { path_map(sc, run) }
                             <p>{ format!("You have reached {reached} of the {endings_total} endings. Play again to see where other decisions lead.") }</p>
                             <div class="actions">
+                                { back.unwrap_or_default() }
                                 <button type="button" class="button" onclick={restart}>{"Play again from the start"}</button>
                                 <a class="button secondary" href={Route::Unit(sc.unit).href(&COURSE)}>{"Back to the unit"}</a>
                             </div>

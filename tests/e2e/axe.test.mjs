@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { before, after } from 'node:test';
 import {
   setup, e2eTest, openApp, goHash, textOf, waitFocus, assertAxeClean, assertIdrefsValid,
-  quizSeed, scenarioSeed, scenarioPaths, glossarySeed, sourcesSeed, questionOnScreen,
+  quizSeed, scenarioSeed, scenarioPaths, glossarySeed, sourcesSeed, questionOnScreen, orderOnScreen,
+  norm, plainSeed,
 } from './helpers.mjs';
 
 const env = setup();
@@ -25,12 +26,53 @@ async function clickCheck(page) {
   await waitFocus(page, 'feedback-heading');
 }
 
+/** The question types beyond choosing options, each scanned unanswered, wrong and right. */
+const NEW_TYPES = ['ordering', 'matching', 'categorise', 'numeric', 'text'];
+
+/**
+ * Answers a question of a new type with the mouse (and fill/selectOption: this file checks
+ * accessibility, not keyboard use), rightly or wrongly. An ordering question is wrong as first
+ * shown; right after clicking "Move up" until every item is in place.
+ */
+async function answerByMouse(page, q, right) {
+  if (q.type === 'ordering') {
+    if (!right) return;
+    for (let want = 0; want < q.items.length; want++) {
+      for (let at = (await orderOnScreen(page, q)).indexOf(want); at > want; at--) {
+        const label = norm(`Move up: ${plainSeed(q.items[want].label)}`);
+        const labels = await page.$$eval('ol.order button', (bs) => bs.map((b) => (b.getAttribute('aria-label') || '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()));
+        await page.locator('ol.order button').nth(labels.indexOf(label)).click();
+        await page.waitForFunction(
+          ([sel, pos, w]) => document.querySelectorAll(sel)[pos]?.textContent.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim() === w,
+          ['ol.order > li .order-label', at - 1, plainSeed(q.items[want].label)],
+        );
+      }
+    }
+  } else if (q.type === 'matching') {
+    // Wrong: each pair given the next pair's target.
+    for (let i = 0; i < q.pairs.length; i++) {
+      const pair = q.pairs[right ? i : (i + 1) % q.pairs.length];
+      await page.selectOption(`#option-${i}`, String(q.targets.indexOf(pair.match)));
+    }
+  } else if (q.type === 'categorise') {
+    // Wrong: each statement put in the next group along.
+    for (let i = 0; i < q.statements.length; i++) {
+      const g = (q.groups.indexOf(q.statements[i].group) + (right ? 0 : 1)) % q.groups.length;
+      await page.click(`label[for="${g === 0 ? `option-${i}` : `option-${i}-${g}`}"]`);
+    }
+  } else if (q.type === 'numeric') {
+    await page.fill('#option-0', right ? `${q.answer} ${q.units[0] ?? ''}`.trim() : String(Number(q.answer) + Number(q.tolerance) + 1));
+  } else if (q.type === 'text') {
+    await page.fill('#option-0', right ? q.accepts[0].text : 'no idea');
+  }
+}
+
 e2eTest(env, 'axe-core finds no WCAG A/AA violations in any view or state', async (open, t) => {
   const page = await open();
-  const state = (name, fn) => t.test(name, async () => {
+  const state = (name, fn, on = page) => t.test(name, async () => {
     await fn?.();
-    await assertAxeClean(page, name);
-    await assertIdrefsValid(page, name);
+    await assertAxeClean(on, name);
+    await assertIdrefsValid(on, name);
   });
 
   await openApp(page, '#/');
@@ -80,6 +122,47 @@ e2eTest(env, 'axe-core finds no WCAG A/AA violations in any view or state', asyn
     await page.waitForFunction(() => /The answer$/.test(document.getElementById('feedback-heading')?.textContent ?? ''));
   });
   await state('last question, unanswered (skip to results)', () => goHash(page, `#/quiz/${quiz.id}/${quiz.questions.length}`));
+  for (const type of NEW_TYPES) {
+    const n = quiz.questions.findIndex((q) => q.type === type) + 1;
+    assert.ok(n > 0, `quiz.txt has a ${type} question`);
+    await state(`${type} question unanswered`, async () => {
+      await goHash(page, `#/quiz/${quiz.id}/${n}`);
+      m = await questionOnScreen(page, quiz);
+      assert.equal(m.q.type, type);
+    });
+    await state(`${type} question answered wrong`, async () => {
+      await answerByMouse(page, m.q, false);
+      await clickCheck(page);
+      assert.match(await textOf(page, '#feedback-heading'), /(Not correct|Partly correct \(\d+ per cent\))$/);
+    });
+    await state(`${type} question after "Try again"`, async () => {
+      await page.getByRole('button', { name: 'Try again' }).click();
+      await page.waitForFunction(() => !document.getElementById('feedback-heading') && document.activeElement?.closest('#answer'));
+    });
+    await state(`${type} question answered right`, async () => {
+      // Text boxes keep what was typed after "Try again"; fill replaces it.
+      await answerByMouse(page, m.q, true);
+      await clickCheck(page);
+      assert.match(await textOf(page, '#feedback-heading'), /Correct$/);
+    });
+  }
+  // "Show the answer" on a new type, in a fresh page (the questions above are done).
+  const fresh = await open();
+  const matchingAt = quiz.questions.findIndex((q) => q.type === 'matching') + 1;
+  await state('matching question, answer shown after a wrong answer', async () => {
+    await openApp(fresh, `#/quiz/${quiz.id}/${matchingAt}`);
+    const mm = await questionOnScreen(fresh, quiz);
+    await answerByMouse(fresh, mm.q, false);
+    await clickCheck(fresh);
+    await fresh.getByRole('button', { name: 'Show the answer' }).click();
+    await fresh.waitForFunction(() => /The answer$/.test(document.getElementById('feedback-heading')?.textContent ?? ''));
+    assert.deepEqual(
+      await fresh.$$eval('ul.assign select', (ss) => ss.map((x) => x.value)),
+      mm.q.pairs.map((p) => String(mm.q.targets.indexOf(p.match))),
+      'the selects show the answer key',
+    );
+  }, fresh);
+
   await state('quiz overview (part done)', () => goHash(page, `#/quiz/${quiz.id}`));
   await state('results', () => goHash(page, `#/quiz/${quiz.id}/results`));
 

@@ -6,7 +6,7 @@ import http from 'node:http';
 import { before, after, test } from 'node:test';
 import {
   setup, e2eTest, openApp, tabTo, assertAxeClean, axeViolations, assertNoErrors, idrefProblems,
-  quizSeed, scenarioSeed, scenarioPaths, seedPhrases,
+  quizSeed, scenarioSeed, scenarioPaths, seedPhrases, CHOICE_TYPES,
 } from './helpers.mjs';
 
 const env = setup();
@@ -49,8 +49,22 @@ test('the seed reader finds the quiz answers and scenario routes', () => {
   const quiz = quizSeed();
   assert.ok(quiz.questions.length > 0);
   for (const q of quiz.questions) {
-    assert.ok(q.options.some((o) => o.correct), `${q.id} has a right answer`);
-    assert.ok(q.options.every((o) => o.feedback), `${q.id} has feedback for every option`);
+    if (CHOICE_TYPES.has(q.type)) {
+      assert.ok(q.options.some((o) => o.correct), `${q.id} has a right answer`);
+      assert.ok(q.options.every((o) => o.feedback), `${q.id} has feedback for every option`);
+    } else if (q.type === 'ordering') {
+      assert.ok(q.items.length >= 3 && q.items.every((i) => i.feedback), `${q.id} has items, each explained`);
+    } else if (q.type === 'matching') {
+      assert.ok(q.pairs.length >= 2 && q.pairs.every((p) => q.targets.includes(p.match) && p.feedback), `${q.id} matches every pair to a target`);
+    } else if (q.type === 'categorise') {
+      assert.ok(q.statements.length >= 2 && q.statements.every((st) => q.groups.includes(st.group) && st.feedback), `${q.id} puts every statement in a group`);
+    } else if (q.type === 'numeric') {
+      assert.ok(Number.isFinite(Number(q.answer)) && Number.isFinite(Number(q.tolerance)) && q.feedback && q.otherwise, `${q.id} has an answer, a tolerance and feedback`);
+    } else if (q.type === 'text') {
+      assert.ok(q.accepts.length >= 1 && q.accepts.every((a) => a.feedback) && q.otherwise, `${q.id} has accepted answers, each explained`);
+    } else {
+      assert.fail(`${q.id} has a type the tests do not know: ${q.type}`);
+    }
   }
   const sc = scenarioSeed();
   const endings = new Set(scenarioPaths(sc).map((p) => p.ending));

@@ -163,7 +163,7 @@ export function assertNoErrors(page) {
 
 /**
  * A test that gets fresh pages from `open(options)`; when it ends, it fails if any of those pages
- * reported a page error or a console error, and closes them.
+ * reported a page error or a console error, and closes them. Every test must pass: no skip, no todo.
  */
 export function e2eTest(env, name, fn) {
   return test(name, async (t) => {
@@ -262,7 +262,29 @@ export const is = {
     el.textContent.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim() === text,
   /** An option input of the question. */
   option: (el) => el.tagName === 'INPUT' && /^option-\d+$/.test(el.id),
+  /** A button whose aria-label, normalised like norm(), equals `text`. */
+  labelled: (el, text) =>
+    el.tagName === 'BUTTON' && (el.getAttribute('aria-label') || '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim() === text,
 };
+
+/**
+ * Like tabTo, but first works out from the document order whether the element is after the
+ * focused one (Tab) or before it (Shift+Tab). Only reads the page; focus moves by keyboard alone.
+ */
+export async function tabToward(page, pred, arg = null, { max = 40 } = {}) {
+  if (await activeMatches(page, pred, arg)) return;
+  const where = await page.evaluate(`(() => {
+    const pred = (${pred.toString()});
+    const arg = ${JSON.stringify(arg)};
+    const target = [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')].find((el) => pred(el, arg));
+    if (!target) return 'missing';
+    const active = document.activeElement;
+    if (!active || active === document.body) return 'after';
+    return active.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING ? 'after' : 'before';
+  })()`);
+  assert.notEqual(where, 'missing', `no element on the page matches ${pred.toString()} ${JSON.stringify(arg)}`);
+  await tabTo(page, pred, arg, { max, back: where === 'before' });
+}
 
 /** Waits (briefly) until the element with this id has focus; fails saying where focus is instead. */
 export async function waitFocus(page, id, message = '') {
@@ -399,7 +421,19 @@ export function courseSeed() {
   return { id: c.value, title: one(c, 'title') };
 }
 
-/** The unit 1 quiz: { id, title, pass, questions: [{ id, type, prompt, options: [{ label, correct, feedback }] }] }. */
+/** The question types whose answer is a choice among `option:` lines. */
+export const CHOICE_TYPES = new Set(['single', 'multiple', 'truefalse']);
+
+/**
+ * The unit 1 quiz: { id, title, pass, questions: [{ id, type, prompt, ...by type }] }. Every
+ * question has all the fields below; those of other types are empty:
+ *   single, multiple, truefalse: options: [{ label, correct, feedback }]
+ *   ordering:   items: [{ label, feedback }] (in the right order)
+ *   matching:   targets: [label], pairs: [{ label, match, feedback }]
+ *   categorise: groups: [label], statements: [{ label, group, feedback }]
+ *   numeric:    answer, tolerance (strings), units: [word], feedback, otherwise
+ *   text:       accepts: [{ text, feedback }], otherwise
+ */
 export function quizSeed() {
   const q = all(readSeed('units/01-meaning/quiz.txt'), 'quiz')[0];
   return {
@@ -415,6 +449,17 @@ export function quizSeed() {
         correct: one(o, 'correct') === 'yes',
         feedback: one(o, 'feedback'),
       })),
+      items: all(x, 'item').map((i) => ({ label: i.value, feedback: one(i, 'feedback') })),
+      targets: all(x, 'target').map((t) => t.value),
+      pairs: all(x, 'pair').map((p) => ({ label: p.value, match: one(p, 'match'), feedback: one(p, 'feedback') })),
+      groups: all(x, 'group').map((g) => g.value),
+      statements: all(x, 'statement').map((st) => ({ label: st.value, group: one(st, 'group'), feedback: one(st, 'feedback') })),
+      answer: one(x, 'answer') ?? null,
+      tolerance: one(x, 'tolerance') ?? null,
+      units: all(x, 'unit').map((u) => u.value),
+      feedback: one(x, 'feedback') ?? null,
+      otherwise: one(x, 'otherwise') ?? null,
+      accepts: all(x, 'accept').map((a) => ({ text: a.value, feedback: one(a, 'feedback') })),
     })),
   };
 }
@@ -551,19 +596,29 @@ export function seedPhrases(markup, min = 20) {
 
 /* ------------------------------------------------------------------ quiz questions on screen */
 
-/** Which seed question is on screen, and which rendered option is which seed option. */
+/** A piece of seed markup as plain words, normalised like norm() (citations dropped). */
+export function plainSeed(markup) {
+  return seedPhrases(markup, 1).join(' ');
+}
+
+/**
+ * Which seed question is on screen. For choice questions, also which rendered option is which seed
+ * option: { q, type: 'radio' | 'checkbox', dom, correct, wrong, seedAt }. For the other types,
+ * { q, type: q.type }, after checking that the controls on screen are the ones the seed describes.
+ */
 export async function questionOnScreen(page, quiz = quizSeed()) {
   const legend = norm(await textOf(page, 'form.question legend'));
   const matches = quiz.questions.filter((q) => seedPhrases(q.prompt, 10).every((p) => legend.includes(p)));
   assert.equal(matches.length, 1, `exactly one prompt in quiz.txt matches the question on screen: "${legend}"`);
   const q = matches[0];
+  if (!CHOICE_TYPES.has(q.type)) return otherQuestionOnScreen(page, q);
   const rendered = await page.$$eval('form.question input[id^="option-"]', (inputs) =>
     inputs.map((i) => ({ id: i.id, type: i.type, label: document.querySelector(`label[for="${i.id}"]`)?.textContent ?? '' })),
   );
   assert.equal(rendered.length, q.options.length, `question ${q.id} shows all its options`);
   rendered.forEach((r, i) => assert.equal(r.id, `option-${i}`));
   const dom = q.options.map((o) => {
-    const want = seedPhrases(o.label, 1).join(' ');
+    const want = plainSeed(o.label);
     const at = rendered.findIndex((r) => norm(r.label) === want);
     assert.ok(at >= 0, `option "${o.label}" of ${q.id} is on screen`);
     return at;
@@ -579,6 +634,62 @@ export async function questionOnScreen(page, quiz = quizSeed()) {
     wrong: q.options.flatMap((o, i) => (o.correct ? [] : [dom[i]])),
     seedAt: (domIndex) => q.options[dom.indexOf(domIndex)],
   };
+}
+
+async function otherQuestionOnScreen(page, q) {
+  if (q.type === 'ordering') {
+    const order = await orderOnScreen(page, q);
+    assert.deepEqual([...order].sort((a, b) => a - b), q.items.map((_, i) => i), `${q.id} shows every item once`);
+  } else if (q.type === 'matching') {
+    // One labelled select per pair, in seed order, offering a placeholder and then every target.
+    const shown = await page.$$eval('form.question ul.assign select', (sels) =>
+      sels.map((s) => ({
+        id: s.id,
+        label: document.querySelector(`label[for="${s.id}"]`)?.textContent ?? '',
+        options: [...s.options].map((o) => o.textContent.trim()),
+      })),
+    );
+    assert.equal(shown.length, q.pairs.length, `${q.id} has a select for every pair`);
+    shown.forEach((s, i) => {
+      assert.equal(s.id, `option-${i}`);
+      assert.equal(norm(s.label), plainSeed(q.pairs[i].label), `select ${i} of ${q.id} is labelled with its pair`);
+      assert.deepEqual(s.options.slice(1), q.targets, `select ${i} of ${q.id} offers every target, in seed order`);
+    });
+  } else if (q.type === 'categorise') {
+    // One fieldset per statement, its legend the statement, with a radio per group.
+    const shown = await page.$$eval('form.question fieldset.statement', (fss) =>
+      fss.map((f) => ({
+        legend: f.querySelector('legend')?.textContent ?? '',
+        radios: [...f.querySelectorAll('input[type="radio"]')].map((r) => ({
+          id: r.id,
+          label: document.querySelector(`label[for="${r.id}"]`)?.textContent.trim() ?? '',
+        })),
+      })),
+    );
+    assert.equal(shown.length, q.statements.length, `${q.id} has a fieldset for every statement`);
+    shown.forEach((f, i) => {
+      assert.equal(norm(f.legend), plainSeed(q.statements[i].label), `fieldset ${i} of ${q.id} has its statement as legend`);
+      assert.deepEqual(f.radios.map((r) => r.label), q.groups, `fieldset ${i} offers every group`);
+      assert.deepEqual(f.radios.map((r) => r.id), q.groups.map((_, g) => (g === 0 ? `option-${i}` : `option-${i}-${g}`)));
+    });
+  } else if (q.type === 'numeric' || q.type === 'text') {
+    const inputs = await page.$$eval('form.question input', (ins) => ins.map((i) => ({ id: i.id, type: i.type })));
+    assert.deepEqual(inputs, [{ id: 'option-0', type: 'text' }], `${q.id} has one text box`);
+    assert.ok(await page.$('label[for="option-0"]'), `the text box of ${q.id} has a label`);
+  } else {
+    assert.fail(`question type "${q.type}" of ${q.id} is not known to the tests`);
+  }
+  return { q, type: q.type };
+}
+
+/** The seed indices of an ordering question's items, in the order they are shown. */
+export async function orderOnScreen(page, q) {
+  const labels = await page.$$eval('form.question ol.order > li .order-label', (els) => els.map((e) => e.textContent));
+  return labels.map((l) => {
+    const at = q.items.findIndex((i) => plainSeed(i.label) === norm(l));
+    assert.ok(at >= 0, `item "${l}" on screen is an item of ${q.id}`);
+    return at;
+  });
 }
 
 /**

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { before, after } from 'node:test';
 import {
   setup, e2eTest, openApp, goHash, waitFocus, questionOnScreen, quizSeed, scenarioSeed, scenarioPaths,
+  orderOnScreen,
 } from './helpers.mjs';
 
 const env = setup();
@@ -36,10 +37,10 @@ async function assertNoHorizontalScroll(page, label) {
 // What the app sizes as 44px touch targets: buttons and .button links, links in every nav
 // (header, breadcrumb, question pager), the site title, option labels, the lecturer prompts' summary,
 // and the links listing a unit's steps and a quiz's questions.
-const TARGETS = 'main button, main .button, nav a, .site-header a, .option label, details summary, .skip-link, .kicker a, .steps a, .question-list a';
+const TARGETS = 'main button, main .button, nav a, .site-header a, .option label, details summary, .skip-link, .kicker a, .steps a, .question-list a, .assign select, .group-choice label, .typed input';
 
 /** Every visible target is at least 44px tall. Returns how many were measured. */
-async function assertTargets(page, label) {
+async function assertTargets(page, label, sel = TARGETS) {
   const r = await page.evaluate((sel) => {
     const out = [];
     for (const el of document.querySelectorAll(sel)) {
@@ -50,7 +51,7 @@ async function assertTargets(page, label) {
       out.push({ what: `<${el.tagName.toLowerCase()}> "${el.textContent.trim().replace(/\s+/g, ' ').slice(0, 40)}"`, h: b.height, w: b.width });
     }
     return out;
-  }, TARGETS);
+  }, sel);
   const small = r.filter((t) => t.h < 44 - 0.01);
   assert.deepEqual(small.map((t) => `${t.what} is ${t.h.toFixed(1)}px tall`), [], `${label}: targets under 44px`);
   const narrow = r.filter((t) => t.w < 44 - 0.01);
@@ -58,9 +59,9 @@ async function assertTargets(page, label) {
   return r.length;
 }
 
-async function check(page, label, { minTargets = 1 } = {}) {
+async function check(page, label, { minTargets = 1, targets = TARGETS } = {}) {
   await assertNoHorizontalScroll(page, label);
-  const n = await assertTargets(page, label);
+  const n = await assertTargets(page, label, targets);
   assert.ok(n >= minTargets, `${label}: measured ${n} targets, expected at least ${minTargets}`);
 }
 
@@ -106,4 +107,55 @@ e2eTest(env, 'home, a question and the scenario reflow at 320px with 44px target
   assert.ok(await fresh.evaluate(() => document.activeElement.matches('a.skip-link')), 'the first tab stop is the skip link');
   const skip = await fresh.locator('a.skip-link').boundingBox();
   assert.ok(skip && skip.height >= 44 && skip.y >= 0, `the focused skip link is on screen and 44px tall (${JSON.stringify(skip)})`);
+});
+
+/** The position in the quiz (1-based) of its first question of this type. */
+function questionOf(type) {
+  const n = quiz.questions.findIndex((q) => q.type === type) + 1;
+  assert.ok(n > 0, `quiz.txt has a ${type} question`);
+  return n;
+}
+
+e2eTest(env, 'an ordering question reflows at 320px with 44px Move buttons', async (open) => {
+  const page = await open({ viewport: VIEWPORT });
+  const n = questionOf('ordering');
+  await openApp(page, `#/quiz/${quiz.id}/${n}`);
+  const { q } = await questionOnScreen(page, quiz);
+  assert.equal((await orderOnScreen(page, q)).length, q.items.length);
+  // Header links, a Move up and a Move down per item, and "Check answer".
+  const minTargets = 4 + 2 * q.items.length + 1;
+  assert.equal(await page.locator('ol.order button').count(), 2 * q.items.length, 'every item has its two Move buttons');
+  await check(page, 'ordering question, unanswered', { minTargets });
+  // Checked as first shown (never right): each item is marked, and the buttons go.
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await waitFocus(page, 'feedback-heading');
+  assert.equal(await page.locator('ol.order .mark').count(), q.items.length);
+  await check(page, 'ordering question, answered wrong', { minTargets: 4 });
+});
+
+// A select is as wide as its longest option unless styled: at 320px it must not make the page scroll.
+e2eTest(env, 'a matching question reflows at 320px with 44px select boxes', async (open) => {
+  const page = await open({ viewport: VIEWPORT });
+  const n = questionOf('matching');
+  await openApp(page, `#/quiz/${quiz.id}/${n}`);
+  const { q } = await questionOnScreen(page, quiz);
+  const targets = `${TARGETS}, form.question select`;
+  await check(page, 'matching question, unanswered', { minTargets: 4 + q.pairs.length + 1, targets });
+  for (let i = 0; i < q.pairs.length; i++) await page.selectOption(`#option-${i}`, String((i + 1) % q.targets.length));
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await waitFocus(page, 'feedback-heading');
+  await check(page, 'matching question, answered wrong', { minTargets: 4 + q.pairs.length, targets });
+});
+
+e2eTest(env, 'categorising, numeric and short-text questions reflow at 320px with 44px controls', async (open) => {
+  const page = await open({ viewport: VIEWPORT });
+  for (const type of ['categorise', 'numeric', 'text']) {
+    const n = questionOf(type);
+    await openApp(page, `#/quiz/${quiz.id}/${n}`);
+    await questionOnScreen(page, quiz);
+    const controls = await page.locator(type === 'categorise' ? '.group-choice label' : '.typed input').count();
+    assert.ok(controls > 0, `${type}: its controls are on screen`);
+    // Header links, the answer controls and "Check answer" are all measured.
+    await check(page, `${type} question, unanswered`, { minTargets: 4 + controls + 1 });
+  }
 });

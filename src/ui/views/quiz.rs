@@ -268,6 +268,16 @@ pub fn QuestionCard(props: &CardProps) -> Html {
     let deferred =
         ctx.0.mode(&COURSE, quiz_id) == QuizMode::Deferred && !ctx.0.is_submitted(quiz_id);
     // Once the answer is shown, the controls show the answer key.
+    // After an ordering move, focus follows the moved item (set by the move buttons).
+    let pending_focus = use_mut_ref(|| None::<String>);
+    {
+        let pending = pending_focus.clone();
+        use_effect_with(a.answer.clone(), move |_| {
+            if let Some(id) = pending.borrow_mut().take() {
+                effects::focus(&id);
+            }
+        });
+    }
     let shown = if a.revealed {
         answer_key(q)
     } else {
@@ -334,21 +344,34 @@ pub fn QuestionCard(props: &CardProps) -> Html {
                         let words = crate::engine::text::plain(&COURSE, label);
                         let mv = |up: bool| {
                             let ctx = ctx.clone();
-                            Callback::from(move |_: MouseEvent| ctx.dispatch(Action::Move { question: qid, position: pos, up }))
+                            let pending = pending_focus.clone();
+                            Callback::from(move |_: MouseEvent| {
+                                // Focus stays with the item that moved: the same button, or its
+                                // other one when it has reached the top or the bottom.
+                                let to = if up { pos.saturating_sub(1) } else { pos + 1 };
+                                let dir = match (up, to == 0, to + 1 == n) {
+                                    (true, true, _) => "down",
+                                    (false, _, true) => "up",
+                                    (true, _, _) => "up",
+                                    (false, _, _) => "down",
+                                };
+                                *pending.borrow_mut() = Some(format!("move-{dir}-{item}"));
+                                ctx.dispatch(Action::Move { question: qid, position: pos, up });
+                            })
                         };
                         let m = if locked {
                             let right = usize::from(item) == pos;
                             Some(mark(right, if right { "In the right place.".into() } else { format!("Belongs in place {}.", item + 1) }))
                         } else { None };
                         html! {
-                            <li class="order-item">
+                            <li class="order-item" key={item.to_string()}>
                                 <span class="order-label">{ rich(label) }</span>
                                 { m.unwrap_or_default() }
                                 if !locked {
                                     <span class="order-moves">
-                                        <button type="button" class="button secondary small" disabled={pos == 0}
+                                        <button type="button" class="button secondary small" disabled={pos == 0} id={format!("move-up-{item}")}
                                             aria-label={format!("Move up: {words}")} onclick={mv(true)}>{"Move up"}</button>
-                                        <button type="button" class="button secondary small" disabled={pos + 1 == n}
+                                        <button type="button" class="button secondary small" disabled={pos + 1 == n} id={format!("move-down-{item}")}
                                             aria-label={format!("Move down: {words}")} onclick={mv(false)}>{"Move down"}</button>
                                     </span>
                                 }

@@ -334,3 +334,16 @@ fn the_first_unit_is_complete() {
     assert_eq!(COURSE.schema, SCHEMA_VERSION);
     assert_eq!(COURSE.sources.len(), 5);
 }
+
+#[test]
+fn the_course_uses_every_question_kind() {
+    use QuestionKind::*;
+    for kind in [
+        Single, Multiple, TrueFalse, Ordering, Matching, Categorise, Numeric, ShortText,
+    ] {
+        assert!(
+            COURSE.questions.iter().any(|q| q.kind == kind),
+            "no {kind:?} question in the course"
+        );
+    }
+}

@@ -434,3 +434,140 @@ fn unknown_address_renders_not_found() {
     let t = text(&render(s));
     assert!(t.contains("Page not found"));
 }
+
+/// The position (in the quiz as shown) of the first question of a kind, and its id.
+fn first_of(kind: QuestionKind) -> (usize, QuestionId) {
+    let quiz = COURSE.quiz(first_unit().quiz);
+    let s = state_at("#/");
+    let order = s.quiz_order(&COURSE, first_unit().quiz);
+    let (pos, id) = order
+        .iter()
+        .enumerate()
+        .find(|(_, q)| COURSE.question(**q).kind == kind)
+        .map(|(i, q)| (i, *q))
+        .unwrap_or_else(|| panic!("{} has no {kind:?} question", quiz.id));
+    (pos, id)
+}
+
+fn question_state(pos: usize) -> AppState {
+    state_at(&format!(
+        "#/quiz/{}/{}",
+        COURSE.quiz(first_unit().quiz).id,
+        pos + 1
+    ))
+}
+
+#[test]
+fn every_kind_renders_its_own_labelled_controls() {
+    let expect = [
+        (QuestionKind::Ordering, r#"class="order""#, "Move up: "),
+        (QuestionKind::Matching, "<select", "Choose a match…"),
+        (
+            QuestionKind::Categorise,
+            r#"class="statement""#,
+            r#"type="radio""#,
+        ),
+        (
+            QuestionKind::Numeric,
+            r#"inputmode="decimal""#,
+            "Your answer",
+        ),
+        (
+            QuestionKind::ShortText,
+            r#"inputmode="text""#,
+            "Your answer",
+        ),
+    ];
+    for (kind, control, words) in expect {
+        let (pos, id) = first_of(kind);
+        let html = render(question_state(pos));
+        assert!(html.contains(control), "{kind:?}: no {control}");
+        assert!(html.contains(words), "{kind:?}: no {words}");
+        assert!(
+            html.contains(r#"id="answer""#) && html.contains("Check answer"),
+            "{kind:?}"
+        );
+        let q = COURSE.question(id);
+        // Every item to order, match or sort is on the page.
+        for item in q.items() {
+            let first_words = squash(&plain(&COURSE, item.label));
+            assert!(
+                text(&html).contains(first_words.split(" (").next().unwrap_or("")),
+                "{kind:?}: item missing"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_checked_ordering_marks_every_item_and_explains_the_order() {
+    let (pos, id) = first_of(QuestionKind::Ordering);
+    let mut s = question_state(pos);
+    s.reduce(&COURSE, Action::Check(id));
+    let html = render(s);
+    let n = COURSE.question(id).items().len();
+    let t = text(&html);
+    assert!(t.contains("The right order:"));
+    assert_eq!(
+        t.matches("In the right place.").count() + t.matches("Belongs in place").count(),
+        n
+    );
+    assert!(!html.contains("Move up: "), "no moving once checked");
+}
+
+#[test]
+fn a_wrong_unit_is_explained() {
+    let (pos, id) = first_of(QuestionKind::Numeric);
+    let mut s = question_state(pos);
+    s.reduce(
+        &COURSE,
+        Action::Type {
+            question: id,
+            text: "3.8 furlongs".into(),
+        },
+    );
+    s.reduce(&COURSE, Action::Check(id));
+    let t = text(&render(s));
+    assert!(t.contains("Not correct"), "{t}");
+    assert!(
+        t.contains("That unit is not one this question takes"),
+        "{t}"
+    );
+    assert!(t.contains("You wrote: 3.8 furlongs"));
+}
+
+#[test]
+fn a_deferred_quiz_has_no_check_button_and_reviews_before_submitting() {
+    let quiz_id = first_unit().quiz;
+    let quiz = COURSE.quiz(quiz_id);
+    let mut s = question_state(0);
+    s.reduce(&COURSE, Action::SetMode(quiz_id, QuizMode::Deferred));
+    let t = text(&render(s.clone()));
+    assert!(!t.contains("Check answer"), "{t}");
+    assert!(t.contains("You can change it until you submit the quiz."));
+    let first = s.quiz_order(&COURSE, quiz_id)[0];
+    s.attempts[first.index()].answer = answer_key(COURSE.question(first));
+    s.attempts[first.index()].touched = true;
+    s.route = Route::Results(quiz_id);
+    let t = text(&render(s.clone()));
+    assert!(
+        t.contains(&format!("Review your answers: {}", quiz.title)),
+        "{t}"
+    );
+    assert!(t.contains("Change your answer to question 1"));
+    let unanswered = quiz.questions.len() - 1;
+    assert!(
+        t.contains(&format!(
+            "{unanswered} questions are not answered yet and will count as zero."
+        )),
+        "{t}"
+    );
+    s.reduce(&COURSE, Action::Submit(quiz_id));
+    let t = text(&render(s));
+    assert!(t.contains(&format!("Results: {}", quiz.title)), "{t}");
+    let expected = 100 / quiz.questions.len();
+    assert!(
+        t.contains(&format!("Your score: {expected} per cent")),
+        "{t}"
+    );
+}

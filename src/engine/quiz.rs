@@ -113,24 +113,20 @@ pub fn answer_words(course: &Course, q: &Question) -> String {
             .map(|i| plain(course, i.label))
             .collect::<Vec<_>>()
             .join(", then "),
-        Body::Matching { items, targets } => items
+        Body::Matching {
+            items,
+            targets: names,
+        }
+        | Body::Categorise {
+            items,
+            groups: names,
+        } => items
             .iter()
             .map(|i| {
                 format!(
                     "{}: {}",
                     plain(course, i.label),
-                    targets.get(usize::from(i.key)).copied().unwrap_or("")
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("; "),
-        Body::Categorise { items, groups } => items
-            .iter()
-            .map(|i| {
-                format!(
-                    "{}: {}",
-                    plain(course, i.label),
-                    groups.get(usize::from(i.key)).copied().unwrap_or("")
+                    names.get(usize::from(i.key)).copied().unwrap_or("")
                 )
             })
             .collect::<Vec<_>>()

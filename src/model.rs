@@ -56,6 +56,10 @@ id_type!(
     /// A glossary term.
     TermId
 );
+id_type!(
+    /// A dated event on the course timeline (in date order).
+    EventId
+);
 
 /// The seed schema version the compiler accepts and the app was built from.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -109,6 +113,60 @@ pub struct Course {
     pub scenarios: &'static [Scenario],
     pub sources: &'static [Source],
     pub terms: &'static [Term],
+    /// The timeline, in date order.
+    pub events: &'static [Event],
+}
+
+/// A dated event, as precise as its source: a year, a month or a day.
+#[derive(Debug)]
+pub struct Event {
+    pub id: &'static str,
+    pub year: u16,
+    /// 1-12, or 0 when only the year is known.
+    pub month: u8,
+    /// 1-31, or 0 when only the month or year is known.
+    pub day: u8,
+    pub title: &'static str,
+    pub text: Rich,
+    pub cites: &'static [Citation],
+    pub unit: UnitId,
+}
+
+impl Event {
+    /// "1999", "April 1974", "13 September 2019".
+    pub fn date_words(&self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let month = usize::from(self.month)
+            .checked_sub(1)
+            .and_then(|m| MONTHS.get(m));
+        match (self.day, month) {
+            (0, None) | (_, None) => self.year.to_string(),
+            (0, Some(m)) => format!("{m} {}", self.year),
+            (d, Some(m)) => format!("{d} {m} {}", self.year),
+        }
+    }
+
+    /// The machine-readable date for `<time datetime>`: "1999", "1974-04", "2019-09-13".
+    pub fn date_iso(&self) -> String {
+        match (self.month, self.day) {
+            (0, _) => format!("{:04}", self.year),
+            (m, 0) => format!("{:04}-{m:02}", self.year),
+            (m, d) => format!("{:04}-{m:02}-{d:02}", self.year),
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -607,6 +665,13 @@ impl Course {
     pub fn source_ids(&self) -> impl Iterator<Item = SourceId> + '_ {
         (0..self.sources.len()).map(|i| SourceId(i as u16))
     }
+    pub fn event(&self, id: EventId) -> &Event {
+        &self.events[id.index()]
+    }
+    pub fn event_ids(&self) -> impl Iterator<Item = EventId> + '_ {
+        (0..self.events.len()).map(|i| EventId(i as u16))
+    }
+
     pub fn term_ids(&self) -> impl Iterator<Item = TermId> + '_ {
         (0..self.terms.len()).map(|i| TermId(i as u16))
     }

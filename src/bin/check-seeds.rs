@@ -18,7 +18,11 @@ fn main() {
             for d in &diags {
                 eprintln!("{d}");
             }
-            eprintln!("{} problem{}", diags.len(), if diags.len() == 1 { "" } else { "s" });
+            eprintln!(
+                "{} problem{}",
+                diags.len(),
+                if diags.len() == 1 { "" } else { "s" }
+            );
             std::process::exit(1);
         }
     }

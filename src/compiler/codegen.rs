@@ -81,7 +81,9 @@ macro_rules! emit_id {
         }
     )*};
 }
-emit_id!(UnitId, LessonId, QuizId, QuestionId, ScenarioId, NodeId, VarId, SourceId, TermId);
+emit_id!(
+    UnitId, LessonId, QuizId, QuestionId, ScenarioId, NodeId, VarId, SourceId, TermId, EventId
+);
 
 macro_rules! emit_struct {
     ($t:ident { $($f:ident),* }) => {
@@ -109,8 +111,25 @@ emit_struct!(Course {
     questions,
     scenarios,
     sources,
-    terms
+    terms,
+    events
 });
+emit_struct!(Event {
+    id,
+    year,
+    month,
+    day,
+    title,
+    text,
+    cites,
+    unit
+});
+
+impl Emit for u16 {
+    fn emit(&self, out: &mut String) {
+        let _ = write!(out, "{self}");
+    }
+}
 emit_struct!(Unit {
     id,
     title,

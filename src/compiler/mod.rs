@@ -226,7 +226,14 @@ const CONTAINERS: &[&str] = &[
 ];
 
 const TOP_LEVEL: &[&str] = &[
-    "include", "source", "term", "unit", "lesson", "quiz", "scenario",
+    "include", "source", "term", "unit", "lesson", "quiz", "scenario", "event",
+];
+const EVENT_KEYS: &[Field] = &[
+    one("date"),
+    one("title"),
+    opt("text"),
+    some("cite"),
+    one("unit"),
 ];
 
 /// The closest allowed word, for "did you mean" hints.
@@ -449,7 +456,10 @@ impl Compiler {
         // A folder holding a file named DRAFT is work in progress: not reported until it is removed.
         let drafts: Vec<String> = all
             .iter()
-            .filter_map(|rel| rel.strip_suffix("DRAFT").filter(|dir| dir.is_empty() || dir.ends_with('/')))
+            .filter_map(|rel| {
+                rel.strip_suffix("DRAFT")
+                    .filter(|dir| dir.is_empty() || dir.ends_with('/'))
+            })
             .map(str::to_string)
             .collect();
         for rel in all {
@@ -510,7 +520,9 @@ impl Compiler {
                 units.sort_by_key(|r| pos(&r.entry.value));
             }
         }
-        for kind in ["source", "term", "unit", "lesson", "quiz", "scenario"] {
+        for kind in [
+            "source", "term", "unit", "lesson", "quiz", "scenario", "event",
+        ] {
             let recs = self.records.get(kind).cloned().unwrap_or_default();
             let mut table: HashMap<String, (u16, String, u32)> = HashMap::new();
             let mut next = 0u16;
@@ -811,6 +823,7 @@ impl Compiler {
         let lessons = self.build_lessons(&owners);
         let (quizzes, questions) = self.build_quizzes(&owners);
         let scenarios = self.build_scenarios(&owners);
+        let events = self.build_events();
         let course = self.course.clone()?;
         let (file, e) = (&course.file, &course.entry);
         self.check_keys(file, e, "the course", COURSE_KEYS);
@@ -836,6 +849,7 @@ impl Compiler {
             scenarios,
             sources,
             terms,
+            events,
         })
     }
 
@@ -866,6 +880,40 @@ impl Compiler {
                 self.err(&r.file, r.entry.line, format!("unit \"{}\" is not in the course's `units:` list in course.txt; add it there or delete the unit", r.entry.value));
             }
         }
+    }
+
+    /// The timeline, sorted by date (then by id, so the order never depends on file order).
+    fn build_events(&mut self) -> &'static [Event] {
+        let mut out = Vec::new();
+        for r in self.valid_records("event") {
+            let (f, e) = (&r.file, &r.entry);
+            self.check_keys(f, e, &format!("event \"{}\"", e.value), EVENT_KEYS);
+            let (year, month, day) = match e.child("date") {
+                Some(d) => parse_date(&d.value).unwrap_or_else(|| {
+                    self.diags.push(Diagnostic::new(f, d.line, format!("date \"{}\" is not YYYY, YYYY-MM or YYYY-MM-DD (a real date from 1900 to 2100)", d.value)));
+                    (1900, 0, 0)
+                }),
+                None => (1900, 0, 0),
+            };
+            let unit = e
+                .child("unit")
+                .and_then(|u| self.lookup("unit", &u.value.clone(), f, u.line, "unit"))
+                .map_or(UnitId(0), UnitId);
+            let text = self.rich_of(f, e.child("text"));
+            let cites = self.citations(f, e);
+            out.push(Event {
+                id: leak_str(e.value.clone()),
+                year,
+                month,
+                day,
+                title: leak_str(e.text("title")),
+                text,
+                cites,
+                unit,
+            });
+        }
+        out.sort_by(|a, b| (a.year, a.month, a.day, a.id).cmp(&(b.year, b.month, b.day, b.id)));
+        leak(out)
     }
 
     fn build_sources(&mut self) -> &'static [Source] {
@@ -1991,6 +2039,34 @@ impl Compiler {
     }
 }
 
+/// "1999" → (1999, 0, 0); "1974-04" → (1974, 4, 0); "2019-09-13" → (2019, 9, 13).
+fn parse_date(s: &str) -> Option<(u16, u8, u8)> {
+    let mut parts = s.trim().split('-');
+    let year: u16 = parts.next().filter(|y| y.len() == 4)?.parse().ok()?;
+    let month: u8 = match parts.next() {
+        Some(m) if m.len() == 2 => m.parse().ok().filter(|m| (1..=12).contains(m))?,
+        Some(_) => return None,
+        None => 0,
+    };
+    let day: u8 = match parts.next() {
+        Some(d) if d.len() == 2 && month > 0 => {
+            let days = match month {
+                2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+                2 => 28,
+                4 | 6 | 9 | 11 => 30,
+                _ => 31,
+            };
+            d.parse().ok().filter(|d| (1..=days).contains(d))?
+        }
+        Some(_) => return None,
+        None => 0,
+    };
+    if parts.next().is_some() || !(1900..=2100).contains(&year) {
+        return None;
+    }
+    Some((year, month, day))
+}
+
 /// `wellbeing +2` → ("wellbeing", 2).
 fn parse_effect(s: &str) -> Option<(&str, i32)> {
     let (name, delta) = s.trim().split_once(' ')?;
@@ -2075,6 +2151,26 @@ mod tests {
         assert_eq!(parse_effect("trust -1"), Some(("trust", -1)));
         assert_eq!(parse_effect("trust 1"), None);
         assert_eq!(parse_effect("trust"), None);
+    }
+
+    #[test]
+    fn dates_parse() {
+        assert_eq!(parse_date("1999"), Some((1999, 0, 0)));
+        assert_eq!(parse_date("1974-04"), Some((1974, 4, 0)));
+        assert_eq!(parse_date("2019-09-13"), Some((2019, 9, 13)));
+        assert_eq!(parse_date("2020-02-29"), Some((2020, 2, 29)));
+        for bad in [
+            "99",
+            "2019-13",
+            "2019-02-30",
+            "2021-02-29",
+            "2019-9",
+            "2019-09-13-1",
+            "c. 2015",
+            "1800",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod route;
 pub mod scenario;
 pub mod state;
 pub mod text;
+pub mod timeline;
 
 #[cfg(test)]
 pub(crate) mod fixture;

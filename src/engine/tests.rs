@@ -1212,3 +1212,86 @@ mod quiz_behaviour {
         assert_eq!(band_for(COURSE.quiz(QuizId(0)), 50).map(|b| b.min), None);
     }
 }
+
+mod timeline {
+    use super::super::fixture::COURSE;
+    use super::super::timeline::{decades, filter, Filter};
+    use crate::model::*;
+
+    fn ids(f: &Filter) -> Vec<&'static str> {
+        filter(&COURSE, f)
+            .into_iter()
+            .map(|e| COURSE.event(e).id)
+            .collect()
+    }
+
+    #[test]
+    fn filters_by_unit_decade_and_words() {
+        assert_eq!(ids(&Filter::default()), vec!["duty", "pools", "talk"]);
+        assert_eq!(
+            ids(&Filter {
+                decade: Some(1990),
+                ..Filter::default()
+            }),
+            vec!["pools"]
+        );
+        assert_eq!(
+            ids(&Filter {
+                words: "POOL".into(),
+                ..Filter::default()
+            }),
+            vec!["pools"],
+            "word starts, any case"
+        );
+        assert_eq!(
+            ids(&Filter {
+                words: "health work".into(),
+                ..Filter::default()
+            }),
+            vec!["duty"],
+            "all words, title or text"
+        );
+        assert_eq!(
+            ids(&Filter {
+                words: "2019".into(),
+                ..Filter::default()
+            }),
+            vec!["talk"],
+            "the year is searchable"
+        );
+        assert_eq!(
+            ids(&Filter {
+                words: "ool".into(),
+                ..Filter::default()
+            }),
+            Vec::<&str>::new(),
+            "not mid-word"
+        );
+        assert_eq!(
+            ids(&Filter {
+                unit: Some(COURSE.unit_ids().next().expect("unit")),
+                decade: Some(2010),
+                words: String::new()
+            }),
+            vec!["talk"]
+        );
+        assert_eq!(decades(&COURSE), vec![1970, 1990, 2010]);
+    }
+
+    #[test]
+    fn dates_read_as_words_and_as_iso() {
+        let d: Vec<(String, String)> = COURSE
+            .events
+            .iter()
+            .map(|e| (e.date_words(), e.date_iso()))
+            .collect();
+        assert_eq!(
+            d,
+            vec![
+                ("April 1974".to_string(), "1974-04".to_string()),
+                ("1999".to_string(), "1999".to_string()),
+                ("13 September 2019".to_string(), "2019-09-13".to_string()),
+            ]
+        );
+    }
+}

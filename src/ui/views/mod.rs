@@ -6,6 +6,7 @@ mod lesson;
 mod quiz;
 mod scenario;
 mod sources;
+mod timeline;
 
 pub use glossary::Glossary;
 pub use home::{Home, UnitPage};
@@ -13,6 +14,7 @@ pub use lesson::LessonPage;
 pub use quiz::{QuestionPage, QuizPage, ResultsPage};
 pub use scenario::ScenarioPage;
 pub use sources::Sources;
+pub use timeline::Timeline;
 
 use super::Ctx;
 use crate::course::COURSE;
@@ -33,6 +35,7 @@ pub fn View() -> Html {
         Route::Question(quiz, index) => html! { <QuestionPage {quiz} {index} /> },
         Route::Results(quiz) => html! { <ResultsPage {quiz} /> },
         Route::Scenario(scenario) => html! { <ScenarioPage {scenario} /> },
+        Route::Timeline => html! { <Timeline /> },
         Route::Glossary => html! { <Glossary focus={None::<crate::model::TermId>} /> },
         Route::Term(t) => html! { <Glossary focus={Some(t)} /> },
         Route::Sources => html! { <Sources focus={None::<crate::model::SourceId>} /> },

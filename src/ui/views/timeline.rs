@@ -1,0 +1,135 @@
+use crate::course::COURSE;
+use crate::engine::route::Route;
+use crate::engine::text::cite_text;
+use crate::engine::timeline::{decades, filter, Filter};
+use crate::ui::effects;
+use crate::ui::rich::rich;
+use yew::prelude::*;
+
+use super::unit_label;
+
+/// The course timeline: every dated event, filterable by unit, decade and words.
+#[component]
+pub fn Timeline() -> Html {
+    let f = use_state(Filter::default);
+    let shown = filter(&COURSE, &f);
+    let total = COURSE.events.len();
+    // Say how many events the filter leaves, through the live region, when it changes.
+    {
+        let first = use_mut_ref(|| true);
+        let count = shown.len();
+        use_effect_with((*f).clone(), move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                effects::announce(&format!("{count} of {total} events shown."));
+            }
+        });
+    }
+    let on_unit = {
+        let f = f.clone();
+        Callback::from(move |e: Event| {
+            let v = e
+                .target_dyn_into::<web_sys::HtmlSelectElement>()
+                .map(|s| s.value())
+                .unwrap_or_default();
+            let unit = v
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| COURSE.unit_ids().nth(i));
+            f.set(Filter {
+                unit,
+                ..(*f).clone()
+            });
+        })
+    };
+    let on_decade = {
+        let f = f.clone();
+        Callback::from(move |e: Event| {
+            let v = e
+                .target_dyn_into::<web_sys::HtmlSelectElement>()
+                .map(|s| s.value())
+                .unwrap_or_default();
+            f.set(Filter {
+                decade: v.parse().ok(),
+                ..(*f).clone()
+            });
+        })
+    };
+    let on_words = {
+        let f = f.clone();
+        Callback::from(move |e: InputEvent| {
+            let words = e
+                .target_dyn_into::<web_sys::HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default();
+            f.set(Filter {
+                words,
+                ..(*f).clone()
+            });
+        })
+    };
+    let clear = {
+        let f = f.clone();
+        Callback::from(move |_: MouseEvent| f.set(Filter::default()))
+    };
+    let filtered = *f != Filter::default();
+    html! {
+        <>
+            <h1 id="view-heading" tabindex="-1">{"Timeline"}</h1>
+            <p class="lead">{ format!("{total} dated events from the sources, from {} to {}, each linked to the unit that teaches it.",
+                COURSE.events.first().map_or(0, |e| e.year), COURSE.events.last().map_or(0, |e| e.year)) }</p>
+            <form class="filters" aria-label="Filter the timeline" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                <p class="filter">
+                    <label for="tl-unit">{"Unit"}</label>
+                    <select id="tl-unit" onchange={on_unit}>
+                        <option value="" selected={f.unit.is_none()}>{"All units"}</option>
+                        { for COURSE.unit_ids().enumerate().map(|(i, u)| html! {
+                            <option value={i.to_string()} selected={f.unit == Some(u)}>{ unit_label(u) }</option>
+                        }) }
+                    </select>
+                </p>
+                <p class="filter">
+                    <label for="tl-decade">{"Decade"}</label>
+                    <select id="tl-decade" onchange={on_decade}>
+                        <option value="" selected={f.decade.is_none()}>{"All decades"}</option>
+                        { for decades(&COURSE).into_iter().map(|d| html! {
+                            <option value={d.to_string()} selected={f.decade == Some(d)}>{ format!("{d}s") }</option>
+                        }) }
+                    </select>
+                </p>
+                <p class="filter">
+                    <label for="tl-words">{"Words"}</label>
+                    <input type="search" id="tl-words" value={f.words.clone()} oninput={on_words} autocomplete="off" />
+                </p>
+                if filtered {
+                    <p class="filter"><button type="button" class="button secondary" onclick={clear}>{"Show all events"}</button></p>
+                }
+            </form>
+            <p id="tl-count" class="meta">{ format!("{} of {total} events shown.", shown.len()) }</p>
+            if shown.is_empty() {
+                <p>{"No event matches. Try fewer words, or another unit or decade."}</p>
+            }
+            <ol class="timeline" aria-labelledby="view-heading" aria-describedby="tl-count">
+                { for shown.iter().map(|&id| {
+                    let e = COURSE.event(id);
+                    html! {
+                        <li class="tl-event">
+                            <p class="tl-date"><time datetime={e.date_iso()}>{ e.date_words() }</time></p>
+                            <h2 class="tl-title">{ e.title }</h2>
+                            if !e.text.is_empty() { <p>{ rich(e.text) }</p> }
+                            <p class="meta">
+                                <a href={Route::Unit(e.unit).href(&COURSE)}>{ unit_label(e.unit) }</a>
+                                {". Source: "}
+                                { for e.cites.iter().enumerate().map(|(i, c)| html! {
+                                    <>
+                                        if i > 0 { {"; "} }
+                                        <a href={Route::Source(c.source).href(&COURSE)}>{ cite_text(&COURSE, c) }</a>
+                                    </>
+                                }) }
+                            </p>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </>
+    }
+}

@@ -3,6 +3,7 @@
 use hsc_course::course::COURSE;
 use hsc_course::engine::grade::answer_key;
 use hsc_course::engine::progress::Progress;
+use hsc_course::engine::quiz::Confidence;
 use hsc_course::engine::route::Route;
 use hsc_course::engine::state::{Action, AppState, Storage};
 use hsc_course::engine::text::plain;
@@ -83,6 +84,11 @@ fn home_lists_units_with_progress_in_words() {
     assert!(!t.contains("will not be kept"));
 }
 
+/// Says how sure the learner is of a question's answer (the quiz asks before checking).
+fn sure(s: &mut AppState, question: QuestionId, level: Confidence) {
+    s.reduce(&COURSE, Action::SetConfidence { question, level });
+}
+
 #[test]
 fn progress_shows_on_home_page() {
     let mut s = state_at("#/");
@@ -100,6 +106,7 @@ fn progress_shows_on_home_page() {
             );
         }
     }
+    sure(&mut s, q, Confidence::Medium);
     s.reduce(&COURSE, Action::Check(q));
     let t = text(&render(s));
     let total = COURSE.quiz(u.quiz).questions.len();
@@ -140,9 +147,17 @@ fn lesson_renders_blocks_citations_and_glossary_links() {
     assert!(html.contains(r#"aria-pressed="false""#));
 }
 
+/// The `n`th question of quiz.txt, and the address of its place in the quiz as shown (shuffled
+/// quizzes show their questions in the learner's order).
 fn question_hash(n: usize) -> (QuestionId, String) {
     let quiz = COURSE.quiz(first_unit().quiz);
-    (quiz.questions[n], format!("#/quiz/{}/{}", quiz.id, n + 1))
+    let q = quiz.questions[n];
+    let order = state_at("#/").quiz_order(&COURSE, first_unit().quiz);
+    let pos = order
+        .iter()
+        .position(|x| *x == q)
+        .expect("every question is shown");
+    (q, format!("#/quiz/{}/{}", quiz.id, pos + 1))
 }
 
 #[test]
@@ -156,9 +171,12 @@ fn unanswered_question_has_labelled_inputs_and_no_feedback() {
         "radio"
     };
     assert_eq!(
-        count(&html, &format!(r#"type="{kind}""#)),
+        count(&html, &format!(r#"type="{kind}" name="q-{}""#, question.id)),
         question.options().len()
     );
+    // The quiz asks how sure the learner is: three more radios, in their own fieldset.
+    assert_eq!(count(&html, r#"name="sureness""#), 3);
+    assert!(text(&html).contains("How sure are you of this answer?"));
     for i in 0..question.options().len() {
         assert!(html.contains(&format!(r#"<label for="option-{i}">"#)));
     }
@@ -185,10 +203,22 @@ fn wrong_answer_shows_its_feedback_try_again_and_show_answer() {
             option: wrong,
         },
     );
+    // Checking before saying how sure is refused.
+    s.reduce(&COURSE, Action::Check(q));
+    assert!(s.attempt(q).graded.is_none());
+    assert_eq!(
+        s.announcement.text,
+        "Say how sure you are of this answer before checking it."
+    );
+    sure(&mut s, q, Confidence::Medium);
     s.reduce(&COURSE, Action::Check(q));
     let html = render(s);
     let t = text(&html);
     assert!(html.contains(r#"id="feedback-heading""#));
+    assert!(
+        t.contains("You said: Fairly sure. Certainty-based mark: -2."),
+        "{t}"
+    );
     assert!(t.contains("Not correct"), "{t}");
     assert!(t.contains("Try again") && t.contains("Show the answer"));
     let fb = squash(&plain(&COURSE, question.options()[wrong].feedback));
@@ -207,9 +237,14 @@ fn right_answer_explains_every_option() {
     let question = COURSE.question(q);
     let mut s = state_at(&hash);
     s.attempts[q.index()].answer = answer_key(question);
+    sure(&mut s, q, Confidence::High);
     s.reduce(&COURSE, Action::Check(q));
     let t = text(&render(s));
     assert!(t.contains("✓ Correct") || t.contains("Correct"), "{t}");
+    assert!(
+        t.contains("You said: Very sure. Certainty-based mark: +3."),
+        "{t}"
+    );
     assert!(!t.contains("Try again"));
     assert_eq!(
         t.matches("Right answer:").count(),
@@ -228,11 +263,79 @@ fn results_page_scores_the_attempt() {
     let mut s = state_at(&format!("#/quiz/{}/results", quiz.id));
     for &q in quiz.questions {
         s.attempts[q.index()].answer = answer_key(COURSE.question(q));
+        sure(&mut s, q, Confidence::High);
         s.reduce(&COURSE, Action::Check(q));
     }
+    let n = quiz.questions.len();
     let t = text(&render(s));
     assert!(t.contains("Your score: 100 per cent"), "{t}");
     assert!(t.contains("You passed."));
+    assert!(t.contains("How well you knew what you knew"), "{t}");
+    assert!(
+        t.contains(&format!(
+            "Certainty-based mark: {} out of a possible {} (average 3.0 per question).",
+            3 * n,
+            3 * n
+        )),
+        "{t}"
+    );
+    assert!(t.contains("You were never sure of a wrong answer"), "{t}");
+    // The overall feedback is the highest band at or below the score.
+    let band = quiz.bands.last().expect("the quiz has bands");
+    let band_words = squash(&plain(&COURSE, band.text));
+    assert!(t.contains(&band_words), "band missing: {band_words}\n{t}");
+}
+
+#[test]
+fn results_list_where_the_learner_was_sure_but_wrong() {
+    let quiz_id = first_unit().quiz;
+    let quiz = COURSE.quiz(quiz_id);
+    let mut s = state_at(&format!("#/quiz/{}/results", quiz.id));
+    let order = s.quiz_order(&COURSE, quiz_id);
+    // The first choice question shown is answered wrongly and very sure; the rest right and not sure.
+    let wrong_at = order
+        .iter()
+        .position(|q| matches!(COURSE.question(*q).body, Body::Choices(_)))
+        .expect("a choice question");
+    for (pos, &q) in order.iter().enumerate() {
+        let question = COURSE.question(q);
+        if pos == wrong_at {
+            let wrong = question
+                .options()
+                .iter()
+                .position(|o| !o.correct)
+                .expect("a wrong option");
+            s.reduce(
+                &COURSE,
+                Action::Pick {
+                    question: q,
+                    option: wrong,
+                },
+            );
+            sure(&mut s, q, Confidence::High);
+        } else {
+            s.attempts[q.index()].answer = answer_key(question);
+            sure(&mut s, q, Confidence::Low);
+        }
+        s.reduce(&COURSE, Action::Check(q));
+    }
+    let n = order.len() as i32;
+    let total = (n - 1) - 6;
+    let t = text(&render(s));
+    assert!(
+        t.contains(&format!(
+            "Certainty-based mark: {total} out of a possible {}",
+            3 * n
+        )),
+        "{t}"
+    );
+    assert!(
+        t.contains(&format!(
+            "You were fairly or very sure, but wrong, on question {}.",
+            wrong_at + 1
+        )),
+        "{t}"
+    );
 }
 
 #[test]
@@ -503,6 +606,7 @@ fn every_kind_renders_its_own_labelled_controls() {
 fn a_checked_ordering_marks_every_item_and_explains_the_order() {
     let (pos, id) = first_of(QuestionKind::Ordering);
     let mut s = question_state(pos);
+    sure(&mut s, id, Confidence::Low);
     s.reduce(&COURSE, Action::Check(id));
     let html = render(s);
     let n = COURSE.question(id).items().len();
@@ -526,6 +630,7 @@ fn a_wrong_unit_is_explained() {
             text: "3.8 furlongs".into(),
         },
     );
+    sure(&mut s, id, Confidence::Low);
     s.reduce(&COURSE, Action::Check(id));
     let t = text(&render(s));
     assert!(t.contains("Not correct"), "{t}");
@@ -562,6 +667,14 @@ fn a_deferred_quiz_has_no_check_button_and_reviews_before_submitting() {
         )),
         "{t}"
     );
+    // An answer without a sureness holds the submission back.
+    s.reduce(&COURSE, Action::Submit(quiz_id));
+    assert!(!s.is_submitted(quiz_id));
+    assert_eq!(
+        s.announcement.text,
+        "Say how sure you are for question 1 before submitting."
+    );
+    sure(&mut s, first, Confidence::High);
     s.reduce(&COURSE, Action::Submit(quiz_id));
     let t = text(&render(s));
     assert!(t.contains(&format!("Results: {}", quiz.title)), "{t}");

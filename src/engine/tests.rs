@@ -1216,7 +1216,6 @@ mod quiz_behaviour {
 mod timeline {
     use super::super::fixture::COURSE;
     use super::super::timeline::{decades, filter, Filter};
-    use crate::model::*;
 
     fn ids(f: &Filter) -> Vec<&'static str> {
         filter(&COURSE, f)

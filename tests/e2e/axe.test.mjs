@@ -6,7 +6,7 @@ import { before, after } from 'node:test';
 import {
   setup, e2eTest, openApp, goHash, textOf, waitFocus, assertAxeClean, assertIdrefsValid,
   quizSeed, scenarioSeed, scenarioPaths, glossarySeed, sourcesSeed, questionOnScreen, orderOnScreen,
-  norm, plainSeed,
+  norm, plainSeed, quizOrderOnScreen, placeOf,
 } from './helpers.mjs';
 
 const env = setup();
@@ -21,9 +21,14 @@ async function pick(page, indices) {
   for (const i of indices) await page.click(`label[for="option-${i}"]`);
 }
 
-async function clickCheck(page) {
+/** Says how sure (if not yet said), then checks; the card then says what was said and the mark. */
+async function clickCheck(page, level = 1) {
+  if (await page.$$eval('input[name="sureness"]', (ins) => ins.length > 0 && !ins.some((i) => i.checked))) {
+    await page.click(`label[for="sure-${level}"]`);
+  }
   await page.getByRole('button', { name: 'Check answer' }).click();
   await waitFocus(page, 'feedback-heading');
+  assert.match(await textOf(page, 'p.sureness-result'), /^You said: .+\. Certainty-based mark: [+-]?\d+\.$/);
 }
 
 /** The question types beyond choosing options, each scanned unanswered, wrong and right. */
@@ -89,14 +94,22 @@ e2eTest(env, 'axe-core finds no WCAG A/AA violations in any view or state', asyn
   });
   await state('quiz overview (not started)', () => goHash(page, `#/quiz/${quiz.id}`));
 
+  // The quiz is shuffled per learner: find where this learner sees each question, by its prompt.
+  const order = await quizOrderOnScreen(page, quiz);
+  const placeOfType = (type) => placeOf(page, (q) => q.type === type, quiz, order);
+
   let m;
-  await state('question unanswered', async () => {
-    await goHash(page, `#/quiz/${quiz.id}/1`);
+  await state('question unanswered (sureness not chosen)', async () => {
+    await goHash(page, `#/quiz/${quiz.id}/${await placeOfType('single')}`);
     m = await questionOnScreen(page, quiz);
+    assert.equal(await textOf(page, 'fieldset.sureness legend'), 'How sure are you of this answer?');
+    assert.equal(await page.$$eval('input[name="sureness"]', (ins) => ins.filter((i) => i.checked).length), 0);
   });
   await state('question with an option chosen', () => pick(page, [m.wrong[0]]));
-  await state('question answered wrong (feedback shown)', async () => {
+  await state('question with a sureness chosen', () => page.click('label[for="sure-2"]'));
+  await state('question answered wrong (feedback and "You said" shown)', async () => {
     await clickCheck(page);
+    assert.match(await textOf(page, 'p.sureness-result'), /^You said: Very sure\. Certainty-based mark: -6\.$/);
     assert.match(await textOf(page, '#feedback-heading'), /Not correct$/);
   });
   await state('question after "Try again"', async () => {
@@ -109,9 +122,9 @@ e2eTest(env, 'axe-core finds no WCAG A/AA violations in any view or state', asyn
     assert.match(await textOf(page, '#feedback-heading'), /Correct$/);
   });
 
-  const multi = quiz.questions.findIndex((q) => q.type === 'multiple');
+  const multi = await placeOfType('multiple');
   await state('multiple-response question answered partly right', async () => {
-    await goHash(page, `#/quiz/${quiz.id}/${multi + 1}`);
+    await goHash(page, `#/quiz/${quiz.id}/${multi}`);
     m = await questionOnScreen(page, quiz);
     await pick(page, [m.correct[0]]);
     await clickCheck(page);
@@ -121,10 +134,8 @@ e2eTest(env, 'axe-core finds no WCAG A/AA violations in any view or state', asyn
     await page.getByRole('button', { name: 'Show the answer' }).click();
     await page.waitForFunction(() => /The answer$/.test(document.getElementById('feedback-heading')?.textContent ?? ''));
   });
-  await state('last question, unanswered (skip to results)', () => goHash(page, `#/quiz/${quiz.id}/${quiz.questions.length}`));
   for (const type of NEW_TYPES) {
-    const n = quiz.questions.findIndex((q) => q.type === type) + 1;
-    assert.ok(n > 0, `quiz.txt has a ${type} question`);
+    const n = await placeOfType(type);
     await state(`${type} question unanswered`, async () => {
       await goHash(page, `#/quiz/${quiz.id}/${n}`);
       m = await questionOnScreen(page, quiz);
@@ -146,11 +157,17 @@ e2eTest(env, 'axe-core finds no WCAG A/AA violations in any view or state', asyn
       assert.match(await textOf(page, '#feedback-heading'), /Correct$/);
     });
   }
-  // "Show the answer" on a new type, in a fresh page (the questions above are done).
+  // The last question unanswered, and "Show the answer" on a new type, in a fresh page (another
+  // learner: the questions above are done, and whichever question is last may be one of them).
   const fresh = await open();
-  const matchingAt = quiz.questions.findIndex((q) => q.type === 'matching') + 1;
+  await state('last question, unanswered (skip to results)', async () => {
+    await openApp(fresh, `#/quiz/${quiz.id}/${quiz.questions.length}`);
+    assert.equal(await fresh.getByRole('link', { name: 'Skip to the results' }).count(), 1);
+  }, fresh);
   await state('matching question, answer shown after a wrong answer', async () => {
-    await openApp(fresh, `#/quiz/${quiz.id}/${matchingAt}`);
+    // Another learner, so another order.
+    await openApp(fresh, `#/quiz/${quiz.id}`);
+    await goHash(fresh, `#/quiz/${quiz.id}/${await placeOf(fresh, (q) => q.type === 'matching', quiz)}`);
     const mm = await questionOnScreen(fresh, quiz);
     await answerByMouse(fresh, mm.q, false);
     await clickCheck(fresh);
@@ -164,7 +181,13 @@ e2eTest(env, 'axe-core finds no WCAG A/AA violations in any view or state', asyn
   }, fresh);
 
   await state('quiz overview (part done)', () => goHash(page, `#/quiz/${quiz.id}`));
-  await state('results', () => goHash(page, `#/quiz/${quiz.id}/results`));
+  await state('results (with the certainty-based section)', async () => {
+    await goHash(page, `#/quiz/${quiz.id}/results`);
+    assert.equal(await textOf(page, '#cbm-heading'), 'How well you knew what you knew');
+    assert.match(await textOf(page, 'section[aria-labelledby="cbm-heading"]'), /Certainty-based mark: -?\d+ out of a possible \d+/);
+    assert.match(await textOf(page, 'section[aria-labelledby="cbm-heading"]'), /You were fairly or very sure, but wrong, on question \d/);
+    assert.ok((await textOf(page, 'p.band')).length > 0, 'the overall feedback band is shown');
+  });
 
   const route = scenarioPaths(sc)[0];
   await state('scenario intro', () => goHash(page, `#/scenario/${sc.id}`));

@@ -1,9 +1,13 @@
 // A lecturer's link that turns the unit quiz into a deferred quiz (`?mode=deferred`): no checking
 // one by one, a review page that lists every answer, then one submission that marks everything.
+// The quiz asks for a sureness with each answer: an answer without one holds the submission back.
 
 import assert from 'node:assert/strict';
 import { before, after } from 'node:test';
-import { setup, e2eTest, openApp, goHash, textOf, waitFocus, assertAxeClean, quizSeed } from './helpers.mjs';
+import {
+  setup, e2eTest, openApp, goHash, textOf, waitFocus, assertAxeClean, quizSeed, questionOnScreen,
+  announcement, SURENESS, cbmMark, CHOICE_TYPES,
+} from './helpers.mjs';
 
 const env = setup();
 before(env.start);
@@ -12,22 +16,28 @@ after(env.stop);
 const quiz = quizSeed();
 
 e2eTest(env, 'a deferred quiz is answered, reviewed and submitted as a whole', async (open) => {
+  assert.ok(quiz.confidence, 'quiz.txt asks for sureness');
   const page = await open();
   await openApp(page, `#/quiz/${quiz.id}?mode=deferred`);
   assert.match(await textOf(page, 'main'), /submit them all to see your score/);
-  await goHash(page, `#/quiz/${quiz.id}/1`);
+  // The first choice question as this learner sees the (shuffled) quiz, found by its prompt.
+  let n = 0;
+  let m;
+  do {
+    n += 1;
+    await goHash(page, `#/quiz/${quiz.id}/${n}`);
+    m = await questionOnScreen(page, quiz);
+  } while (!CHOICE_TYPES.has(m.q.type) && n < quiz.questions.length);
+  assert.ok(CHOICE_TYPES.has(m.q.type), 'the quiz has a choice question');
   assert.equal(await page.getByRole('button', { name: 'Check answer' }).count(), 0, 'no checking one by one');
-  // Answer the first question with its right option (found by its label in the seed).
-  const q = quiz.questions[0];
-  const right = q.options.findIndex((o) => o.correct);
-  const labels = await page.$$eval('form.question .option label', (ls) => ls.map((l) => l.textContent.trim()));
-  const shown = labels.findIndex((l) => q.options[right].label.startsWith(l.slice(0, 20)));
-  assert.ok(shown >= 0, 'the right option is on screen');
-  await page.click(`label[for="option-${shown}"]`);
+  // Answer it with its right option, but say nothing yet about how sure.
+  await page.click(`label[for="option-${m.correct[0]}"]`);
+  if (m.q.type === 'multiple') for (const i of m.correct.slice(1)) await page.click(`label[for="option-${i}"]`);
   // Enter in the form does not mark anything in a deferred quiz.
   await page.keyboard.press('Enter');
   assert.equal(await page.locator('#feedback-heading').count(), 0, 'nothing is marked before submitting');
-  await assertAxeClean(page, 'deferred question, answered');
+  assert.equal(await textOf(page, 'fieldset.sureness legend'), 'How sure are you of this answer?');
+  await assertAxeClean(page, 'deferred question, answered, no sureness yet');
 
   await goHash(page, `#/quiz/${quiz.id}/results`);
   assert.equal(await textOf(page, '#view-heading'), `Review your answers: ${quiz.title}`);
@@ -35,15 +45,40 @@ e2eTest(env, 'a deferred quiz is answered, reviewed and submitted as a whole', a
   assert.match(await textOf(page, 'main'), new RegExp(`${unanswered} questions are not answered yet`));
   await assertAxeClean(page, 'deferred review');
 
+  // Submitting with an answer that has no sureness is refused, naming the question.
+  await page.getByRole('button', { name: 'Submit all answers' }).click();
+  const refused = `Say how sure you are for question ${n} before submitting.`;
+  assert.equal(await announcement(page, (t) => t === refused), refused);
+  assert.equal(await textOf(page, '#view-heading'), `Review your answers: ${quiz.title}`, 'nothing is submitted');
+
+  // Say how sure, and the review shows it.
+  const level = 2;
+  await page.click(`main a[href="#/quiz/${quiz.id}/${n}"]`);
+  await waitFocus(page, 'view-heading', 'after "Change your answer":');
+  await page.click(`label[for="sure-${level}"]`);
+  assert.ok(await page.$eval(`#sure-${level}`, (r) => r.checked));
+  await goHash(page, `#/quiz/${quiz.id}/results`);
+  assert.match(await textOf(page, 'ol.review-list'), new RegExp(`\\(${SURENESS[level].toLowerCase()}\\)`));
+
   await page.getByRole('button', { name: 'Submit all answers' }).click();
   await waitFocus(page, 'view-heading', 'after submitting:');
   assert.equal(await textOf(page, '#view-heading'), `Results: ${quiz.title}`);
   const score = Math.floor(100 / quiz.questions.length);
   assert.match(await textOf(page, 'p.score'), new RegExp(`^Your score: ${score} per cent`));
   await page.waitForFunction((s) => document.getElementById('announcer')?.textContent === s, `Answers submitted. Your score: ${score} per cent.`);
+  // Unanswered questions count as wrong and "not sure" (0 each); the one answer as right and very sure.
+  const total = quiz.questions.length;
+  const cbm = cbmMark(true, level);
+  const tenths = Math.trunc((cbm * 10) / total);
+  assert.match(
+    await textOf(page, 'main'),
+    new RegExp(`Certainty-based mark: ${cbm} out of a possible ${3 * total} \\(average ${Math.floor(tenths / 10)}\\.${tenths % 10} per question\\)\\.`),
+  );
+  assert.match(await textOf(page, 'main'), /You were never sure of a wrong answer/);
   await assertAxeClean(page, 'deferred results');
 
-  // The question now shows its feedback, marked.
-  await goHash(page, `#/quiz/${quiz.id}/1`);
+  // The question now shows its feedback, marked, with the certainty-based mark.
+  await goHash(page, `#/quiz/${quiz.id}/${n}`);
   assert.match(await textOf(page, '#feedback-heading'), /Correct/);
+  assert.equal(await textOf(page, 'p.sureness-result'), `You said: ${SURENESS[level]}. Certainty-based mark: +${cbm}.`);
 });

@@ -425,7 +425,8 @@ export function courseSeed() {
 export const CHOICE_TYPES = new Set(['single', 'multiple', 'truefalse']);
 
 /**
- * The unit 1 quiz: { id, title, pass, questions: [{ id, type, prompt, ...by type }] }. Every
+ * The unit 1 quiz: { id, title, pass, confidence, shuffle, bands: [{ min, text }],
+ * questions: [{ id, type, prompt, ...by type }] }. Every
  * question has all the fields below; those of other types are empty:
  *   single, multiple, truefalse: options: [{ label, correct, feedback }]
  *   ordering:   items: [{ label, feedback }] (in the right order)
@@ -440,6 +441,9 @@ export function quizSeed() {
     id: q.value,
     title: one(q, 'title'),
     pass: Number(one(q, 'pass')),
+    confidence: one(q, 'confidence') === 'yes',
+    shuffle: one(q, 'shuffle') === 'yes',
+    bands: all(q, 'band').map((b) => ({ min: Number(b.value), text: one(b, 'text') })),
     questions: all(q, 'question').map((x) => ({
       id: x.value,
       type: one(x, 'type'),
@@ -673,7 +677,7 @@ async function otherQuestionOnScreen(page, q) {
       assert.deepEqual(f.radios.map((r) => r.id), q.groups.map((_, g) => (g === 0 ? `option-${i}` : `option-${i}-${g}`)));
     });
   } else if (q.type === 'numeric' || q.type === 'text') {
-    const inputs = await page.$$eval('form.question input', (ins) => ins.map((i) => ({ id: i.id, type: i.type })));
+    const inputs = await page.$$eval('form.question #answer input', (ins) => ins.map((i) => ({ id: i.id, type: i.type })));
     assert.deepEqual(inputs, [{ id: 'option-0', type: 'text' }], `${q.id} has one text box`);
     assert.ok(await page.$('label[for="option-0"]'), `the text box of ${q.id} has a label`);
   } else {
@@ -721,4 +725,66 @@ export async function spokenText(page, selector) {
 /** Text content of a selector, whitespace collapsed ('' when absent). */
 export async function textOf(page, selector) {
   return page.evaluate((s) => document.querySelector(s)?.textContent.replace(/\s+/g, ' ').trim() ?? '', selector);
+}
+
+/* ------------------------------------------------------------------ sureness, bands and order */
+
+/** The sureness levels as the quiz shows them, in order (radios sure-0, sure-1, sure-2). */
+export const SURENESS = ['Not sure', 'Fairly sure', 'Very sure'];
+
+/** Certainty-based marking as seeds/README.md describes it: right 1, 2, 3; wrong 0, -2, -6. */
+export function cbmMark(right, level) {
+  return right ? [1, 2, 3][level] : [0, -2, -6][level];
+}
+
+/** "You said: Very sure. Certainty-based mark: +3." as the card shows it after a check. */
+export function saidLine(right, level) {
+  const mark = cbmMark(right, level);
+  return `You said: ${SURENESS[level]}. Certainty-based mark: ${mark > 0 ? '+' : ''}${mark}.`;
+}
+
+/** The overall feedback band (from quiz.txt) for a score: the last band whose min is at most the score. */
+export function bandFor(quiz, score) {
+  return [...quiz.bands].reverse().find((b) => b.min <= score) ?? null;
+}
+
+/** A sureness radio of the quiz (runs in the page). */
+export const isSure = (el) => el.tagName === 'INPUT' && /^sure-\d+$/.test(el.id);
+
+/**
+ * Makes every page of this context see `value` from Math.random, so the learner's shuffle seed
+ * (chosen with Math.random on the first visit) is the same on every run. Call before opening the app.
+ */
+export async function fixRandom(page, value) {
+  await page.context().addInitScript((v) => {
+    Math.random = () => v;
+  }, value);
+}
+
+/**
+ * The quiz's questions in the order this page's learner sees them (quiz.txt ids), found by
+ * visiting every question and reading its prompt. Leaves the page on the quiz's overview, so that
+ * going to any question next is a real view change.
+ */
+export async function quizOrderOnScreen(page, quiz = quizSeed()) {
+  const ids = [];
+  for (let n = 1; n <= quiz.questions.length; n++) {
+    await goHash(page, `#/quiz/${quiz.id}/${n}`);
+    ids.push((await questionOnScreen(page, quiz)).q.id);
+  }
+  await goHash(page, `#/quiz/${quiz.id}`);
+  return ids;
+}
+
+/**
+ * The place (1-based) in the quiz as this learner sees it of the first question, in quiz.txt
+ * order, that satisfies `pred(q)`; found by prompt on screen, not by position in quiz.txt.
+ */
+export async function placeOf(page, pred, quiz = quizSeed(), order = null) {
+  const ids = order ?? (await quizOrderOnScreen(page, quiz));
+  const q = quiz.questions.find(pred);
+  assert.ok(q, `quiz.txt has a question for ${pred.toString()}`);
+  const n = ids.indexOf(q.id) + 1;
+  assert.ok(n > 0, `question ${q.id} is on screen`);
+  return n;
 }

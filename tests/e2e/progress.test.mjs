@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { before, after } from 'node:test';
 import {
   setup, e2eTest, openApp, goHash, textOf, waitFocus, questionOnScreen, assertAxeClean,
-  courseSeed, quizSeed, scenarioSeed, scenarioPaths,
+  courseSeed, quizSeed, scenarioSeed, scenarioPaths, quizOrderOnScreen, CHOICE_TYPES,
 } from './helpers.mjs';
 
 const env = setup();
@@ -22,10 +22,19 @@ async function progressLines(page) {
   return page.$$eval('main ul.progress-list > li', (lis) => lis.map((li) => li.textContent.replace(/\s+/g, ' ').trim()));
 }
 
+/** The places (1-based) of the choice questions in this learner's shuffled quiz, found by prompt. */
+async function choicePlaces(page) {
+  const order = await quizOrderOnScreen(page, quiz);
+  const type = (id) => quiz.questions.find((q) => q.id === id).type;
+  return order.flatMap((id, i) => (CHOICE_TYPES.has(type(id)) ? [i + 1] : []));
+}
+
+/** Answers the choice question at place `n` with the options `which(m)` picks, "Fairly sure". */
 async function answer(page, n, which) {
   await goHash(page, `#/quiz/${quiz.id}/${n}`);
   const m = await questionOnScreen(page, quiz);
   for (const i of which(m)) await page.click(`label[for="option-${i}"]`);
+  await page.click('label[for="sure-1"]');
   await page.getByRole('button', { name: 'Check answer' }).click();
   await waitFocus(page, 'feedback-heading');
 }
@@ -40,9 +49,10 @@ e2eTest(env, 'progress survives a reload and shows on the home page', async (ope
   ]);
 
   // One right answer, one wrong one (which must not count), the lesson read, one ending reached.
-  await answer(page, 1, (m) => m.correct);
+  const [first, second] = await choicePlaces(page);
+  await answer(page, first, (m) => m.correct);
   assert.match(await textOf(page, '#feedback-heading'), /Correct$/);
-  await answer(page, 2, (m) => [m.wrong[0]]);
+  await answer(page, second, (m) => [m.wrong[0]]);
   assert.match(await textOf(page, '#feedback-heading'), /Not correct$/);
   await goHash(page, '#/lesson/meaning-lesson');
   await page.getByRole('button', { name: 'Mark this lesson as read' }).click();
@@ -98,6 +108,7 @@ e2eTest(env, 'when the browser refuses storage, the page says progress will not 
   assert.match(await textOf(page, '[role="note"]'), /^Your progress will not be kept\./);
   await assertAxeClean(page, 'storage refused notice');
   // Everything else still works: a question can be answered.
-  await answer(page, 1, (m) => m.correct);
+  const [first] = await choicePlaces(page);
+  await answer(page, first, (m) => m.correct);
   assert.match(await textOf(page, '#feedback-heading'), /Correct$/);
 });

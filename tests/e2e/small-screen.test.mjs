@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { before, after } from 'node:test';
 import {
   setup, e2eTest, openApp, goHash, waitFocus, questionOnScreen, quizSeed, scenarioSeed, scenarioPaths,
-  orderOnScreen,
+  orderOnScreen, placeOf, quizOrderOnScreen,
 } from './helpers.mjs';
 
 const env = setup();
@@ -76,11 +76,15 @@ e2eTest(env, 'home, a question and the scenario reflow at 320px with 44px target
   await check(page, 'unit with lecturer prompts open');
 
   // A multiple-response question: most options, longest labels.
-  const multi = quiz.questions.findIndex((q) => q.type === 'multiple');
-  await goHash(page, `#/quiz/${quiz.id}/${multi + 1}`);
+  // (Found by its prompt: the quiz is shuffled per learner.)
+  await goHash(page, `#/quiz/${quiz.id}/${await placeOf(page, (q) => q.type === 'multiple', quiz)}`);
   const m = await questionOnScreen(page, quiz);
-  await check(page, 'question, unanswered', { minTargets: 4 + m.dom.length + 2 });
+  assert.equal(m.q.type, 'multiple');
+  // Header links, the options, the three sureness labels, and the pager and "Check answer".
+  assert.equal(await page.locator('fieldset.sureness .group-choice label').count(), 3);
+  await check(page, 'question, unanswered', { minTargets: 4 + m.dom.length + 3 + 2 });
   await page.click(`label[for="option-${m.wrong[0]}"]`);
+  await page.click('label[for="sure-0"]');
   await page.getByRole('button', { name: 'Check answer' }).click();
   await waitFocus(page, 'feedback-heading');
   await check(page, 'question, answered wrong', { minTargets: 4 + m.dom.length + 2 });
@@ -109,24 +113,28 @@ e2eTest(env, 'home, a question and the scenario reflow at 320px with 44px target
   assert.ok(skip && skip.height >= 44 && skip.y >= 0, `the focused skip link is on screen and 44px tall (${JSON.stringify(skip)})`);
 });
 
-/** The position in the quiz (1-based) of its first question of this type. */
-function questionOf(type) {
-  const n = quiz.questions.findIndex((q) => q.type === type) + 1;
-  assert.ok(n > 0, `quiz.txt has a ${type} question`);
-  return n;
+/**
+ * Opens the app on the quiz and goes to its first question (in quiz.txt) of this type, found by
+ * prompt wherever this learner's shuffled order puts it. `order` saves walking the quiz again.
+ */
+async function openQuestionOf(page, type, order = null) {
+  if (!order) await openApp(page, `#/quiz/${quiz.id}`);
+  const n = await placeOf(page, (q) => q.type === type, quiz, order);
+  await goHash(page, `#/quiz/${quiz.id}/${n}`);
 }
 
 e2eTest(env, 'an ordering question reflows at 320px with 44px Move buttons', async (open) => {
   const page = await open({ viewport: VIEWPORT });
-  const n = questionOf('ordering');
-  await openApp(page, `#/quiz/${quiz.id}/${n}`);
+  await openQuestionOf(page, 'ordering');
   const { q } = await questionOnScreen(page, quiz);
+  assert.equal(q.type, 'ordering');
   assert.equal((await orderOnScreen(page, q)).length, q.items.length);
-  // Header links, a Move up and a Move down per item, and "Check answer".
-  const minTargets = 4 + 2 * q.items.length + 1;
+  // Header links, a Move up and a Move down per item, the sureness labels, and "Check answer".
+  const minTargets = 4 + 2 * q.items.length + 3 + 1;
   assert.equal(await page.locator('ol.order button').count(), 2 * q.items.length, 'every item has its two Move buttons');
   await check(page, 'ordering question, unanswered', { minTargets });
   // Checked as first shown (never right): each item is marked, and the buttons go.
+  await page.click('label[for="sure-1"]');
   await page.getByRole('button', { name: 'Check answer' }).click();
   await waitFocus(page, 'feedback-heading');
   assert.equal(await page.locator('ol.order .mark').count(), q.items.length);
@@ -136,12 +144,13 @@ e2eTest(env, 'an ordering question reflows at 320px with 44px Move buttons', asy
 // A select is as wide as its longest option unless styled: at 320px it must not make the page scroll.
 e2eTest(env, 'a matching question reflows at 320px with 44px select boxes', async (open) => {
   const page = await open({ viewport: VIEWPORT });
-  const n = questionOf('matching');
-  await openApp(page, `#/quiz/${quiz.id}/${n}`);
+  await openQuestionOf(page, 'matching');
   const { q } = await questionOnScreen(page, quiz);
+  assert.equal(q.type, 'matching');
   const targets = `${TARGETS}, form.question select`;
   await check(page, 'matching question, unanswered', { minTargets: 4 + q.pairs.length + 1, targets });
   for (let i = 0; i < q.pairs.length; i++) await page.selectOption(`#option-${i}`, String((i + 1) % q.targets.length));
+  await page.click('label[for="sure-2"]');
   await page.getByRole('button', { name: 'Check answer' }).click();
   await waitFocus(page, 'feedback-heading');
   await check(page, 'matching question, answered wrong', { minTargets: 4 + q.pairs.length, targets });
@@ -149,13 +158,14 @@ e2eTest(env, 'a matching question reflows at 320px with 44px select boxes', asyn
 
 e2eTest(env, 'categorising, numeric and short-text questions reflow at 320px with 44px controls', async (open) => {
   const page = await open({ viewport: VIEWPORT });
+  await openApp(page, `#/quiz/${quiz.id}`);
+  const order = await quizOrderOnScreen(page, quiz);
   for (const type of ['categorise', 'numeric', 'text']) {
-    const n = questionOf(type);
-    await openApp(page, `#/quiz/${quiz.id}/${n}`);
-    await questionOnScreen(page, quiz);
+    await openQuestionOf(page, type, order);
+    assert.equal((await questionOnScreen(page, quiz)).q.type, type);
     const controls = await page.locator(type === 'categorise' ? '.group-choice label' : '.typed input').count();
     assert.ok(controls > 0, `${type}: its controls are on screen`);
-    // Header links, the answer controls and "Check answer" are all measured.
+    // Header links, the answer controls, the sureness labels and "Check answer" are all measured.
     await check(page, `${type} question, unanswered`, { minTargets: 4 + controls + 1 });
   }
 });

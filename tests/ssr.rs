@@ -684,3 +684,46 @@ fn a_deferred_quiz_has_no_check_button_and_reviews_before_submitting() {
         "{t}"
     );
 }
+
+#[test]
+fn feedback_explains_options_in_the_order_the_learner_sees_them() {
+    let (pos, id) = first_of(QuestionKind::Multiple);
+    let mut s = question_state(pos);
+    let q = COURSE.question(id);
+    let order = s.option_order(&COURSE, id);
+    assert_ne!(
+        order,
+        (0..q.options().len()).collect::<Vec<_>>(),
+        "the quiz shuffles this question's options"
+    );
+    s.attempts[id.index()].answer = answer_key(q);
+    s.attempts[id.index()].touched = true;
+    s.reduce(
+        &COURSE,
+        Action::SetConfidence {
+            question: id,
+            level: Confidence::High,
+        },
+    );
+    s.reduce(&COURSE, Action::Check(id));
+    let html = render(s);
+    let words = |o: usize| squash(&plain(&COURSE, q.options()[o].label));
+    let at = |hay: &str, o: usize| {
+        hay.find(&words(o))
+            .unwrap_or_else(|| panic!("option {o} missing"))
+    };
+    let (options, feedback) = html
+        .split_once(r#"id="feedback-heading""#)
+        .expect("feedback shown");
+    let (options, feedback) = (text(options), text(feedback));
+    for pair in order.windows(2) {
+        assert!(
+            at(&options, pair[0]) < at(&options, pair[1]),
+            "options in the learner's order"
+        );
+        assert!(
+            at(&feedback, pair[0]) < at(&feedback, pair[1]),
+            "feedback in the same order"
+        );
+    }
+}

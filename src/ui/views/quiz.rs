@@ -578,7 +578,8 @@ fn Feedback(props: &FeedbackProps) -> Html {
             html! {
                 <>
                     <ul class="feedback-list">
-                        { for options.iter().enumerate().filter(|(i, _)| all || sel.has(*i)).map(|(i, o)| html! {
+                        // In the order the learner sees the options (shuffled or not).
+                        { for ctx.0.option_order(&COURSE, props.question).into_iter().filter_map(|i| options.get(i).map(|o| (i, o))).filter(|(i, _)| all || sel.has(*i)).map(|(i, o)| html! {
                             <li>
                                 <p class="feedback-option">
                                     <strong>{ if o.correct { "Right answer: " } else { "Wrong answer: " } }</strong>

@@ -152,7 +152,9 @@ fn Layout() -> Html {
                     <nav aria-label="Main">
                         <ul class="nav">
                             <li><a href="#/" aria-current={current(Route::Home)}>{"Home"}</a></li>
-                            <li><a href="#/timeline" aria-current={current(Route::Timeline)}>{"Timeline"}</a></li>
+                            if !COURSE.events.is_empty() {
+                                <li><a href="#/timeline" aria-current={current(Route::Timeline)}>{"Timeline"}</a></li>
+                            }
                             <li><a href="#/glossary" aria-current={current(Route::Glossary)}>{"Glossary"}</a></li>
                             <li><a href="#/sources" aria-current={current(Route::Sources)}>{"Sources"}</a></li>
                         </ul>

@@ -347,3 +347,78 @@ fn the_course_uses_every_question_kind() {
         );
     }
 }
+
+/// The whole course: eight units, each complete, and the course-wide counts.
+#[test]
+fn the_full_course_meets_its_targets() {
+    assert_eq!(COURSE.units.len(), 8, "eight units");
+    assert!(
+        COURSE.questions.len() >= 100,
+        "{} questions",
+        COURSE.questions.len()
+    );
+    assert!(
+        COURSE.scenarios.len() >= 8,
+        "{} scenarios",
+        COURSE.scenarios.len()
+    );
+    assert!(
+        COURSE.terms.len() >= 40,
+        "{} glossary terms",
+        COURSE.terms.len()
+    );
+    assert!(
+        COURSE.events.len() >= 30,
+        "{} timeline events",
+        COURSE.events.len()
+    );
+    assert!(
+        COURSE.events.first().is_some_and(|e| e.year <= 1974),
+        "the timeline starts in the 1970s"
+    );
+    assert!(
+        COURSE
+            .events
+            .iter()
+            .all(|e| (1973..=2022).contains(&e.year)),
+        "events from 1973 to 2022"
+    );
+    for u in COURSE.units {
+        let lesson = COURSE.lesson(u.lesson);
+        assert!(
+            (800..=1600).contains(&lesson.words),
+            "{}: lesson of {} words",
+            u.id,
+            lesson.words
+        );
+        let quiz = COURSE.quiz(u.quiz);
+        assert!(
+            quiz.questions.len() >= 12,
+            "{}: {} questions",
+            u.id,
+            quiz.questions.len()
+        );
+        let kinds: BTreeSet<String> = quiz
+            .questions
+            .iter()
+            .map(|q| format!("{:?}", COURSE.question(*q).kind))
+            .collect();
+        assert!(kinds.len() >= 4, "{}: question types {kinds:?}", u.id);
+        assert!(!u.scenarios.is_empty(), "{}: no scenario", u.id);
+        for &s in u.scenarios {
+            let sc = COURSE.scenario(s);
+            let endings = sc.nodes.iter().filter(|n| n.ending().is_some()).count();
+            assert!(endings >= 3, "{}: {endings} endings", sc.id);
+            let decisions = sc.nodes.len() - endings;
+            assert!(decisions >= 4, "{}: {decisions} decision points", sc.id);
+            assert!(!sc.vars.is_empty(), "{}: no variables", sc.id);
+        }
+        assert!(!u.outcomes.is_empty(), "{}: no learning outcomes", u.id);
+        assert_eq!(u.discuss.len(), 2, "{}: two seminar prompts", u.id);
+        assert!(
+            COURSE.events.iter().any(|e| COURSE.unit(e.unit).id == u.id) || u.id == "meaning",
+            "{}: no events",
+            u.id
+        );
+    }
+}

@@ -727,3 +727,41 @@ fn feedback_explains_options_in_the_order_the_learner_sees_them() {
         );
     }
 }
+
+#[test]
+fn the_timeline_lists_every_event_in_date_order_with_its_unit() {
+    let html = render(state_at("#/timeline"));
+    let t = text(&html);
+    assert!(
+        t.contains(&format!(
+            "{n} of {n} events shown.",
+            n = COURSE.events.len()
+        )),
+        "{t}"
+    );
+    assert_eq!(count(&html, r#"class="tl-event""#), COURSE.events.len());
+    let mut last = String::new();
+    for e in COURSE.events {
+        assert!(
+            html.contains(&format!(r#"datetime="{}""#, e.date_iso())),
+            "{}",
+            e.id
+        );
+        assert!(e.date_iso() >= last, "date order");
+        last = e.date_iso();
+    }
+    for (id, label) in [
+        ("tl-unit", "Unit"),
+        ("tl-decade", "Decade"),
+        ("tl-words", "Words"),
+    ] {
+        assert!(
+            html.contains(&format!(r#"for="{id}""#)) && html.contains(&format!(r#"id="{id}""#)),
+            "{label} is labelled"
+        );
+    }
+    assert!(
+        html.contains(r##"href="#/timeline""##),
+        "the timeline is in the navigation"
+    );
+}

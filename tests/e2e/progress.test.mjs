@@ -19,7 +19,11 @@ const total = quiz.questions.length;
 
 /** The progress lines of the unit card on the home page (or the unit page's list). */
 async function progressLines(page) {
-  return page.$$eval('main ul.progress-list > li', (lis) => lis.map((li) => li.textContent.replace(/\s+/g, ' ').trim()));
+  return page.evaluate(() => {
+    // On the home page, the first unit's card; on a unit page, its one list.
+    const scope = document.querySelector('main ol.cards > li') ?? document.querySelector('main');
+    return [...scope.querySelectorAll('ul.progress-list > li')].map((li) => li.textContent.replace(/\s+/g, ' ').trim());
+  });
 }
 
 /** The places (1-based) of the choice questions in this learner's shuffled quiz, found by prompt. */

@@ -386,7 +386,7 @@ fn the_full_course_meets_its_targets() {
     for u in COURSE.units {
         let lesson = COURSE.lesson(u.lesson);
         assert!(
-            (800..=1600).contains(&lesson.words),
+            (800..=1500).contains(&lesson.words),
             "{}: lesson of {} words",
             u.id,
             lesson.words

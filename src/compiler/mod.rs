@@ -1089,7 +1089,7 @@ impl Compiler {
         for (l, m) in errors {
             self.err(file, l, m);
         }
-        let words = markup::word_count(text);
+
         let mut blocks = Vec::new();
         let items = |c: &mut Self, v: Vec<Para>| -> &'static [Rich] {
             let v: Vec<Rich> = v.iter().map(|p| c.rich(file, p)).collect();
@@ -1108,7 +1108,19 @@ impl Compiler {
         if blocks.is_empty() {
             self.err(file, 1, "this lesson file is empty; write the lesson");
         }
-        (leak(blocks), words)
+        // The words a reader reads: citations are not counted.
+        let mut prose = String::new();
+        for b in &blocks {
+            match b {
+                Block::Heading(_, r) | Block::Paragraph(r) | Block::Quote(r) => {
+                    reading_text(r, &mut prose)
+                }
+                Block::Bullets(v) | Block::Numbered(v) | Block::KeyPoints(v) => {
+                    v.iter().for_each(|r| reading_text(r, &mut prose))
+                }
+            }
+        }
+        (leak(blocks), markup::word_count(&prose))
     }
 
     fn build_quizzes(
@@ -2037,6 +2049,18 @@ impl Compiler {
             format!("unknown variable \"{name}\" in {what}; {hint}"),
         );
     }
+}
+
+/// Appends the words of rich text that a reader reads (not the citations).
+fn reading_text(r: Rich, out: &mut String) {
+    for i in r {
+        match i {
+            Inline::Text(t) | Inline::Term(_, t) | Inline::Link(t, _) => out.push_str(t),
+            Inline::Emphasis(v) | Inline::Strong(v) => reading_text(v, out),
+            Inline::Cite(_) => {}
+        }
+    }
+    out.push(' ');
 }
 
 /// "1999" → (1999, 0, 0); "1974-04" → (1974, 4, 0); "2019-09-13" → (2019, 9, 13).

@@ -84,3 +84,10 @@ pub fn status(done: bool, yes: &str, no: &str) -> Html {
         html! { <span class="status status-todo"><span aria-hidden="true">{"○ "}</span>{no.to_string()}</span> }
     }
 }
+
+/// The value of the `<select>` an event came from ("" if it came from something else).
+pub fn select_value(e: &Event) -> String {
+    e.target_dyn_into::<web_sys::HtmlSelectElement>()
+        .map(|s| s.value())
+        .unwrap_or_default()
+}

@@ -403,7 +403,7 @@ pub fn QuestionCard(props: &CardProps) -> Html {
                         let control = if matching {
                             let ctx = ctx.clone();
                             let onchange = Callback::from(move |e: Event| {
-                                let v = e.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
+                                let v = super::select_value(&e);
                                 ctx.dispatch(Action::Assign { question: qid, item: i, value: v.parse::<u8>().ok() });
                             });
                             let id = format!("option-{i}");

@@ -6,7 +6,7 @@ use crate::ui::effects;
 use crate::ui::rich::rich;
 use yew::prelude::*;
 
-use super::unit_label;
+use super::{select_value, unit_label};
 
 /// The course timeline: every dated event, filterable by unit, decade and words.
 #[component]
@@ -27,10 +27,7 @@ pub fn Timeline() -> Html {
     let on_unit = {
         let f = f.clone();
         Callback::from(move |e: Event| {
-            let v = e
-                .target_dyn_into::<web_sys::HtmlSelectElement>()
-                .map(|s| s.value())
-                .unwrap_or_default();
+            let v = select_value(&e);
             let unit = v
                 .parse::<usize>()
                 .ok()
@@ -44,10 +41,7 @@ pub fn Timeline() -> Html {
     let on_decade = {
         let f = f.clone();
         Callback::from(move |e: Event| {
-            let v = e
-                .target_dyn_into::<web_sys::HtmlSelectElement>()
-                .map(|s| s.value())
-                .unwrap_or_default();
+            let v = select_value(&e);
             f.set(Filter {
                 decade: v.parse().ok(),
                 ..(*f).clone()

@@ -102,35 +102,6 @@ pub fn feedback_text(course: &Course, q: &Question, a: &Answer, g: Grade) -> Str
 /// The right answer in words, for "show the answer".
 pub fn answer_words(course: &Course, q: &Question) -> String {
     match &q.body {
-        Body::Choices(options) => options
-            .iter()
-            .filter(|o| o.correct)
-            .map(|o| plain(course, o.label))
-            .collect::<Vec<_>>()
-            .join("; "),
-        Body::Ordering(items) => items
-            .iter()
-            .map(|i| plain(course, i.label))
-            .collect::<Vec<_>>()
-            .join(", then "),
-        Body::Matching {
-            items,
-            targets: names,
-        }
-        | Body::Categorise {
-            items,
-            groups: names,
-        } => items
-            .iter()
-            .map(|i| {
-                format!(
-                    "{}: {}",
-                    plain(course, i.label),
-                    names.get(usize::from(i.key)).copied().unwrap_or("")
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("; "),
         Body::Numeric(n) => {
             let base = format_number(n.answer, n.units.first().copied());
             if n.tolerance > 0 {
@@ -147,6 +118,8 @@ pub fn answer_words(course: &Course, q: &Question) -> String {
             .map(|a| a.text)
             .collect::<Vec<_>>()
             .join(" or "),
+        // Choices, orders and assignments read like the learner's own answer would.
+        _ => answer_summary(course, q, &super::grade::answer_key(q)),
     }
 }
 

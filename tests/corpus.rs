@@ -422,3 +422,60 @@ fn the_full_course_meets_its_targets() {
         );
     }
 }
+
+/// Everything done: every lesson read, every question right, every ending reached. Stored
+/// progress must fit SCORM 1.2's `suspend_data` (4,096 characters) and read back the same.
+#[test]
+fn the_worst_case_progress_fits_scorm_suspend_data() {
+    use hsc_course::engine::progress::Progress;
+    let mut p = Progress::new(&COURSE);
+    p.seed = u32::MAX;
+    for l in COURSE.lesson_ids() {
+        p.set_read(l, true);
+    }
+    for q in COURSE.question_ids() {
+        p.record(q, Outcome::Correct);
+    }
+    for s in COURSE.scenario_ids() {
+        let sc = COURSE.scenario(s);
+        for n in sc.node_ids().filter(|n| sc.node(*n).ending().is_some()) {
+            p.reach(s, n);
+        }
+    }
+    let text = p.encode(&COURSE);
+    assert!(
+        text.len() <= 4096,
+        "worst case is {} characters",
+        text.len()
+    );
+    assert_eq!(Progress::decode(&COURSE, &text), Ok(p));
+}
+
+/// Stored progress names content by short tags: no two items of a kind may share one.
+#[test]
+fn content_tags_are_unique_within_each_kind() {
+    use hsc_course::engine::progress::tag;
+    fn unique<'a>(kind: &str, ids: impl Iterator<Item = &'a str>) {
+        let mut seen = std::collections::BTreeMap::new();
+        for id in ids {
+            if let Some(other) = seen.insert(tag(id), id) {
+                panic!(
+                    "{kind} ids \"{id}\" and \"{other}\" share the progress tag {}; rename one",
+                    tag(id)
+                );
+            }
+        }
+    }
+    unique("lesson", COURSE.lessons.iter().map(|l| l.id));
+    unique("question", COURSE.questions.iter().map(|q| q.id));
+    unique("scenario", COURSE.scenarios.iter().map(|s| s.id));
+    for s in COURSE.scenarios {
+        unique(
+            "ending",
+            s.nodes
+                .iter()
+                .filter(|n| n.ending().is_some())
+                .map(|n| n.id),
+        );
+    }
+}

@@ -203,8 +203,98 @@ fn progress_round_trips_by_content_id() {
     p.reach(ScenarioId(0), NodeId(2));
     p.reach(ScenarioId(0), NodeId(3));
     let s = p.encode(&COURSE);
-    assert_eq!(s, "hsc1;l=lesson;q=single:c,multi:p;e=scen/good,scen/bad");
-    assert_eq!(Progress::decode(&COURSE, &s), Ok(p));
+    let t = super::progress::tag;
+    assert_eq!(
+        s,
+        format!(
+            "hsc2;l={};q={}c{}p;e={}{}{}{}",
+            t("lesson"),
+            t("single"),
+            t("multi"),
+            t("scen"),
+            t("good"),
+            t("scen"),
+            t("bad")
+        )
+    );
+    assert_eq!(Progress::decode(&COURSE, &s), Ok(p.clone()));
+    // Progress saved by the first version of the module still loads.
+    let v1 = "hsc1;l=lesson;q=single:c,multi:p;e=scen/good,scen/bad";
+    assert_eq!(Progress::decode(&COURSE, v1), Ok(p));
+}
+
+#[test]
+fn tags_are_four_base36_characters_and_stable() {
+    let t = super::progress::tag;
+    assert_eq!(t("single"), t("single"));
+    assert_ne!(t("single"), t("multi"));
+    for id in ["", "a", "meaning-quiz", "x".repeat(300).as_str()] {
+        let tag = t(id);
+        assert_eq!(tag.len(), 4);
+        assert!(
+            tag.chars()
+                .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase()),
+            "{tag}"
+        );
+    }
+}
+
+#[test]
+fn a_thousand_corrupt_or_truncated_blobs_never_panic() {
+    let mut p = Progress::new(&COURSE);
+    p.seed = 77;
+    p.set_read(LessonId(0), true);
+    p.record(q(1), Outcome::Partial);
+    p.reach(ScenarioId(0), NodeId(2));
+    let good = p.encode(&COURSE);
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let alphabet: Vec<char> = "hsc12;=:,/lqes0123456789abcxyzé€\u{0}\n ".chars().collect();
+    for i in 0..1000 {
+        let blob: String = match i % 4 {
+            // Truncations of a real blob, at every length (on a character boundary).
+            0 => good
+                .chars()
+                .take((next() % (good.len() as u64 + 1)) as usize)
+                .collect(),
+            // A real blob with one character replaced.
+            1 => {
+                let at = (next() % good.len() as u64) as usize;
+                good.chars()
+                    .enumerate()
+                    .map(|(k, c)| {
+                        if k == at {
+                            alphabet[(next() % alphabet.len() as u64) as usize]
+                        } else {
+                            c
+                        }
+                    })
+                    .collect()
+            }
+            // Random strings from the format's own characters, with either header.
+            2 => {
+                let head = if next() % 2 == 0 { "hsc2;" } else { "hsc1;" };
+                let len = (next() % 60) as usize;
+                head.chars()
+                    .chain((0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]))
+                    .collect()
+            }
+            // Random bytes as text.
+            _ => (0..(next() % 80))
+                .map(|_| char::from((next() % 256) as u8))
+                .collect(),
+        };
+        // Decoding returns a value or an error; reaching here without a panic is the property.
+        if let Ok(d) = Progress::decode(&COURSE, &blob) {
+            assert_eq!(d.lessons_read.len(), COURSE.lessons.len(), "{blob:?}");
+            assert_eq!(d.best.len(), COURSE.questions.len(), "{blob:?}");
+        }
+    }
 }
 
 #[test]
@@ -1195,7 +1285,7 @@ mod quiz_behaviour {
         let mut p = Progress::new(&COURSE);
         p.seed = 4_000_000_000;
         let text = p.encode(&COURSE);
-        assert_eq!(text, "hsc1;s=4000000000");
+        assert_eq!(text, "hsc2;s=4000000000");
         assert_eq!(
             Progress::decode(&COURSE, &text).map(|d| d.seed),
             Ok(4_000_000_000)

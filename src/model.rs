@@ -60,6 +60,10 @@ id_type!(
     /// A dated event on the course timeline (in date order).
     EventId
 );
+id_type!(
+    /// A reflection prompt placed in a lesson (the learner's answer is kept with their progress).
+    ReflectionId
+);
 
 /// The seed schema version the compiler accepts and the app was built from.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -99,6 +103,8 @@ pub enum Block {
     Numbered(&'static [Rich]),
     Quote(Rich),
     KeyPoints(&'static [Rich]),
+    /// A reflection prompt: the learner writes a short answer, kept with their progress.
+    Reflect(ReflectionId),
 }
 
 #[derive(Debug)]
@@ -115,6 +121,16 @@ pub struct Course {
     pub terms: &'static [Term],
     /// The timeline, in date order.
     pub events: &'static [Event],
+    /// Reflection prompts, in course order (lesson by lesson).
+    pub reflections: &'static [Reflection],
+}
+
+/// A reflection prompt in a lesson.
+#[derive(Debug)]
+pub struct Reflection {
+    pub id: &'static str,
+    pub lesson: LessonId,
+    pub prompt: Rich,
 }
 
 /// A dated event, as precise as its source: a year, a month or a day.
@@ -670,6 +686,13 @@ impl Course {
     }
     pub fn event_ids(&self) -> impl Iterator<Item = EventId> + '_ {
         (0..self.events.len()).map(|i| EventId(i as u16))
+    }
+
+    pub fn reflection(&self, id: ReflectionId) -> &Reflection {
+        &self.reflections[id.index()]
+    }
+    pub fn reflection_ids(&self) -> impl Iterator<Item = ReflectionId> + '_ {
+        (0..self.reflections.len()).map(|i| ReflectionId(i as u16))
     }
 
     pub fn term_ids(&self) -> impl Iterator<Item = TermId> + '_ {

@@ -244,6 +244,7 @@ fn all_inlines() -> Vec<Inline> {
                 Block::Bullets(v) | Block::Numbered(v) | Block::KeyPoints(v) => {
                     v.iter().for_each(|r| inlines(r, &mut out))
                 }
+                Block::Reflect(r) => inlines(COURSE.reflection(*r).prompt, &mut out),
             }
         }
     }
@@ -423,32 +424,103 @@ fn the_full_course_meets_its_targets() {
     }
 }
 
-/// Everything done: every lesson read, every question right, every ending reached. Stored
-/// progress must fit SCORM 1.2's `suspend_data` (4,096 characters) and read back the same.
+/// The longest route through a scenario (by decisions), found by walking every choice.
+fn longest_route(s: ScenarioId) -> Vec<usize> {
+    let sc = COURSE.scenario(s);
+    fn walk(sc: &Scenario, run: &Run, route: &mut Vec<usize>, best: &mut Vec<usize>) {
+        if route.len() > best.len() {
+            *best = route.clone();
+        }
+        if route.len() >= 40 {
+            return;
+        }
+        for c in run.offered(sc) {
+            if let Some(next) = run.choose(sc, c) {
+                route.push(c);
+                walk(sc, &next, route, best);
+                route.pop();
+            }
+        }
+    }
+    let mut best = Vec::new();
+    walk(sc, &Run::start(s, sc), &mut Vec::new(), &mut best);
+    best
+}
+
+/// Everything done, at its largest: every lesson read, every question answered with the longest
+/// answer it can hold (and in practice, with confidence and tries), every quiz submitted, every
+/// ending reached with the longest route under way, and every reflection written to the limit,
+/// on dates years apart. Stored progress must fit SCORM 1.2's `suspend_data` (4,096 characters,
+/// as a browser counts them) and read back the same.
 #[test]
 fn the_worst_case_progress_fits_scorm_suspend_data() {
-    use hsc_course::engine::progress::Progress;
+    use hsc_course::engine::grade::Grade;
+    use hsc_course::engine::progress::{
+        Attempt, Progress, Written, REFLECTION_MAX, TYPED_NUMERIC_MAX, TYPED_TEXT_MAX,
+    };
+    use hsc_course::engine::quiz::Confidence;
     let mut p = Progress::new(&COURSE);
     p.seed = u32::MAX;
+    let first = 19_000;
+    let last = first + 4_000;
     for l in COURSE.lesson_ids() {
-        p.set_read(l, true);
+        p.set_read(l, true, first);
     }
     for q in COURSE.question_ids() {
-        p.record(q, Outcome::Correct);
+        let question = COURSE.question(q);
+        let answer = match question.body {
+            Body::Choices(options) => Answer::Choices(Selection((1 << options.len()) - 1)),
+            Body::Numeric(_) => Answer::Typed("9".repeat(TYPED_NUMERIC_MAX)),
+            Body::ShortText { .. } => Answer::Typed("x".repeat(TYPED_TEXT_MAX)),
+            _ => answer_key(question),
+        };
+        p.attempts[q.index()] = Attempt {
+            answer,
+            graded: Some(Grade {
+                outcome: Outcome::Incorrect,
+                credit: 0,
+            }),
+            tries: 3,
+            revealed: true,
+            confidence: Some(Confidence::High),
+            touched: true,
+        };
+        p.record(q, Outcome::Partial);
+        p.boxes[q.index()] = 3;
+        p.checked_on[q.index()] = last;
     }
+    p.submitted.iter_mut().for_each(|s| *s = true);
     for s in COURSE.scenario_ids() {
         let sc = COURSE.scenario(s);
         for n in sc.node_ids().filter(|n| sc.node(*n).ending().is_some()) {
             p.reach(s, n);
         }
+        let route = longest_route(s);
+        assert!(route.len() >= 3, "{}: {route:?}", sc.id);
+        p.runs[s.index()] = Run::replay(s, sc, &route);
+        p.played_on[s.index()] = last;
+    }
+    for r in COURSE.reflection_ids() {
+        p.reflections[r.index()] = Some(Written {
+            text: "w".repeat(REFLECTION_MAX),
+            day: last,
+        });
     }
     let text = p.encode(&COURSE);
-    assert!(
-        text.len() <= 4096,
-        "worst case is {} characters",
-        text.len()
-    );
-    assert_eq!(Progress::decode(&COURSE, &text), Ok(p));
+    let length = text.encode_utf16().count();
+    println!("worst case: {length} characters");
+    assert!(length <= 4096, "worst case is {length} characters");
+    // Read back, it is the same progress (the answers graded as their content says).
+    let back = Progress::decode(&COURSE, &text).expect("the worst case decodes");
+    assert_eq!(back.encode(&COURSE), text);
+    assert_eq!(back.reflections, p.reflections);
+    assert_eq!(back.runs, p.runs);
+    assert_eq!(back.boxes, p.boxes);
+    // The same with every reflection in two-unit characters: the limit counts them as a browser does.
+    for w in p.reflections.iter_mut().flatten() {
+        w.text = "👂".repeat(REFLECTION_MAX / 2);
+    }
+    assert!(p.encode(&COURSE).encode_utf16().count() <= 4096);
 }
 
 /// Stored progress names content by short tags: no two items of a kind may share one.
@@ -469,6 +541,8 @@ fn content_tags_are_unique_within_each_kind() {
     unique("lesson", COURSE.lessons.iter().map(|l| l.id));
     unique("question", COURSE.questions.iter().map(|q| q.id));
     unique("scenario", COURSE.scenarios.iter().map(|s| s.id));
+    unique("quiz", COURSE.quizzes.iter().map(|q| q.id));
+    unique("reflection", COURSE.reflections.iter().map(|r| r.id));
     for s in COURSE.scenarios {
         unique(
             "ending",
@@ -477,5 +551,36 @@ fn content_tags_are_unique_within_each_kind() {
                 .filter(|n| n.ending().is_some())
                 .map(|n| n.id),
         );
+    }
+}
+
+/// Typed answers are kept up to a length (so progress fits SCORM); every accepted answer and the
+/// numeric answers must be typeable within it.
+#[test]
+fn every_accepted_answer_fits_the_typing_limit() {
+    use hsc_course::engine::grade::format_number;
+    use hsc_course::engine::progress::{TYPED_NUMERIC_MAX, TYPED_TEXT_MAX};
+    for q in COURSE.questions {
+        match &q.body {
+            Body::ShortText { accepts, .. } => {
+                for a in *accepts {
+                    assert!(
+                        a.text.encode_utf16().count() <= TYPED_TEXT_MAX,
+                        "{}: {}",
+                        q.id,
+                        a.text
+                    );
+                }
+            }
+            Body::Numeric(n) => {
+                let typed = format_number(n.answer, n.units.first().copied());
+                assert!(
+                    typed.encode_utf16().count() <= TYPED_NUMERIC_MAX,
+                    "{}: {typed}",
+                    q.id
+                );
+            }
+            _ => {}
+        }
     }
 }

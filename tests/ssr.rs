@@ -122,7 +122,8 @@ fn storage_notice_when_progress_cannot_be_kept() {
     let mut s = state_at("#/");
     s.storage = Storage::Unavailable;
     let t = text(&render(s));
-    assert!(t.contains("Your progress will not be kept."));
+    assert!(t.contains("Your progress will not be kept here."), "{t}");
+    assert!(t.contains("take a progress code"), "{t}");
 }
 
 #[test]
@@ -236,7 +237,7 @@ fn right_answer_explains_every_option() {
     let (q, hash) = question_hash(1);
     let question = COURSE.question(q);
     let mut s = state_at(&hash);
-    s.attempts[q.index()].answer = answer_key(question);
+    s.progress.attempts[q.index()].answer = answer_key(question);
     sure(&mut s, q, Confidence::High);
     s.reduce(&COURSE, Action::Check(q));
     let t = text(&render(s));
@@ -262,7 +263,7 @@ fn results_page_scores_the_attempt() {
     let quiz = COURSE.quiz(first_unit().quiz);
     let mut s = state_at(&format!("#/quiz/{}/results", quiz.id));
     for &q in quiz.questions {
-        s.attempts[q.index()].answer = answer_key(COURSE.question(q));
+        s.progress.attempts[q.index()].answer = answer_key(COURSE.question(q));
         sure(&mut s, q, Confidence::High);
         s.reduce(&COURSE, Action::Check(q));
     }
@@ -314,7 +315,7 @@ fn results_list_where_the_learner_was_sure_but_wrong() {
             );
             sure(&mut s, q, Confidence::High);
         } else {
-            s.attempts[q.index()].answer = answer_key(question);
+            s.progress.attempts[q.index()].answer = answer_key(question);
             sure(&mut s, q, Confidence::Low);
         }
         s.reduce(&COURSE, Action::Check(q));
@@ -651,8 +652,8 @@ fn a_deferred_quiz_has_no_check_button_and_reviews_before_submitting() {
     assert!(!t.contains("Check answer"), "{t}");
     assert!(t.contains("You can change it until you submit the quiz."));
     let first = s.quiz_order(&COURSE, quiz_id)[0];
-    s.attempts[first.index()].answer = answer_key(COURSE.question(first));
-    s.attempts[first.index()].touched = true;
+    s.progress.attempts[first.index()].answer = answer_key(COURSE.question(first));
+    s.progress.attempts[first.index()].touched = true;
     s.route = Route::Results(quiz_id);
     let t = text(&render(s.clone()));
     assert!(
@@ -696,8 +697,8 @@ fn feedback_explains_options_in_the_order_the_learner_sees_them() {
         (0..q.options().len()).collect::<Vec<_>>(),
         "the quiz shuffles this question's options"
     );
-    s.attempts[id.index()].answer = answer_key(q);
-    s.attempts[id.index()].touched = true;
+    s.progress.attempts[id.index()].answer = answer_key(q);
+    s.progress.attempts[id.index()].touched = true;
     s.reduce(
         &COURSE,
         Action::SetConfidence {
@@ -764,4 +765,116 @@ fn the_timeline_lists_every_event_in_date_order_with_its_unit() {
         html.contains(r##"href="#/timeline""##),
         "the timeline is in the navigation"
     );
+}
+
+/// A learner who has read unit 1, got its first question wrong and written a reflection.
+fn busy_learner(hash: &str) -> AppState {
+    let mut s = state_at(hash);
+    s.today = 20_780;
+    let u = first_unit();
+    s.reduce(&COURSE, Action::MarkRead(u.lesson, true));
+    let q = COURSE.quiz(u.quiz).questions[0];
+    let question = COURSE.question(q);
+    let wrong = question
+        .options()
+        .iter()
+        .position(|o| !o.correct)
+        .expect("a wrong option");
+    s.reduce(
+        &COURSE,
+        Action::Pick {
+            question: q,
+            option: wrong,
+        },
+    );
+    s.reduce(
+        &COURSE,
+        Action::SetConfidence {
+            question: q,
+            level: Confidence::High,
+        },
+    );
+    s.reduce(&COURSE, Action::Check(q));
+    let r = COURSE.reflection_ids().next().expect("a reflection prompt");
+    s.reduce(
+        &COURSE,
+        Action::Reflect(r, "Mrs Hale's <discharge> & my notes".into()),
+    );
+    s
+}
+
+#[test]
+fn lessons_hold_a_reflection_box_with_a_label_limit_and_saved_text() {
+    let u = first_unit();
+    let s = busy_learner(&Route::Lesson(u.lesson).href(&COURSE));
+    let html = render(s);
+    let r = COURSE.reflection(COURSE.reflection_ids().next().expect("a prompt"));
+    let field = format!("reflect-{}", r.id);
+    assert!(html.contains(&format!("for=\"{field}\"")), "{html}");
+    assert!(html.contains(&format!("id=\"{field}\"")));
+    assert!(html.contains("maxlength=\"180\""));
+    let t = text(&html);
+    assert!(t.contains(&plain(&COURSE, r.prompt)), "{t}");
+    assert!(
+        t.contains("of 180 characters. Saved in this browser (23 November 2026)."),
+        "{t}"
+    );
+}
+
+#[test]
+fn the_progress_page_says_where_progress_lives_and_offers_the_code() {
+    let s = busy_learner("#/progress");
+    let code = s.progress.encode(&COURSE);
+    let html = render(s);
+    let t = text(&html);
+    assert!(t.contains("In this browser, on this device."), "{t}");
+    assert!(t.contains("1 of 8 lessons read"), "{t}");
+    assert!(t.contains("1 reflection written."), "{t}");
+    // The code in the read-only box is the progress itself; the file link carries it too.
+    assert!(html.contains("readonly"), "{html}");
+    assert!(text(&html).contains(&code) || html.contains(&code.replace('&', "&amp;")));
+    assert!(
+        html.contains("download=\"hsc-progress-2026-11-23.txt\""),
+        "{html}"
+    );
+    assert!(t.contains("Reset my progress…"));
+    let mut blocked = busy_learner("#/progress");
+    blocked.storage = Storage::Unavailable;
+    let t = text(&render(blocked));
+    assert!(t.contains("Nowhere yet"), "{t}");
+}
+
+#[test]
+fn the_record_lists_answers_feedback_confidence_and_reflections_with_dates() {
+    let s = busy_learner("#/record");
+    let html = render(s);
+    let t = text(&html);
+    assert!(t.contains("Unit 1: "), "{t}");
+    assert!(t.contains("Lesson read: "), "{t}");
+    assert!(t.contains("Not correct"), "{t}");
+    assert!(t.contains("How sure you were Very sure"), "{t}");
+    assert!(t.contains("Mrs Hale's <discharge> & my notes"), "{t}");
+    assert!(
+        html.contains("<time datetime=\"2026-11-23\">23 November 2026</time>"),
+        "{html}"
+    );
+    assert!(html.contains("download=\"learning-record-2026-11-23.html\""));
+    assert!(html.contains("download=\"learning-record-2026-11-23.md\""));
+}
+
+#[test]
+fn the_review_is_read_only_and_practice_offers_the_missed_question() {
+    let u = first_unit();
+    let s = busy_learner(&Route::Review(u.quiz).href(&COURSE));
+    let html = render(s);
+    assert!(!html.contains("<input"), "the review has no controls");
+    assert!(
+        text(&html).contains("Your answers to 1 of the"),
+        "{}",
+        text(&html)
+    );
+    let s = busy_learner("#/practice");
+    let t = text(&render(s));
+    assert!(t.contains("1 question due now."), "{t}");
+    assert!(t.contains("Start practising"), "{t}");
 }

@@ -82,7 +82,17 @@ macro_rules! emit_id {
     )*};
 }
 emit_id!(
-    UnitId, LessonId, QuizId, QuestionId, ScenarioId, NodeId, VarId, SourceId, TermId, EventId
+    UnitId,
+    LessonId,
+    QuizId,
+    QuestionId,
+    ScenarioId,
+    NodeId,
+    VarId,
+    SourceId,
+    TermId,
+    EventId,
+    ReflectionId
 );
 
 macro_rules! emit_struct {
@@ -112,8 +122,10 @@ emit_struct!(Course {
     scenarios,
     sources,
     terms,
-    events
+    events,
+    reflections
 });
+emit_struct!(Reflection { id, lesson, prompt });
 emit_struct!(Event {
     id,
     year,
@@ -424,6 +436,10 @@ impl Emit for Block {
             Block::KeyPoints(v) => {
                 out.push_str("Block::KeyPoints(");
                 v.emit(out);
+            }
+            Block::Reflect(id) => {
+                out.push_str("Block::Reflect(");
+                id.emit(out);
             }
         }
         out.push(')');

@@ -71,6 +71,8 @@ pub enum RawBlock {
     Numbered(Vec<Para>),
     Quote(Para),
     KeyPoints(u32, Vec<Para>),
+    /// `:::reflect ID` … `:::`: a reflection prompt (line of the opening, id, prompt text).
+    Reflect(u32, String, Para),
 }
 
 /// Parses inline markup: `*em*`, `**strong**`, `[@source, locator]`, `[[term|shown]]`, `[text](https://…)`.
@@ -243,6 +245,7 @@ pub fn parse_lesson(text: &str) -> (Vec<RawBlock>, Vec<(u32, String)>) {
     let mut para: Option<Para> = None;
     let mut list: Option<(bool, Vec<Para>)> = None;
     let mut key_points: Option<(u32, Vec<Para>)> = None;
+    let mut reflect: Option<(u32, String, Option<Para>)> = None;
 
     fn end_para(para: &mut Option<Para>, blocks: &mut Vec<RawBlock>) {
         if let Some(p) = para.take() {
@@ -262,6 +265,26 @@ pub fn parse_lesson(text: &str) -> (Vec<RawBlock>, Vec<(u32, String)>) {
     for (i, raw) in text.lines().enumerate() {
         let n = (i + 1) as u32;
         let line = raw.trim_end();
+        if let Some((start, id, prompt)) = reflect.as_mut() {
+            if line.trim() == ":::" {
+                match prompt.take() {
+                    Some(p) => blocks.push(RawBlock::Reflect(*start, std::mem::take(id), p)),
+                    None => errors.push((
+                        *start,
+                        "an empty :::reflect box; write the question the learner reflects on inside it".into(),
+                    )),
+                }
+                reflect = None;
+            } else if line.trim().is_empty() {
+                errors.push((n, "a :::reflect prompt is one paragraph; remove the blank line or close the box with :::".into()));
+            } else {
+                match prompt.as_mut() {
+                    Some(p) => p.push_line(n, line.trim()),
+                    None => *prompt = Some(Para::new(n, line.trim())),
+                }
+            }
+            continue;
+        }
         if let Some((start, items)) = key_points.as_mut() {
             if line.trim() == ":::" {
                 if items.is_empty() {
@@ -301,10 +324,18 @@ pub fn parse_lesson(text: &str) -> (Vec<RawBlock>, Vec<(u32, String)>) {
             end_para(&mut para, &mut blocks);
             end_list(&mut list, &mut blocks);
             key_points = Some((n, Vec::new()));
+        } else if let Some(id) = line.strip_prefix(":::reflect") {
+            end_para(&mut para, &mut blocks);
+            end_list(&mut list, &mut blocks);
+            let id = id.trim();
+            if id.is_empty() {
+                errors.push((n, "a :::reflect box needs an id that stays the same when the prompt is edited, e.g. `:::reflect meaning-own-words`".into()));
+            }
+            reflect = Some((n, id.to_string(), None));
         } else if line.starts_with(":::") {
             errors.push((
                 n,
-                format!("unknown box \"{line}\"; the only box is :::key-points"),
+                format!("unknown box \"{line}\"; the boxes are :::key-points and :::reflect ID"),
             ));
         } else if let Some(h) = line.strip_prefix("### ") {
             end_para(&mut para, &mut blocks);
@@ -366,6 +397,12 @@ pub fn parse_lesson(text: &str) -> (Vec<RawBlock>, Vec<(u32, String)>) {
         errors.push((
             start,
             "this :::key-points box is never closed; add a line with ::: after its points".into(),
+        ));
+    }
+    if let Some((start, _, _)) = reflect {
+        errors.push((
+            start,
+            "this :::reflect box is never closed; add a line with ::: after the prompt".into(),
         ));
     }
     end_para(&mut para, &mut blocks);

@@ -298,6 +298,9 @@ struct Compiler {
     lesson_files: HashMap<String, (String, String)>,
     /// Declared ids per kind: id → (index, file, line).
     ids: HashMap<&'static str, HashMap<String, (u16, String, u32)>>,
+    /// Reflection prompts found in lessons, and where each id was first seen.
+    reflections: Vec<Reflection>,
+    reflection_at: HashMap<String, (String, u32)>,
 }
 
 fn shown(rel: &str) -> String {
@@ -850,6 +853,7 @@ impl Compiler {
             sources,
             terms,
             events,
+            reflections: leak(std::mem::take(&mut self.reflections)),
         })
     }
 
@@ -1069,7 +1073,7 @@ impl Compiler {
             let unit = self.owner(owners, "lesson", i, &r);
             let cites = self.citations(f, e);
             let (body, words) = match self.lesson_files.get(&e.value).cloned() {
-                Some((md_file, text)) => self.lesson_body(&md_file, &text),
+                Some((md_file, text)) => self.lesson_body(&md_file, &text, LessonId(i as u16)),
                 None => (&[][..], 0),
             };
             out.push(Lesson {
@@ -1084,7 +1088,7 @@ impl Compiler {
         leak(out)
     }
 
-    fn lesson_body(&mut self, file: &str, text: &str) -> (&'static [Block], u32) {
+    fn lesson_body(&mut self, file: &str, text: &str, lesson: LessonId) -> (&'static [Block], u32) {
         let (raw, errors) = markup::parse_lesson(text);
         for (l, m) in errors {
             self.err(file, l, m);
@@ -1103,6 +1107,27 @@ impl Compiler {
                 RawBlock::Bullets(v) => Block::Bullets(items(self, v)),
                 RawBlock::Numbered(v) => Block::Numbered(items(self, v)),
                 RawBlock::KeyPoints(_, v) => Block::KeyPoints(items(self, v)),
+                RawBlock::Reflect(line, id, p) => {
+                    let prompt = self.rich(file, &p);
+                    if id.is_empty() {
+                        // Reported by the markup parser.
+                    } else if !is_id(&id) {
+                        self.err(file, line, format!("\"{id}\" is not a valid reflection id; use lower-case letters, digits and hyphens"));
+                    } else if let Some((f0, l0)) = self.reflection_at.get(&id) {
+                        let msg = format!("reflection \"{id}\" is already used at {f0}:{l0}; give each reflection prompt its own id");
+                        self.err(file, line, msg);
+                    }
+                    self.reflection_at
+                        .entry(id.clone())
+                        .or_insert((file.to_string(), line));
+                    let rid = ReflectionId(self.reflections.len() as u16);
+                    self.reflections.push(Reflection {
+                        id: leak_str(id),
+                        lesson,
+                        prompt,
+                    });
+                    Block::Reflect(rid)
+                }
             });
         }
         if blocks.is_empty() {
@@ -1118,6 +1143,8 @@ impl Compiler {
                 Block::Bullets(v) | Block::Numbered(v) | Block::KeyPoints(v) => {
                     v.iter().for_each(|r| reading_text(r, &mut prose))
                 }
+                // A question to the reader, not reading.
+                Block::Reflect(_) => {}
             }
         }
         (leak(blocks), markup::word_count(&prose))
@@ -1171,10 +1198,18 @@ impl Compiler {
             };
             let tries = match e.child("tries") {
                 None => 0,
-                Some(t) => t.value.parse::<u8>().unwrap_or_else(|_| {
-                    self.diags.push(Diagnostic::new(f, t.line, format!("`tries: {}` is not a whole number; write e.g. `tries: 2`, or leave it out for no limit", t.value)));
-                    0
-                }),
+                Some(t) => match t.value.parse::<u8>() {
+                    Ok(n @ 1..=3) => n,
+                    Ok(_) => {
+                        // Stored progress counts tries up to 3.
+                        self.diags.push(Diagnostic::new(f, t.line, format!("`tries: {}` is out of range; allow 1, 2 or 3 tries, or leave `tries` out for no limit", t.value)));
+                        0
+                    }
+                    Err(_) => {
+                        self.diags.push(Diagnostic::new(f, t.line, format!("`tries: {}` is not a whole number; write e.g. `tries: 2`, or leave it out for no limit", t.value)));
+                        0
+                    }
+                },
             };
             let confidence = self.yes_no(f, e, "confidence");
             let shuffle = self.yes_no(f, e, "shuffle");

@@ -438,7 +438,7 @@ pub static COURSE: Course = Course {
         unit: UnitId(0),
         title: "Lesson",
         cites: &[],
-        body: &[],
+        body: &[Block::Reflect(ReflectionId(0))],
         words: 0,
     }],
     quizzes: &[
@@ -529,5 +529,10 @@ pub static COURSE: Course = Course {
         definition: &[],
         cites: &[],
         see: &[],
+    }],
+    reflections: &[Reflection {
+        id: "think",
+        lesson: LessonId(0),
+        prompt: txt!("What would you do?"),
     }],
 };

@@ -1,9 +1,11 @@
 //! Pure course logic: grading, scenario stepping, progress, routes and the app's state reducer.
 //! No Yew, no web-sys: everything here runs and is tested natively.
 
+pub mod day;
 pub mod grade;
 pub mod progress;
 pub mod quiz;
+pub mod record;
 pub mod route;
 pub mod scenario;
 pub mod state;

@@ -14,7 +14,15 @@ pub enum Route {
     /// One question of a quiz, by position (0-based; shown 1-based).
     Question(QuizId, u16),
     Results(QuizId),
+    /// A finished quiz, read-only: every answer with its feedback.
+    Review(QuizId),
     Scenario(ScenarioId),
+    /// Where progress is kept: the progress code, file, and reset.
+    Progress,
+    /// The learner's record: everything done, with dates, to print or download.
+    Record,
+    /// "Practise what I missed".
+    Practice,
     Glossary,
     Term(TermId),
     Timeline,
@@ -35,6 +43,10 @@ impl Route {
             ["lesson", id] => course.find_lesson(id).map(Route::Lesson),
             ["quiz", id] => course.find_quiz(id).map(Route::Quiz),
             ["quiz", id, "results"] => course.find_quiz(id).map(Route::Results),
+            ["quiz", id, "review"] => course.find_quiz(id).map(Route::Review),
+            ["progress"] => Some(Route::Progress),
+            ["record"] => Some(Route::Record),
+            ["practice"] => Some(Route::Practice),
             ["quiz", id, n] => course.find_quiz(id).and_then(|q| {
                 let n: u16 = n.parse().ok()?;
                 let len = course.quiz(q).questions.len() as u16;
@@ -75,6 +87,10 @@ impl Route {
             Route::Quiz(q) => format!("#/quiz/{}", course.quiz(q).id),
             Route::Question(q, n) => format!("#/quiz/{}/{}", course.quiz(q).id, n + 1),
             Route::Results(q) => format!("#/quiz/{}/results", course.quiz(q).id),
+            Route::Review(q) => format!("#/quiz/{}/review", course.quiz(q).id),
+            Route::Progress => "#/progress".into(),
+            Route::Record => "#/record".into(),
+            Route::Practice => "#/practice".into(),
             Route::Scenario(s) => format!("#/scenario/{}", course.scenario(s).id),
             Route::Glossary => "#/glossary".into(),
             Route::Timeline => "#/timeline".into(),
@@ -101,6 +117,10 @@ impl Route {
                 )
             }
             Route::Results(q) => format!("Results: {}", course.quiz(q).title),
+            Route::Review(q) => format!("Review: {}", course.quiz(q).title),
+            Route::Progress => "Your progress".into(),
+            Route::Record => "Your learning record".into(),
+            Route::Practice => "Practise what you missed".into(),
             Route::Scenario(s) => course.scenario(s).title.into(),
             Route::Glossary => "Glossary".into(),
             Route::Timeline => "Timeline".into(),
@@ -116,7 +136,9 @@ impl Route {
         match self {
             Route::Unit(u) => Some(u),
             Route::Lesson(l) => Some(course.lesson(l).unit),
-            Route::Quiz(q) | Route::Question(q, _) | Route::Results(q) => Some(course.quiz(q).unit),
+            Route::Quiz(q) | Route::Question(q, _) | Route::Results(q) | Route::Review(q) => {
+                Some(course.quiz(q).unit)
+            }
             Route::Scenario(s) => Some(course.scenario(s).unit),
             _ => None,
         }

@@ -1,15 +1,15 @@
 //! The app's state and the pure reducer that every user action goes through.
 
+use super::day::Day;
 use super::grade::{grade, Answer, Grade, Outcome, Selection};
-use super::progress::Progress;
-use super::quiz::{
-    answer_words, feedback_text, fresh_answer, incomplete_message, mix, permutation, Confidence,
-};
+pub use super::progress::Attempt;
+use super::progress::{clip, Progress, Written, REFLECTION_MAX, TYPED_NUMERIC_MAX, TYPED_TEXT_MAX};
+use super::quiz::{answer_words, feedback_text, incomplete_message, mix, permutation, Confidence};
 use super::route::Route;
 use super::scenario::Run;
 use super::text::plain;
 use crate::model::{
-    Body, Course, LessonId, QuestionId, QuestionKind, QuizId, QuizMode, ScenarioId,
+    Body, Course, LessonId, QuestionId, QuestionKind, QuizId, QuizMode, ReflectionId, ScenarioId,
 };
 
 /// Where progress is kept, as far as the app can tell.
@@ -19,44 +19,6 @@ pub enum Storage {
     Saved,
     /// This browser will not let the module keep progress (blocked or failing storage).
     Unavailable,
-}
-
-/// The current attempt at one question.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Attempt {
-    pub answer: Answer,
-    /// Set once the learner checks the answer; cleared by "try again".
-    pub graded: Option<Grade>,
-    pub tries: u16,
-    /// The correct answer is shown; `graded` stays the learner's own grade.
-    pub revealed: bool,
-    /// How sure the learner said they were (quizzes with confidence).
-    pub confidence: Option<Confidence>,
-    /// The learner has changed the answer (an ordering starts complete, but is not yet theirs).
-    pub touched: bool,
-}
-
-impl Attempt {
-    fn fresh(course: &Course, q: QuestionId) -> Attempt {
-        Attempt {
-            answer: fresh_answer(course, q),
-            graded: None,
-            tries: 0,
-            revealed: false,
-            confidence: None,
-            touched: false,
-        }
-    }
-
-    /// The learner has given an answer that could be marked.
-    pub fn is_answered(&self, course: &Course, q: QuestionId) -> bool {
-        self.touched && grade(course.question(q), &self.answer).is_some()
-    }
-
-    /// The chosen options (choice questions).
-    pub fn selected(&self) -> Selection {
-        self.answer.selection()
-    }
 }
 
 /// A message for the persistent live region. `serial` changes with every announcement so that
@@ -70,15 +32,18 @@ pub struct Announcement {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AppState {
     pub route: Route,
+    /// Everything kept between visits (answers, runs, reflections, practice boxes).
     pub progress: Progress,
-    pub attempts: Vec<Attempt>,
-    pub runs: Vec<Option<Run>>,
     pub announcement: Announcement,
     pub storage: Storage,
+    /// Progress found in storage could not be read: it was set aside under a backup key.
+    pub recovered: bool,
+    /// Today, in the learner's calendar (for dates in the record and the practice schedule).
+    pub today: Day,
+    /// The question being practised ("practise what I missed").
+    pub practising: Option<QuestionId>,
     /// Per quiz, a mode the lecturer's link asked for (`?mode=deferred`).
     pub modes: Vec<Option<QuizMode>>,
-    /// Per quiz, whether a deferred quiz has been submitted.
-    pub submitted: Vec<bool>,
     /// Bumped when a view changes in place (a quiz submitted) so focus goes to its new heading.
     pub focus_request: u32,
 }
@@ -130,6 +95,18 @@ pub enum Action {
     /// Undo the last decision of a scenario run: node, variables and visited nodes go back.
     BackScenario(ScenarioId),
     MarkRead(LessonId, bool),
+    /// The learner's words for a reflection prompt (empty clears it).
+    Reflect(ReflectionId, String),
+    /// Load a progress code (pasted or from a file), replacing the progress held now.
+    Import(String),
+    /// Delete all progress (after the learner has confirmed).
+    Reset,
+    /// "Practise what I missed": go on to the next question that is due.
+    PracticeNext,
+    /// The date has changed (the page was open past midnight).
+    SetToday(Day),
+    /// Say something in the live region (the result of an effect, such as copying).
+    Announce(String),
     StorageFailed,
 }
 
@@ -138,21 +115,18 @@ impl AppState {
         AppState {
             route,
             progress,
-            attempts: course
-                .question_ids()
-                .map(|q| Attempt::fresh(course, q))
-                .collect(),
-            runs: vec![None; course.scenarios.len()],
             announcement: Announcement::default(),
             storage,
+            recovered: false,
+            today: 0,
+            practising: None,
             modes: vec![None; course.quizzes.len()],
-            submitted: vec![false; course.quizzes.len()],
             focus_request: 0,
         }
     }
 
     pub fn attempt(&self, q: QuestionId) -> Attempt {
-        self.attempts.get(q.index()).cloned().unwrap_or(Attempt {
+        self.progress.attempt(q).cloned().unwrap_or(Attempt {
             answer: Answer::Choices(Selection::default()),
             graded: None,
             tries: 0,
@@ -160,6 +134,20 @@ impl AppState {
             confidence: None,
             touched: false,
         })
+    }
+
+    /// Questions due for practice today, in course order.
+    pub fn due(&self, course: &Course) -> Vec<QuestionId> {
+        course
+            .question_ids()
+            .filter(|q| self.progress.is_due(*q, self.today))
+            .collect()
+    }
+
+    /// Whether answers are being checked one by one: an immediate quiz, or practice.
+    fn checks_now(&self, course: &Course, q: QuestionId) -> bool {
+        self.route == Route::Practice
+            || self.mode(course, course.question(q).quiz) == QuizMode::Immediate
     }
 
     /// The mode a quiz runs in: the lecturer's link, else the content's.
@@ -172,7 +160,7 @@ impl AppState {
     }
 
     pub fn is_submitted(&self, quiz: QuizId) -> bool {
-        self.submitted.get(quiz.index()).copied().unwrap_or(false)
+        self.progress.is_submitted(quiz)
     }
 
     /// The questions of a quiz in the order this learner sees them.
@@ -202,13 +190,14 @@ impl AppState {
 
     /// The attempt to change, if it can still be changed (not checked, answer not shown).
     fn editable(&mut self, q: QuestionId) -> Option<&mut Attempt> {
-        self.attempts
+        self.progress
+            .attempts
             .get_mut(q.index())
             .filter(|a| a.graded.is_none() && !a.revealed)
     }
 
     pub fn run(&self, s: ScenarioId) -> Option<&Run> {
-        self.runs.get(s.index()).and_then(Option::as_ref)
+        self.progress.run(s)
     }
 
     fn announce(&mut self, text: String) {
@@ -308,10 +297,14 @@ impl AppState {
                 }
             }
             Action::Type { question, text } => {
+                let max = match course.question(question).body {
+                    Body::Numeric(_) => TYPED_NUMERIC_MAX,
+                    _ => TYPED_TEXT_MAX,
+                };
                 if let Some(a) = self.editable(question) {
                     if let Answer::Typed(t) = &mut a.answer {
-                        // Bounded: a pasted essay cannot grow the state without limit.
-                        *t = text.chars().take(200).collect();
+                        // Bounded, as the input is: a pasted essay cannot outgrow stored progress.
+                        *t = clip(&text, max);
                         a.touched = true;
                     }
                 }
@@ -319,7 +312,8 @@ impl AppState {
             Action::Check(q) => {
                 let question = course.question(q);
                 let quiz = course.quiz(question.quiz);
-                if self.mode(course, question.quiz) == QuizMode::Deferred {
+                let practising = self.route == Route::Practice;
+                if !self.checks_now(course, q) {
                     self.announce(
                         "In this quiz, answers are checked together when you submit.".into(),
                     );
@@ -350,6 +344,10 @@ impl AppState {
                     ));
                 }
                 self.progress.record(q, g.outcome);
+                self.progress.schedule(q, g.outcome, practising, self.today);
+                if practising {
+                    text.push_str(&practice_note(&self.progress, q, self.today));
+                }
                 self.announce(text);
             }
             Action::SetConfidence { question, level } => {
@@ -388,7 +386,7 @@ impl AppState {
                 }
                 for &q in qz.questions {
                     let question = course.question(q);
-                    let Some(a) = self.attempts.get_mut(q.index()) else {
+                    let Some(a) = self.progress.attempts.get_mut(q.index()) else {
                         continue;
                     };
                     // An unanswered question counts as not correct.
@@ -405,8 +403,9 @@ impl AppState {
                     a.tries = 1;
                     a.confidence.get_or_insert(Confidence::Low);
                     self.progress.record(q, g.outcome);
+                    self.progress.schedule(q, g.outcome, false, self.today);
                 }
-                if let Some(s) = self.submitted.get_mut(quiz.index()) {
+                if let Some(s) = self.progress.submitted.get_mut(quiz.index()) {
                     *s = true;
                 }
                 let (score, _) = self.quiz_score(course, quiz);
@@ -415,7 +414,7 @@ impl AppState {
             }
             Action::TryAgain(q) => {
                 let is_choice = matches!(course.question(q).body, Body::Choices(_));
-                if let Some(a) = self.attempts.get_mut(q.index()) {
+                if let Some(a) = self.progress.attempts.get_mut(q.index()) {
                     if a.revealed {
                         return;
                     }
@@ -436,7 +435,7 @@ impl AppState {
             }
             Action::ShowAnswer(q) => {
                 let question = course.question(q);
-                if let Some(a) = self.attempts.get_mut(q.index()) {
+                if let Some(a) = self.progress.attempts.get_mut(q.index()) {
                     if a.tries == 0 || a.revealed {
                         return;
                     }
@@ -451,18 +450,18 @@ impl AppState {
             }
             Action::RestartQuiz(quiz) => {
                 for &q in course.quiz(quiz).questions {
-                    if let Some(a) = self.attempts.get_mut(q.index()) {
+                    if let Some(a) = self.progress.attempts.get_mut(q.index()) {
                         *a = Attempt::fresh(course, q);
                     }
                 }
-                if let Some(s) = self.submitted.get_mut(quiz.index()) {
+                if let Some(s) = self.progress.submitted.get_mut(quiz.index()) {
                     *s = false;
                 }
                 self.announce("Quiz restarted: your answers are cleared.".into());
             }
             Action::StartScenario(s) | Action::RestartScenario(s) => {
                 let sc = course.scenario(s);
-                if let Some(slot) = self.runs.get_mut(s.index()) {
+                if let Some(slot) = self.progress.runs.get_mut(s.index()) {
                     *slot = Some(Run::start(s, sc));
                 }
                 self.announce(format!("Scenario started: {}.", sc.title));
@@ -477,8 +476,11 @@ impl AppState {
                     .map(|c| plain(course, c.consequence))
                     .unwrap_or_default();
                 let node = next.node;
-                if let Some(slot) = self.runs.get_mut(scenario.index()) {
+                if let Some(slot) = self.progress.runs.get_mut(scenario.index()) {
                     *slot = Some(next);
+                }
+                if let Some(d) = self.progress.played_on.get_mut(scenario.index()) {
+                    *d = self.today;
                 }
                 let text = match sc.node(node).ending() {
                     Some(e) => {
@@ -495,7 +497,7 @@ impl AppState {
                     return;
                 };
                 let step = prev.path.len() + 1;
-                if let Some(slot) = self.runs.get_mut(scenario.index()) {
+                if let Some(slot) = self.progress.runs.get_mut(scenario.index()) {
                     *slot = Some(prev);
                 }
                 self.announce(format!(
@@ -503,7 +505,7 @@ impl AppState {
                 ));
             }
             Action::MarkRead(l, read) => {
-                self.progress.set_read(l, read);
+                self.progress.set_read(l, read, self.today);
                 self.announce(
                     if read {
                         "Lesson marked as read."
@@ -513,7 +515,68 @@ impl AppState {
                     .into(),
                 );
             }
+            Action::Reflect(r, text) => {
+                let text = clip(&text.replace("\r\n", "\n"), REFLECTION_MAX);
+                if let Some(slot) = self.progress.reflections.get_mut(r.index()) {
+                    *slot = (!text.trim().is_empty()).then_some(Written {
+                        text,
+                        day: self.today,
+                    });
+                }
+            }
+            Action::Import(code) => match Progress::decode(course, &code) {
+                Ok(mut p) => {
+                    if p.seed == 0 {
+                        p.seed = self.progress.seed;
+                    }
+                    self.progress = p;
+                    self.practising = None;
+                    self.announce(
+                        "Progress loaded from the code. Everything in it is back.".into(),
+                    );
+                }
+                Err(e) => self.announce(format!("Nothing was changed. {}", e.words())),
+            },
+            Action::Reset => {
+                let seed = self.progress.seed;
+                self.progress = Progress::new(course);
+                self.progress.seed = seed;
+                self.practising = None;
+                self.announce("Your progress has been deleted. You are starting afresh.".into());
+            }
+            Action::PracticeNext => {
+                let due = self.due(course);
+                // The next due question after the one just practised, round to the start.
+                let next = match self.practising {
+                    Some(cur) => due
+                        .iter()
+                        .find(|q| **q > cur)
+                        .or_else(|| due.iter().find(|q| **q != cur))
+                        .or(due.first())
+                        .copied(),
+                    None => due.first().copied(),
+                };
+                self.practising = next;
+                if let Some(q) = next {
+                    if let Some(a) = self.progress.attempts.get_mut(q.index()) {
+                        *a = Attempt::fresh(course, q);
+                    }
+                }
+                self.focus_request = self.focus_request.wrapping_add(1);
+            }
+            Action::SetToday(d) => self.today = d,
+            Action::Announce(text) => self.announce(text),
             Action::StorageFailed => self.storage = Storage::Unavailable,
         }
+    }
+}
+
+/// What practice does next with a question, said after its feedback.
+fn practice_note(p: &Progress, q: QuestionId, today: Day) -> String {
+    match p.due_on(q) {
+        None => " Learned: it leaves your practice list.".into(),
+        Some(d) if d <= today => " It stays in your practice list for another go.".into(),
+        Some(d) if d == today + 1 => " It comes back for practice tomorrow.".into(),
+        Some(d) => format!(" It comes back for practice in {} days.", d - today),
     }
 }

@@ -191,36 +191,427 @@ fn history_gives_the_run_before_each_decision() {
     assert_eq!(h[2].vars, vec![3, 10]);
 }
 
+/// Progress with something of every kind: every question kind in every state, a run under way,
+/// endings, reflections, dates and practice boxes.
+fn busy_progress() -> Progress {
+    use super::progress::Written;
+    use super::quiz::Confidence;
+    let mut s = AppState::new(&COURSE, Route::Home, Progress::new(&COURSE), Storage::Saved);
+    s.today = 20_000;
+    s.progress.seed = 4_000_000_000;
+    s.reduce(&COURSE, Action::MarkRead(LessonId(0), true));
+    s.today = 20_005;
+    // single: checked, wrong, with confidence, then shown.
+    s.reduce(
+        &COURSE,
+        Action::Pick {
+            question: q(0),
+            option: 1,
+        },
+    );
+    s.reduce(&COURSE, Action::Check(q(0)));
+    s.reduce(&COURSE, Action::ShowAnswer(q(0)));
+    // multi: partly right, checked.
+    s.reduce(
+        &COURSE,
+        Action::Pick {
+            question: q(1),
+            option: 0,
+        },
+    );
+    s.reduce(&COURSE, Action::Check(q(1)));
+    // tf: right, then being answered again would need a restart; leave it checked.
+    s.reduce(
+        &COURSE,
+        Action::Pick {
+            question: q(2),
+            option: 0,
+        },
+    );
+    s.reduce(&COURSE, Action::Check(q(2)));
+    // order: moved but not checked (a draft).
+    s.reduce(
+        &COURSE,
+        Action::Move {
+            question: q(3),
+            position: 1,
+            up: true,
+        },
+    );
+    // match: wrong, try again, then gave up.
+    for item in 0..COURSE.question(q(4)).items().len() {
+        s.reduce(
+            &COURSE,
+            Action::Assign {
+                question: q(4),
+                item,
+                value: Some(0),
+            },
+        );
+    }
+    s.reduce(&COURSE, Action::Check(q(4)));
+    s.reduce(&COURSE, Action::TryAgain(q(4)));
+    s.reduce(&COURSE, Action::ShowAnswer(q(4)));
+    // sort: one item left unassigned (a draft with a gap).
+    s.reduce(
+        &COURSE,
+        Action::Assign {
+            question: q(5),
+            item: 0,
+            value: Some(1),
+        },
+    );
+    // number and text: typed; text checked.
+    s.reduce(
+        &COURSE,
+        Action::Type {
+            question: q(6),
+            text: "12.5".into(),
+        },
+    );
+    s.reduce(
+        &COURSE,
+        Action::Type {
+            question: q(7),
+            text: "héllo; k=zz".into(),
+        },
+    );
+    s.reduce(&COURSE, Action::Check(q(7)));
+    s.progress.attempts[0].confidence = Some(Confidence::High);
+    // A scenario: one ending reached, a second run under way.
+    let id = ScenarioId(0);
+    s.reduce(&COURSE, Action::StartScenario(id));
+    for c in walk_to_ending(&s, id) {
+        s.reduce(
+            &COURSE,
+            Action::Choose {
+                scenario: id,
+                choice: c,
+            },
+        );
+    }
+    s.reduce(&COURSE, Action::RestartScenario(id));
+    s.reduce(
+        &COURSE,
+        Action::Choose {
+            scenario: id,
+            choice: 0,
+        },
+    );
+    s.progress.reflections[0] = Some(Written {
+        text: "Ask first; act second.\nThen: écouter 👂 ;k=".into(),
+        day: 20_006,
+    });
+    s.progress.submitted[1] = true;
+    s.progress
+}
+
+/// The choices of the first route to an ending, taking choice 0 where it is offered.
+fn walk_to_ending(s: &AppState, id: ScenarioId) -> Vec<usize> {
+    let sc = COURSE.scenario(id);
+    let mut run = s.run(id).cloned().unwrap_or_else(|| Run::start(id, sc));
+    let mut out = Vec::new();
+    while !run.at_ending(sc) {
+        let c = run.offered(sc)[0];
+        run = run.choose(sc, c).expect("an offered choice");
+        out.push(c);
+    }
+    out
+}
+
 #[test]
-fn progress_round_trips_by_content_id() {
+fn progress_round_trips_everything() {
+    let p = busy_progress();
+    assert!(p.endings(ScenarioId(0)).len() == 1 && p.run(ScenarioId(0)).is_some());
+    assert!(
+        p.attempts.iter().any(|a| a.revealed)
+            && p.attempts.iter().any(|a| a.graded.is_none() && a.touched)
+    );
+    let text = p.encode(&COURSE);
+    assert!(text.starts_with("hsc3;"), "{text}");
+    assert_eq!(Progress::decode(&COURSE, &text), Ok(p.clone()));
+    // Surrounding white space (a pasted code) does not matter.
+    assert_eq!(Progress::decode(&COURSE, &format!("  {text}\n")), Ok(p));
+}
+
+#[test]
+fn a_blank_progress_is_short() {
     let mut p = Progress::new(&COURSE);
-    p.set_read(LessonId(0), true);
-    p.record(q(0), Outcome::Incorrect);
+    p.seed = 1;
+    let text = p.encode(&COURSE);
+    assert!(text.len() < 24, "{text}");
+    assert_eq!(Progress::decode(&COURSE, &text), Ok(p));
+}
+
+#[test]
+fn progress_from_versions_one_and_two_still_loads() {
+    let mut p = Progress::new(&COURSE);
+    p.set_read(LessonId(0), true, 0);
     p.record(q(0), Outcome::Correct);
-    p.record(q(0), Outcome::Incorrect); // the best outcome is kept
     p.record(q(1), Outcome::Partial);
     p.reach(ScenarioId(0), NodeId(3));
     p.reach(ScenarioId(0), NodeId(2));
-    p.reach(ScenarioId(0), NodeId(3));
-    let s = p.encode(&COURSE);
     let t = super::progress::tag;
-    assert_eq!(
-        s,
-        format!(
-            "hsc2;l={};q={}c{}p;e={}{}{}{}",
-            t("lesson"),
-            t("single"),
-            t("multi"),
-            t("scen"),
-            t("good"),
-            t("scen"),
-            t("bad")
-        )
+    let v2 = format!(
+        "hsc2;l={};q={}c{}p;e={}{}{}{}",
+        t("lesson"),
+        t("single"),
+        t("multi"),
+        t("scen"),
+        t("good"),
+        t("scen"),
+        t("bad")
     );
-    assert_eq!(Progress::decode(&COURSE, &s), Ok(p.clone()));
-    // Progress saved by the first version of the module still loads.
+    assert_eq!(Progress::decode(&COURSE, &v2), Ok(p.clone()));
     let v1 = "hsc1;l=lesson;q=single:c,multi:p;e=scen/good,scen/bad";
     assert_eq!(Progress::decode(&COURSE, v1), Ok(p));
+}
+
+#[test]
+fn damaged_codes_are_refused_whole() {
+    let text = busy_progress().encode(&COURSE);
+    // Cut anywhere: refused.
+    for cut in (0..text.chars().count()).step_by(7) {
+        let short: String = text.chars().take(cut).collect();
+        assert!(Progress::decode(&COURSE, &short).is_err(), "{short:?}");
+    }
+    // One character changed: refused.
+    let changed = text.replacen("q=", "q=1", 1);
+    assert_eq!(
+        Progress::decode(&COURSE, &changed),
+        Err(DecodeError::Damaged)
+    );
+}
+
+#[test]
+fn practice_follows_a_leitner_schedule() {
+    let mut s = AppState::new(&COURSE, Route::Home, Progress::new(&COURSE), Storage::Saved);
+    s.today = 100;
+    // Missed in the quiz: into box 1, due at once.
+    s.reduce(
+        &COURSE,
+        Action::Pick {
+            question: q(0),
+            option: 1,
+        },
+    );
+    s.reduce(&COURSE, Action::Check(q(0)));
+    // Right first time: not in practice.
+    s.reduce(
+        &COURSE,
+        Action::Pick {
+            question: q(2),
+            option: 1,
+        },
+    );
+    s.reduce(&COURSE, Action::Check(q(2)));
+    assert_eq!(s.progress.best(q(2)), Some(Outcome::Correct));
+    assert_eq!(s.due(&COURSE), vec![q(0)]);
+    // Practise: right, so box 2, back tomorrow.
+    s.reduce(&COURSE, Action::Navigate(Route::Practice));
+    s.reduce(&COURSE, Action::PracticeNext);
+    assert_eq!(s.practising, Some(q(0)));
+    assert_eq!(s.attempt(q(0)).graded, None, "practice asks afresh");
+    s.reduce(
+        &COURSE,
+        Action::Pick {
+            question: q(0),
+            option: 0,
+        },
+    );
+    s.reduce(&COURSE, Action::Check(q(0)));
+    assert!(
+        s.announcement
+            .text
+            .contains("comes back for practice tomorrow"),
+        "{}",
+        s.announcement.text
+    );
+    assert_eq!(s.progress.practice_box(q(0)), 2);
+    assert!(s.due(&COURSE).is_empty());
+    s.reduce(&COURSE, Action::PracticeNext);
+    assert_eq!(s.practising, None);
+    // Tomorrow: due; right again, box 3, three days.
+    s.reduce(&COURSE, Action::SetToday(101));
+    assert_eq!(s.due(&COURSE), vec![q(0)]);
+    s.reduce(&COURSE, Action::PracticeNext);
+    s.reduce(
+        &COURSE,
+        Action::Pick {
+            question: q(0),
+            option: 0,
+        },
+    );
+    s.reduce(&COURSE, Action::Check(q(0)));
+    assert_eq!(
+        (s.progress.practice_box(q(0)), s.progress.due_on(q(0))),
+        (3, Some(104))
+    );
+    // A miss sends it back to box 1, due again at once.
+    s.reduce(&COURSE, Action::SetToday(104));
+    s.reduce(&COURSE, Action::PracticeNext);
+    s.reduce(
+        &COURSE,
+        Action::Pick {
+            question: q(0),
+            option: 1,
+        },
+    );
+    s.reduce(&COURSE, Action::Check(q(0)));
+    assert_eq!(
+        (s.progress.practice_box(q(0)), s.progress.due_on(q(0))),
+        (1, Some(104))
+    );
+    // Three rights in a row, and it leaves the list.
+    for day in [104, 105, 108] {
+        s.reduce(&COURSE, Action::SetToday(day));
+        s.reduce(&COURSE, Action::PracticeNext);
+        assert_eq!(s.practising, Some(q(0)), "day {day}");
+        s.reduce(
+            &COURSE,
+            Action::Pick {
+                question: q(0),
+                option: 0,
+            },
+        );
+        s.reduce(&COURSE, Action::Check(q(0)));
+    }
+    assert_eq!(s.progress.practice_box(q(0)), 0);
+    assert!(
+        s.announcement.text.contains("Learned"),
+        "{}",
+        s.announcement.text
+    );
+    // The schedule survives encoding.
+    let back = Progress::decode(&COURSE, &s.progress.encode(&COURSE)).unwrap();
+    assert_eq!(back, s.progress);
+}
+
+#[test]
+fn practice_checks_at_once_even_in_a_deferred_quiz() {
+    let mut s = AppState::new(&COURSE, Route::Home, Progress::new(&COURSE), Storage::Saved);
+    let quiz = COURSE.question(q(0)).quiz;
+    s.reduce(&COURSE, Action::SetMode(quiz, QuizMode::Deferred));
+    s.progress.boxes[0] = 1;
+    s.reduce(&COURSE, Action::Navigate(Route::Practice));
+    s.reduce(&COURSE, Action::PracticeNext);
+    s.reduce(
+        &COURSE,
+        Action::Pick {
+            question: q(0),
+            option: 0,
+        },
+    );
+    s.reduce(&COURSE, Action::Check(q(0)));
+    assert!(s.attempt(q(0)).graded.is_some());
+    // Outside practice, the deferred quiz still waits for submission.
+    s.reduce(&COURSE, Action::Navigate(Route::Home));
+    s.reduce(
+        &COURSE,
+        Action::Pick {
+            question: q(1),
+            option: 0,
+        },
+    );
+    s.reduce(&COURSE, Action::Check(q(1)));
+    assert!(s.attempt(q(1)).graded.is_none());
+}
+
+#[test]
+fn reflections_are_clipped_kept_and_cleared() {
+    use super::progress::REFLECTION_MAX;
+    let mut s = AppState::new(&COURSE, Route::Home, Progress::new(&COURSE), Storage::Saved);
+    s.today = 9;
+    let r = ReflectionId(0);
+    s.reduce(&COURSE, Action::Reflect(r, "a\r\nb".into()));
+    assert_eq!(
+        s.progress.reflection(r).map(|w| (w.text.as_str(), w.day)),
+        Some(("a\nb", 9))
+    );
+    s.reduce(&COURSE, Action::Reflect(r, "é".repeat(REFLECTION_MAX + 50)));
+    assert_eq!(
+        s.progress.reflection(r).map(|w| w.text.chars().count()),
+        Some(REFLECTION_MAX)
+    );
+    // An emoji is two units in a browser: the limit counts them so.
+    s.reduce(&COURSE, Action::Reflect(r, "👂".repeat(REFLECTION_MAX)));
+    assert_eq!(
+        s.progress
+            .reflection(r)
+            .map(|w| w.text.encode_utf16().count()),
+        Some(REFLECTION_MAX)
+    );
+    s.reduce(&COURSE, Action::Reflect(r, "  ".into()));
+    assert_eq!(s.progress.reflection(r), None);
+}
+
+#[test]
+fn import_replaces_progress_and_refuses_bad_codes_without_change() {
+    let busy = busy_progress();
+    let code = busy.encode(&COURSE);
+    let mut s = AppState::new(&COURSE, Route::Home, Progress::new(&COURSE), Storage::Saved);
+    s.progress.seed = 5;
+    s.reduce(&COURSE, Action::Import("not a code".into()));
+    assert!(s.announcement.text.starts_with("Nothing was changed"));
+    assert!(s.progress.is_blank(&COURSE));
+    s.reduce(&COURSE, Action::Import(code[..code.len() - 3].to_string()));
+    assert!(
+        s.announcement.text.contains("incomplete"),
+        "{}",
+        s.announcement.text
+    );
+    s.reduce(&COURSE, Action::Import(code));
+    assert_eq!(s.progress, busy);
+    s.reduce(&COURSE, Action::Reset);
+    assert!(s.progress.is_blank(&COURSE));
+    assert_eq!(
+        s.progress.seed, busy.seed,
+        "the shuffle stays the learner's own"
+    );
+}
+
+#[test]
+fn the_record_lists_what_was_done_with_dates() {
+    use super::record;
+    let p = busy_progress();
+    let sections = record::build(&COURSE, &p);
+    assert_eq!(sections.len(), 1);
+    let titles: Vec<&str> = sections[0]
+        .entries
+        .iter()
+        .map(|e| e.title.as_str())
+        .collect();
+    assert_eq!(titles[0], "Lesson read: Lesson");
+    assert!(titles[1].starts_with("Reflection: What would you do?"));
+    assert!(
+        titles.iter().any(|t| t.starts_with("Scenario: ")),
+        "{titles:?}"
+    );
+    let md = record::markdown(&COURSE, &sections, 20_010);
+    assert!(md.contains("*4 October 2024*"), "{md}");
+    assert!(md.contains("made on 14 October 2024"), "{md}");
+    assert!(md.contains("Then: écouter 👂 ;k="));
+    let html = record::html(&COURSE, &sections, 20_010);
+    assert!(
+        html.contains("<time datetime=\"2024-10-09\">9 October 2024</time>"),
+        "{html}"
+    );
+    assert!(!html.contains("<script"));
+}
+
+#[test]
+fn days_convert_both_ways() {
+    use super::day;
+    assert_eq!(day::from_civil(1970, 1, 1), 0);
+    assert_eq!(day::from_civil(2024, 1, 1), 19_723);
+    assert_eq!(day::from_civil(2026, 11, 23), 20_780);
+    assert_eq!(day::to_civil(20_780), (2026, 11, 23));
+    assert_eq!(day::words(day::from_civil(2024, 2, 29)), "29 February 2024");
+    assert_eq!(day::iso(day::from_civil(2000, 3, 1)), "2000-03-01");
+    for d in (0..80_000).step_by(37) {
+        let (y, m, dd) = day::to_civil(d);
+        assert_eq!(day::from_civil(y, m, dd), d);
+    }
 }
 
 #[test]
@@ -241,12 +632,7 @@ fn tags_are_four_base36_characters_and_stable() {
 
 #[test]
 fn a_thousand_corrupt_or_truncated_blobs_never_panic() {
-    let mut p = Progress::new(&COURSE);
-    p.seed = 77;
-    p.set_read(LessonId(0), true);
-    p.record(q(1), Outcome::Partial);
-    p.reach(ScenarioId(0), NodeId(2));
-    let good = p.encode(&COURSE);
+    let good = busy_progress().encode(&COURSE);
     let mut state = 0x2545_f491_4f6c_dd1du64;
     let mut next = move || {
         state ^= state << 13;
@@ -254,7 +640,9 @@ fn a_thousand_corrupt_or_truncated_blobs_never_panic() {
         state ^= state << 17;
         state
     };
-    let alphabet: Vec<char> = "hsc12;=:,/lqes0123456789abcxyzé€\u{0}\n ".chars().collect();
+    let alphabet: Vec<char> = "hsc123;=:,/lqezrkbs0123456789abcxyzAZ-_.é€\u{0}\n "
+        .chars()
+        .collect();
     for i in 0..1000 {
         let blob: String = match i % 4 {
             // Truncations of a real blob, at every length (on a character boundary).
@@ -278,7 +666,7 @@ fn a_thousand_corrupt_or_truncated_blobs_never_panic() {
             }
             // Random strings from the format's own characters, with either header.
             2 => {
-                let head = if next() % 2 == 0 { "hsc2;" } else { "hsc1;" };
+                let head = ["hsc3;", "hsc2;", "hsc1;"][(next() % 3) as usize];
                 let len = (next() % 60) as usize;
                 head.chars()
                     .chain((0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]))
@@ -289,9 +677,13 @@ fn a_thousand_corrupt_or_truncated_blobs_never_panic() {
                 .map(|_| char::from((next() % 256) as u8))
                 .collect(),
         };
-        // Decoding returns a value or an error; reaching here without a panic is the property.
-        if let Ok(d) = Progress::decode(&COURSE, &blob) {
-            assert_eq!(d.lessons_read.len(), COURSE.lessons.len(), "{blob:?}");
+        // Decoding never panics; a damaged version-3 blob is always refused.
+        let decoded = Progress::decode(&COURSE, &blob);
+        if blob.trim_start().starts_with("hsc3") && blob != good {
+            assert!(decoded.is_err(), "{blob:?}");
+        }
+        if let Ok(d) = decoded {
+            assert_eq!(d.lessons.len(), COURSE.lessons.len(), "{blob:?}");
             assert_eq!(d.best.len(), COURSE.questions.len(), "{blob:?}");
         }
     }
@@ -1018,7 +1410,8 @@ mod kind_actions {
                 text: "x".repeat(5000),
             },
         );
-        assert_eq!(s.attempt(q).answer, Answer::Typed("x".repeat(200)));
+        let max = super::super::progress::TYPED_TEXT_MAX;
+        assert_eq!(s.attempt(q).answer, Answer::Typed("x".repeat(max)));
         s.reduce(
             &COURSE,
             Action::Type {
@@ -1285,7 +1678,6 @@ mod quiz_behaviour {
         let mut p = Progress::new(&COURSE);
         p.seed = 4_000_000_000;
         let text = p.encode(&COURSE);
-        assert_eq!(text, "hsc2;s=4000000000");
         assert_eq!(
             Progress::decode(&COURSE, &text).map(|d| d.seed),
             Ok(4_000_000_000)

@@ -12,6 +12,25 @@ pub fn storage_key(course_id: &str) -> String {
     format!("hsc:{course_id}:progress")
 }
 
+/// Where unreadable data found under [`storage_key`] is set aside, rather than lost.
+pub fn backup_key(course_id: &str) -> String {
+    format!("hsc:{course_id}:progress:backup")
+}
+
+/// A `data:` address holding a text file, for a download link (no Blob, no object URL to revoke).
+pub fn data_url(mime: &str, text: &str) -> String {
+    format!("data:{mime};charset=utf-8,{}", encode_uri(text))
+}
+
+/// The progress code inside a progress file: its first line that starts like one.
+pub fn code_in_file(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("hsc"))
+        .unwrap_or(text.trim())
+        .to_string()
+}
+
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use wasm_bindgen::JsCast;
@@ -52,6 +71,76 @@ mod imp {
     pub fn random_seed() -> u32 {
         let r = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
         r.max(1)
+    }
+
+    /// Today in the learner's own calendar.
+    pub fn today() -> crate::engine::day::Day {
+        let d = js_sys::Date::new_0();
+        crate::engine::day::from_civil(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+    }
+
+    pub fn encode_uri(text: &str) -> String {
+        js_sys::encode_uri_component(text).into()
+    }
+
+    /// Selects the text of a text area and asks the browser to copy it. `false` if it would not
+    /// (the text stays selected, so the learner can copy it with the keyboard).
+    pub fn copy_text_of(id: &str) -> bool {
+        let Some(doc) = document() else { return false };
+        let Some(area) = doc
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        else {
+            return false;
+        };
+        let _ = area.focus();
+        area.select();
+        doc.dyn_into::<web_sys::HtmlDocument>()
+            .ok()
+            .and_then(|d| d.exec_command("copy").ok())
+            .unwrap_or(false)
+    }
+
+    /// Reads the first file chosen in a file input as text, then calls `done` (not at all if the
+    /// browser cannot read it; `failed` is called instead).
+    pub fn read_file(
+        input: &web_sys::HtmlInputElement,
+        done: impl FnOnce(String) + 'static,
+        failed: impl FnOnce() + 'static,
+    ) {
+        use wasm_bindgen::closure::Closure;
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        let ok =
+            Closure::once(move |v: wasm_bindgen::JsValue| done(v.as_string().unwrap_or_default()));
+        let err = Closure::once(move |_: wasm_bindgen::JsValue| failed());
+        let _ = file.text().then2(&ok, &err);
+        // The promise settles once; the closures live until then.
+        ok.forget();
+        err.forget();
+    }
+
+    /// Calls `f` when the page is being hidden or left (`pagehide`, or `visibilitychange` to
+    /// hidden), and `shown` when it becomes visible again.
+    pub fn on_hide(
+        f: impl Fn() + 'static,
+        shown: impl Fn() + 'static,
+    ) -> Option<(gloo::events::EventListener, gloo::events::EventListener)> {
+        let w = web_sys::window()?;
+        let d = w.document()?;
+        let f = std::rc::Rc::new(f);
+        let g = f.clone();
+        let hide = gloo::events::EventListener::new(&w, "pagehide", move |_| f());
+        let doc = d.clone();
+        let vis = gloo::events::EventListener::new(&d, "visibilitychange", move |_| {
+            if doc.visibility_state() == web_sys::VisibilityState::Hidden {
+                g()
+            } else {
+                shown()
+            }
+        });
+        Some((hide, vis))
     }
 
     pub fn set_title(title: &str) {
@@ -110,6 +199,25 @@ mod imp {
         true
     }
     pub fn set_title(_: &str) {}
+    pub fn today() -> crate::engine::day::Day {
+        0
+    }
+    /// Natively (tests), the text is left as it is.
+    pub fn encode_uri(text: &str) -> String {
+        text.to_string()
+    }
+    pub fn copy_text_of(_: &str) -> bool {
+        false
+    }
+    pub fn read_file(
+        _: &web_sys::HtmlInputElement,
+        _: impl FnOnce(String) + 'static,
+        _: impl FnOnce() + 'static,
+    ) {
+    }
+    pub fn on_hide(_: impl Fn() + 'static, _: impl Fn() + 'static) -> Option<()> {
+        None
+    }
     pub fn random_seed() -> u32 {
         1
     }

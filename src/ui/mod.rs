@@ -33,13 +33,20 @@ pub type Ctx = UseReducerHandle<Model>;
 pub fn initial_state() -> AppState {
     let route = Route::parse(&COURSE, &effects::current_hash());
     let key = effects::storage_key(COURSE.id);
+    let mut recovered = false;
     let (progress, storage) = match effects::load(&key) {
         Ok(Some(saved)) => match Progress::decode(&COURSE, &saved) {
             Ok(p) => (p, Storage::Saved),
             // Unreadable data: keep a copy under a backup key, then start fresh rather than fail.
             Err(_) => {
-                effects::save(&format!("{key}:backup"), &saved);
-                (Progress::new(&COURSE), Storage::Saved)
+                recovered = true;
+                let kept = effects::save(&effects::backup_key(COURSE.id), &saved);
+                let storage = if kept {
+                    Storage::Saved
+                } else {
+                    Storage::Unavailable
+                };
+                (Progress::new(&COURSE), storage)
             }
         },
         Ok(None) => (Progress::new(&COURSE), Storage::Saved),
@@ -51,6 +58,8 @@ pub fn initial_state() -> AppState {
     }
     let hash = effects::current_hash();
     let mut state = AppState::new(&COURSE, route, progress, storage);
+    state.recovered = recovered;
+    state.today = effects::today();
     if let Some((quiz, mode)) = Route::mode_param(&COURSE, &hash) {
         state.reduce(&COURSE, Action::SetMode(quiz, mode));
     }
@@ -110,15 +119,39 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
 
-    // Save progress whenever it changes.
+    // Save progress whenever it changes (every answer, choice and keystroke of a reflection),
+    // and again whenever the page is hidden or left, never only on unload.
+    let latest = use_mut_ref(String::new);
     {
         let dispatcher = state.dispatcher();
         let storage = state.0.storage;
+        let latest = latest.clone();
         use_effect_with(state.0.progress.clone(), move |p| {
+            let encoded = p.encode(&COURSE);
             if storage == Storage::Saved
-                && !effects::save(&effects::storage_key(COURSE.id), &p.encode(&COURSE))
+                && !effects::save(&effects::storage_key(COURSE.id), &encoded)
             {
                 dispatcher.dispatch(Action::StorageFailed);
+            }
+            *latest.borrow_mut() = encoded;
+        });
+    }
+    {
+        let dispatcher = state.dispatcher();
+        let storage = state.0.storage;
+        use_effect_with(storage, move |storage| {
+            let storage = *storage;
+            let listeners = effects::on_hide(
+                move || {
+                    let text = latest.borrow();
+                    if storage == Storage::Saved && !text.is_empty() {
+                        effects::save(&effects::storage_key(COURSE.id), &text);
+                    }
+                },
+                move || dispatcher.dispatch(Action::SetToday(effects::today())),
+            );
+            move || {
+                let _keep_until_unmount = listeners;
             }
         });
     }
@@ -157,14 +190,23 @@ fn Layout() -> Html {
                             }
                             <li><a href="#/glossary" aria-current={current(Route::Glossary)}>{"Glossary"}</a></li>
                             <li><a href="#/sources" aria-current={current(Route::Sources)}>{"Sources"}</a></li>
+                            <li><a href="#/progress" aria-current={current(Route::Progress)}>{"Your progress"}</a></li>
                         </ul>
                     </nav>
                 </div>
             </header>
             if ctx.0.storage == Storage::Unavailable {
-                <div class="notice wrap" role="note">
-                    <p><strong>{"Your progress will not be kept. "}</strong>
-                    {"This browser is not letting the module save anything here (storage is blocked or full), so what you do lasts until you close the page. Everything else works as usual."}</p>
+                <div class="notice wrap" role="note" id="storage-notice">
+                    <p><strong>{"Your progress will not be kept here. "}</strong>
+                    {"This browser is not letting the module save anything on this page (storage is blocked or full), so what you do lasts until you close it. Everything else works as usual. To keep your work, take a "}
+                    <a href="#/progress">{"progress code"}</a>{" before you leave, and load it next time."}</p>
+                </div>
+            }
+            if ctx.0.recovered {
+                <div class="notice wrap" role="note" id="recovered-notice">
+                    <p><strong>{"Saved progress here could not be read, so you are starting afresh. "}</strong>
+                    {"It may have been damaged or written by something else. Nothing was deleted: the unreadable data is kept in this browser under a backup key. If you have a "}
+                    <a href="#/progress">{"progress code"}</a>{", you can load it."}</p>
                 </div>
             }
             <main id="main" tabindex="-1" class="wrap">
@@ -172,7 +214,7 @@ fn Layout() -> Html {
             </main>
             <footer class="site-footer">
                 <div class="wrap">
-                    <p>{"An open teaching module. It sends nothing anywhere: your progress stays in this browser."}</p>
+                    <p>{"An open teaching module. It sends nothing anywhere: your progress stays in this browser, and goes elsewhere only if you take a "}<a href="#/progress">{"progress code"}</a>{"."}</p>
                 </div>
             </footer>
         </>

@@ -51,6 +51,7 @@ fn block(b: &Block) -> Html {
         Block::Bullets(v) => html! { <ul>{ items(v) }</ul> },
         Block::Numbered(v) => html! { <ol>{ items(v) }</ol> },
         Block::Quote(r) => html! { <blockquote><p>{ rich(r) }</p></blockquote> },
+        Block::Reflect(id) => html! { <crate::ui::views::ReflectionBox id={*id} /> },
         Block::KeyPoints(v) => html! {
             <aside class="key-points" aria-label="Key points">
                 <h2 class="key-points-title">{"Key points"}</h2>

@@ -42,10 +42,20 @@ pub fn Home() -> Html {
         return Html::default();
     };
     let p = &ctx.0.progress;
+    let due = ctx.0.due(&COURSE).len();
     html! {
         <>
             <h1 id="view-heading" tabindex="-1">{ COURSE.title }</h1>
             <p class="lead">{"An interactive module for students of social work, nursing and health policy. Each unit has a lesson, a quiz that explains every answer, and a scenario in which your decisions have consequences. Every fact is cited to its source."}</p>
+            if !p.is_blank(&COURSE) {
+                <ul class="shortcuts">
+                    if due > 0 {
+                        <li><a href="#/practice">{ format!("Practise what you missed ({due} due)") }</a></li>
+                    }
+                    <li><a href="#/record">{"Your learning record"}</a></li>
+                    <li><a href="#/progress">{"Your progress code"}</a></li>
+                </ul>
+            }
             <h2>{"Units"}</h2>
             <ol class="cards">
                 { for COURSE.unit_ids().map(|u| {

@@ -3,6 +3,7 @@
 mod glossary;
 mod home;
 mod lesson;
+mod progress;
 mod quiz;
 mod scenario;
 mod sources;
@@ -11,6 +12,7 @@ mod timeline;
 pub use glossary::Glossary;
 pub use home::{Home, UnitPage};
 pub use lesson::LessonPage;
+pub use progress::{AnswersReview, PracticePage, ProgressPage, RecordPage, ReflectionBox};
 pub use quiz::{QuestionPage, QuizPage, ResultsPage};
 pub use scenario::ScenarioPage;
 pub use sources::Sources;
@@ -34,6 +36,10 @@ pub fn View() -> Html {
         Route::Quiz(quiz) => html! { <QuizPage {quiz} /> },
         Route::Question(quiz, index) => html! { <QuestionPage {quiz} {index} /> },
         Route::Results(quiz) => html! { <ResultsPage {quiz} /> },
+        Route::Review(quiz) => html! { <AnswersReview {quiz} /> },
+        Route::Progress => html! { <ProgressPage /> },
+        Route::Record => html! { <RecordPage /> },
+        Route::Practice => html! { <PracticePage /> },
         Route::Scenario(scenario) => html! { <ScenarioPage {scenario} /> },
         Route::Timeline => html! { <Timeline /> },
         Route::Glossary => html! { <Glossary focus={None::<crate::model::TermId>} /> },

@@ -3,6 +3,7 @@ use crate::course::COURSE;
 use crate::engine::grade::{
     answer_key, matched_accept, read_number, Answer, Grade, Outcome, Reading,
 };
+use crate::engine::progress::{TYPED_NUMERIC_MAX, TYPED_TEXT_MAX};
 use crate::engine::quiz::{answer_summary, answer_words, band_for, cbm_mark, Confidence};
 use crate::engine::route::Route;
 use crate::engine::state::{Action, Attempt};
@@ -148,6 +149,26 @@ pub struct QuestionProps {
     pub index: u16,
 }
 
+/// Focus follows the answer: to the feedback once checked or shown, back to the options on
+/// "try again". ("Show the answer" after a wrong answer removes the focused button while the
+/// question stays checked, so the reveal is tracked too, or focus would fall to the page.)
+#[hook]
+pub fn use_answer_focus(qid: Option<QuestionId>, checked: bool, revealed: bool) {
+    let prev = use_mut_ref(|| None::<(Option<QuestionId>, bool, bool)>);
+    use_effect_with((qid, checked, revealed), move |&(q, checked, revealed)| {
+        let before = prev.borrow_mut().replace((q, checked, revealed));
+        if let Some((pq, was, was_revealed)) = before {
+            if pq == q && (was != checked || was_revealed != revealed) {
+                if checked {
+                    effects::focus("feedback-heading");
+                } else {
+                    effects::focus_first_control("answer");
+                }
+            }
+        }
+    });
+}
+
 #[component]
 pub fn QuestionPage(props: &QuestionProps) -> Html {
     let Some(ctx) = use_context::<Ctx>() else {
@@ -164,28 +185,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
     let total = quiz.questions.len();
     let attempt = ctx.0.attempt(qid);
 
-    // Focus follows the answer: to the feedback once checked or shown, back to the options on
-    // "try again". ("Show the answer" after a wrong answer removes the focused button while the
-    // question stays checked, so the reveal is tracked too, or focus would fall to the page.)
-    {
-        let prev = use_mut_ref(|| None::<(QuestionId, bool, bool)>);
-        let checked = attempt.graded.is_some();
-        use_effect_with(
-            (qid, checked, attempt.revealed),
-            move |&(q, checked, revealed)| {
-                let before = prev.borrow_mut().replace((q, checked, revealed));
-                if let Some((pq, was, was_revealed)) = before {
-                    if pq == q && (was != checked || was_revealed != revealed) {
-                        if checked {
-                            effects::focus("feedback-heading");
-                        } else {
-                            effects::focus_first_control("answer");
-                        }
-                    }
-                }
-            },
-        );
-    }
+    use_answer_focus(Some(qid), attempt.graded.is_some(), attempt.revealed);
 
     let next_href = if i + 1 < total {
         Route::Question(props.quiz, (i + 1) as u16).href(&COURSE)
@@ -265,8 +265,10 @@ pub fn QuestionCard(props: &CardProps) -> Html {
     let locked = a.graded.is_some();
     let quiz_id = q.quiz;
     let quiz = COURSE.quiz(quiz_id);
-    let deferred =
-        ctx.0.mode(&COURSE, quiz_id) == QuizMode::Deferred && !ctx.0.is_submitted(quiz_id);
+    // Practice checks each answer at once, whatever the quiz's mode.
+    let deferred = ctx.0.mode(&COURSE, quiz_id) == QuizMode::Deferred
+        && !ctx.0.is_submitted(quiz_id)
+        && ctx.0.route != Route::Practice;
     // Once the answer is shown, the controls show the answer key.
     // After an ordering move, focus follows the moved item (set by the move buttons).
     let pending_focus = use_mut_ref(|| None::<String>);
@@ -471,6 +473,7 @@ pub fn QuestionCard(props: &CardProps) -> Html {
                         if let Some(u) = unit { { format!(" (in {u})") } }
                     </label>
                     <input type="text" id="option-0" value={text} {oninput} disabled={locked}
+                        maxlength={if numeric { TYPED_NUMERIC_MAX } else { TYPED_TEXT_MAX }.to_string()}
                         inputmode={if numeric { "decimal" } else { "text" }} autocomplete="off" spellcheck="false"
                         aria-describedby="question-hint" />
                 </p>
@@ -746,6 +749,7 @@ pub fn ResultsPage(props: &QuizProps) -> Html {
                 }) }
             </ol>
             <div class="actions">
+                <a class="button secondary" href={Route::Review(id).href(&COURSE)}>{"Review your answers"}</a>
                 <button type="button" class="button secondary" onclick={restart}>{"Restart the quiz"}</button>
                 <a class="button" href={Route::Unit(quiz.unit).href(&COURSE)}>{ format!("Back to {}", unit_label(quiz.unit)) }</a>
             </div>

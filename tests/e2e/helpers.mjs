@@ -63,6 +63,9 @@ export async function startServer(dir = DIST) {
       res.writeHead(200, {
         'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
+        // As GitHub Pages and most static hosts send: lets the module load inside a sandboxed
+        // iframe, whose opaque origin makes every request cross-origin.
+        'access-control-allow-origin': '*',
       });
       res.end(body);
     });

@@ -109,7 +109,7 @@ e2eTest(env, 'when the browser refuses storage, the page says progress will not 
   });
   await openApp(page, '#/');
   await page.waitForSelector('[role="note"]', { timeout: 5000 });
-  assert.match(await textOf(page, '[role="note"]'), /^Your progress will not be kept\./);
+  assert.match(await textOf(page, '[role="note"]'), /^Your progress will not be kept here\./);
   await assertAxeClean(page, 'storage refused notice');
   // Everything else still works: a question can be answered.
   const [first] = await choicePlaces(page);

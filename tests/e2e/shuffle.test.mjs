@@ -41,7 +41,10 @@ e2eTest(env, 'two learners with different seeds get different orders, each kept 
     // The seed is kept with the learner's progress.
     const seed = Math.max(1, Math.floor(random * 0xffffffff));
     const stored = await page.evaluate((id) => localStorage.getItem(`hsc:${id}:progress`), course.id);
-    assert.match(stored ?? '', new RegExp(`(^|;)s=${seed}(;|$)`), `the seed ${seed} is stored with progress: "${stored}"`);
+    // Stored progress writes numbers as six base-64 digits (0-9, A-Z, a-z, -, _), most significant first.
+    const B64 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
+    const digits = [5, 4, 3, 2, 1, 0].map((i) => B64[Math.floor(seed / 64 ** i) % 64]).join('');
+    assert.match(stored ?? '', new RegExp(`^hsc3;s=${digits}(;|$)`), `the seed ${seed} is stored with progress: "${stored}"`);
     learners.push({ page, shown });
   }
   const [a, b] = learners.map((l) => l.shown);

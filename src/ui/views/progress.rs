@@ -112,10 +112,7 @@ pub fn ProgressPage() -> Html {
     let load = {
         let ctx = ctx.clone();
         let pasted = pasted.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            ctx.dispatch(Action::Import((*pasted).clone()));
-        })
+        Callback::from(move |_: MouseEvent| ctx.dispatch(Action::Import((*pasted).clone())))
     };
     let on_file = {
         let ctx = ctx.clone();
@@ -192,13 +189,14 @@ pub fn ProgressPage() -> Html {
             <section aria-labelledby="load-heading">
                 <h2 id="load-heading">{"Load progress"}</h2>
                 <p>{"Loading replaces the progress held here now with the progress in the code."}</p>
-                <form onsubmit={load}>
+                // No form: a sandboxed iframe without `allow-forms` would block its submission.
+                <div class="load-code">
                     <label for="paste-code">{"Paste a progress code"}</label>
                     <textarea id="paste-code" rows="3" value={(*pasted).clone()} oninput={on_paste} />
                     <div class="actions">
-                        <button type="submit" class="button">{"Load this code"}</button>
+                        <button type="button" class="button" onclick={load}>{"Load this code"}</button>
                     </div>
-                </form>
+                </div>
                 <p>
                     <label for="progress-file">{"Or choose a progress file"}</label>
                     <input id="progress-file" type="file" accept=".txt,text/plain" onchange={on_file} />

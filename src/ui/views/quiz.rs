@@ -285,16 +285,27 @@ pub fn QuestionCard(props: &CardProps) -> Html {
     } else {
         a.answer.clone()
     };
-    let onsubmit = {
+    // "Check answer" is a plain button, and Enter in a field checks without submitting the form:
+    // a VLE that embeds the module in a sandboxed iframe without `allow-forms` blocks every form
+    // submission, and the submit event with it.
+    let check = {
         let ctx = ctx.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            // In a deferred quiz nothing is checked until the whole quiz is submitted.
-            if !deferred {
-                ctx.dispatch(Action::Check(qid));
+        Callback::from(move |_: MouseEvent| ctx.dispatch(Action::Check(qid)))
+    };
+    let onkeydown = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let in_field = e.target_dyn_into::<web_sys::HtmlInputElement>().is_some();
+            if e.key() == "Enter" && in_field {
+                e.prevent_default();
+                // In a deferred quiz nothing is checked until the whole quiz is submitted.
+                if !deferred {
+                    ctx.dispatch(Action::Check(qid));
+                }
             }
         })
     };
+    let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
     let try_again = {
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| ctx.dispatch(Action::TryAgain(qid)))
@@ -481,7 +492,7 @@ pub fn QuestionCard(props: &CardProps) -> Html {
         }
     };
     html! {
-        <form class="question" {onsubmit}>
+        <form class="question" {onsubmit} {onkeydown}>
             <fieldset id="answer">
                 <legend class="prompt">{ rich(q.prompt) }</legend>
                 <p class="hint" id="question-hint">{ hint(q) }</p>
@@ -494,7 +505,7 @@ pub fn QuestionCard(props: &CardProps) -> Html {
                 <p class="meta">{"Your answer is kept as you go. You can change it until you submit the quiz."}</p>
             } else if !locked {
                 <div class="actions">
-                    <button type="submit" class="button">{"Check answer"}</button>
+                    <button type="button" class="button" onclick={check}>{"Check answer"}</button>
                     if a.tries > 0 && !a.revealed {
                         <button type="button" class="button secondary" onclick={show.clone()}>{"Show the answer"}</button>
                     }

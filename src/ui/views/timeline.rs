@@ -71,7 +71,8 @@ pub fn Timeline() -> Html {
             <h1 id="view-heading" tabindex="-1">{"Timeline"}</h1>
             <p class="lead">{ format!("{total} dated events from the sources, from {} to {}, each linked to the unit that teaches it.",
                 COURSE.events.first().map_or(0, |e| e.year), COURSE.events.last().map_or(0, |e| e.year)) }</p>
-            <form class="filters" aria-label="Filter the timeline" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            // Not a form: filters apply as they change, and a sandboxed iframe would block a submission.
+            <div class="filters" role="group" aria-label="Filter the timeline">
                 <p class="filter">
                     <label for="tl-unit">{"Unit"}</label>
                     <select id="tl-unit" onchange={on_unit}>
@@ -97,7 +98,7 @@ pub fn Timeline() -> Html {
                 if filtered {
                     <p class="filter"><button type="button" class="button secondary" onclick={clear}>{"Show all events"}</button></p>
                 }
-            </form>
+            </div>
             <p id="tl-count" class="meta">{ format!("{} of {total} events shown.", shown.len()) }</p>
             if shown.is_empty() {
                 <p>{"No event matches. Try fewer words, or another unit or decade."}</p>

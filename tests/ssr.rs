@@ -878,3 +878,48 @@ fn the_review_is_read_only_and_practice_offers_the_missed_question() {
     assert!(t.contains("1 question due now."), "{t}");
     assert!(t.contains("Start practising"), "{t}");
 }
+
+#[test]
+fn a_progress_file_yields_its_whole_code_even_across_line_breaks() {
+    use hsc_course::ui::effects::code_in_file;
+    let code = "hsc3;s=000001;r=abcd0009first\nline;k=wxyz";
+    let file =
+        format!("Progress code for the module, saved today.\r\nTo load it...\r\n\r\n{code}\r\n");
+    assert_eq!(
+        code_in_file(&file.replace('\n', "\r\n").replace("\r\r", "\r")),
+        code
+    );
+    assert_eq!(code_in_file(&format!("{code}\n")), code);
+    assert_eq!(code_in_file("  no code here  "), "no code here");
+}
+
+#[test]
+fn practice_shows_when_the_question_comes_back() {
+    let mut s = busy_learner("#/practice");
+    s.reduce(&COURSE, Action::PracticeNext);
+    let q = s.practising.expect("a question to practise");
+    let question = COURSE.question(q);
+    let right = question
+        .options()
+        .iter()
+        .position(|o| o.correct)
+        .expect("a right option");
+    s.reduce(
+        &COURSE,
+        Action::Pick {
+            question: q,
+            option: right,
+        },
+    );
+    s.reduce(
+        &COURSE,
+        Action::SetConfidence {
+            question: q,
+            level: Confidence::Low,
+        },
+    );
+    s.reduce(&COURSE, Action::Check(q));
+    let t = text(&render(s));
+    assert!(t.contains("It comes back for practice tomorrow."), "{t}");
+    assert!(t.contains("Finish"), "{t}");
+}

@@ -140,7 +140,7 @@ fn unit_section(course: &Course, p: &Progress, u: UnitId, number: usize) -> Sect
     }
     for b in lesson.body {
         if let Block::Reflect(r) = b {
-            if let Some(w) = p.reflection(*r) {
+            if let Some(w) = p.reflection(*r).filter(|w| !w.text.trim().is_empty()) {
                 entries.push(Entry {
                     title: format!(
                         "Reflection: {}",

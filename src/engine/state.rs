@@ -346,6 +346,7 @@ impl AppState {
                 self.progress.record(q, g.outcome);
                 self.progress.schedule(q, g.outcome, practising, self.today);
                 if practising {
+                    text.push(' ');
                     text.push_str(&practice_note(&self.progress, q, self.today));
                 }
                 self.announce(text);
@@ -518,7 +519,9 @@ impl AppState {
             Action::Reflect(r, text) => {
                 let text = clip(&text.replace("\r\n", "\n"), REFLECTION_MAX);
                 if let Some(slot) = self.progress.reflections.get_mut(r.index()) {
-                    *slot = (!text.trim().is_empty()).then_some(Written {
+                    // Kept as typed (spaces too, so the box does not fight the typing); an empty
+                    // box is no reflection.
+                    *slot = (!text.is_empty()).then_some(Written {
                         text,
                         day: self.today,
                     });
@@ -571,12 +574,12 @@ impl AppState {
     }
 }
 
-/// What practice does next with a question, said after its feedback.
-fn practice_note(p: &Progress, q: QuestionId, today: Day) -> String {
+/// What practice does next with a question, said after its feedback (and shown with it).
+pub fn practice_note(p: &Progress, q: QuestionId, today: Day) -> String {
     match p.due_on(q) {
-        None => " Learned: it leaves your practice list.".into(),
-        Some(d) if d <= today => " It stays in your practice list for another go.".into(),
-        Some(d) if d == today + 1 => " It comes back for practice tomorrow.".into(),
-        Some(d) => format!(" It comes back for practice in {} days.", d - today),
+        None => "Learned: it leaves your practice list.".into(),
+        Some(d) if d <= today => "It stays in your practice list for another go.".into(),
+        Some(d) if d == today + 1 => "It comes back for practice tomorrow.".into(),
+        Some(d) => format!("It comes back for practice in {} days.", d - today),
     }
 }

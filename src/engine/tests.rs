@@ -541,7 +541,19 @@ fn reflections_are_clipped_kept_and_cleared() {
             .map(|w| w.text.encode_utf16().count()),
         Some(REFLECTION_MAX)
     );
+    // Spaces are kept while typing (the box must not fight the learner), but are no reflection.
     s.reduce(&COURSE, Action::Reflect(r, "  ".into()));
+    assert_eq!(
+        s.progress.reflection(r).map(|w| w.text.as_str()),
+        Some("  ")
+    );
+    assert!(super::record::build(&COURSE, &s.progress)
+        .iter()
+        .all(|sec| sec
+            .entries
+            .iter()
+            .all(|e| !e.title.starts_with("Reflection"))));
+    s.reduce(&COURSE, Action::Reflect(r, String::new()));
     assert_eq!(s.progress.reflection(r), None);
 }
 

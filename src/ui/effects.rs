@@ -22,13 +22,18 @@ pub fn data_url(mime: &str, text: &str) -> String {
     format!("data:{mime};charset=utf-8,{}", encode_uri(text))
 }
 
-/// The progress code inside a progress file: its first line that starts like one.
+/// The progress code inside a progress file: from its first line that starts like one to the end
+/// (a reflection written over several lines carries its line breaks inside the code).
 pub fn code_in_file(text: &str) -> String {
-    text.lines()
-        .map(str::trim)
-        .find(|l| l.starts_with("hsc"))
-        .unwrap_or(text.trim())
-        .to_string()
+    let text = text.replace("\r\n", "\n");
+    let start = text
+        .match_indices("hsc")
+        .map(|(i, _)| i)
+        .find(|&i| i == 0 || text[..i].ends_with('\n'));
+    match start {
+        Some(i) => text[i..].trim().to_string(),
+        None => text.trim().to_string(),
+    }
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -8,7 +8,7 @@ use crate::engine::day;
 use crate::engine::progress::REFLECTION_MAX;
 use crate::engine::record::{self, Entry};
 use crate::engine::route::Route;
-use crate::engine::state::{Action, Storage};
+use crate::engine::state::{practice_note, Action, Storage};
 use crate::model::{QuizId, ReflectionId};
 use crate::ui::rich::rich;
 use crate::ui::{effects, Ctx};
@@ -92,7 +92,12 @@ pub fn ProgressPage() -> Html {
         .iter()
         .map(|s| s.nodes.iter().filter(|n| n.ending().is_some()).count())
         .sum();
-    let reflections = p.reflections.iter().flatten().count();
+    let reflections = p
+        .reflections
+        .iter()
+        .flatten()
+        .filter(|w| !w.text.trim().is_empty())
+        .count();
 
     let copy = {
         let ctx = ctx.clone();
@@ -155,10 +160,15 @@ pub fn ProgressPage() -> Html {
         })
     };
     {
-        // The confirmation takes focus when it appears, so a keyboard user lands on the question.
-        use_effect_with(*confirming, |on| {
+        // The confirmation takes focus when it appears, so a keyboard user lands on the question;
+        // when it goes (either answer), focus returns to the button that opened it.
+        let shown_before = use_mut_ref(|| false);
+        use_effect_with(*confirming, move |on| {
+            let was = std::mem::replace(&mut *shown_before.borrow_mut(), *on);
             if *on {
                 effects::focus("reset-question");
+            } else if was {
+                effects::focus("reset-button");
             }
         });
     }
@@ -214,7 +224,7 @@ pub fn ProgressPage() -> Html {
                     </div>
                 } else {
                     <p>{"Deleting your progress clears every answer, route, reflection and date held here."}</p>
-                    <button type="button" class="button secondary" onclick={ask_reset}>{"Reset my progress…"}</button>
+                    <button type="button" id="reset-button" class="button secondary" onclick={ask_reset}>{"Reset my progress…"}</button>
                 }
             </section>
         </>
@@ -348,7 +358,10 @@ pub fn PracticePage() -> Html {
             <h1 id="view-heading" tabindex="-1">{"Practise what you missed"}</h1>
             if let Some(q) = current {
                 <p class="meta">{ format!("From {}. {} due now.", unit_label(COURSE.quiz(COURSE.question(q).quiz).unit), count(due.len(), "question")) }</p>
-                <QuestionCard question={q} />
+                <QuestionCard key={q.index()} question={q} />
+                if ctx.0.attempt(q).graded.is_some() {
+                    <p class="practice-note"><strong>{ practice_note(&ctx.0.progress, q, ctx.0.today) }</strong></p>
+                }
                 <div class="actions">
                     if ctx.0.attempt(q).graded.is_some() {
                         <button type="button" class="button" onclick={next.clone()}>{ if due.is_empty() { "Finish" } else { "Next question" } }</button>

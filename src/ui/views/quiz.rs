@@ -197,7 +197,9 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
             <Crumbs unit={Some(quiz.unit)} here={AttrValue::from(format!("Question {} of {total}", i + 1))} />
             <p class="kicker"><a href={Route::Quiz(props.quiz).href(&COURSE)}>{ quiz.title }</a></p>
             <h1 id="view-heading" tabindex="-1">{ format!("Question {} of {total}", i + 1) }</h1>
-            <QuestionCard question={qid} />
+            // Keyed by question: Yew must not reuse one question's radios for the next (a reused
+            // group could end up with nothing checked).
+            <QuestionCard key={qid.index()} question={qid} />
             <nav class="actions pager" aria-label="Questions">
                 if i > 0 {
                     <a class="button secondary" href={Route::Question(props.quiz, (i - 1) as u16).href(&COURSE)}>{"Previous question"}</a>

@@ -139,7 +139,7 @@ fn progress_saved_before_a_content_change_keeps_what_still_applies() {
     let p = Progress::decode(&after, &code).expect("old progress loads against new content");
 
     let q = |id: &str| after.find_question(id).expect(id);
-    // Moved, with an option added: the answer still fits, so it is kept, and still right.
+    // Moved to another place in the quiz: the answer is kept whole, and still right.
     let who = q("who-runs-care");
     assert_eq!(p.best(who), Some(Outcome::Correct));
     let a = p.attempt(who).expect("an attempt");
@@ -149,8 +149,14 @@ fn progress_saved_before_a_content_change_keeps_what_still_applies() {
         a.confidence,
         Some(hsc_course::engine::quiz::Confidence::Medium)
     );
+    // Options reordered: the saved answer would point at other options, so it is dropped; the
+    // result earned is kept.
+    let divides = q("what-divides");
+    assert_eq!(p.best(divides), Some(Outcome::Correct));
+    let a = p.attempt(divides).expect("an attempt");
+    assert!(a.graded.is_none() && !a.touched, "{a:?}");
+    assert_eq!(a.answer, Answer::Choices(Selection(0)));
     // Unchanged questions keep everything, including a wrong answer and its practice box.
-    assert_eq!(p.best(q("what-divides")), Some(Outcome::Correct));
     let was = s
         .progress
         .best(before.find_question("who-does-what").expect("it"));
@@ -201,6 +207,38 @@ fn progress_saved_before_a_content_change_keeps_what_still_applies() {
 
     // Saved again against the new content, it round-trips.
     assert_eq!(Progress::decode(&after, &p.encode(&after)), Ok(p));
+}
+
+#[test]
+fn a_scenario_run_that_no_longer_goes_the_same_way_is_dropped() {
+    let before = corpus("before");
+    let after = corpus("after");
+    let mut s = learner(&before);
+    let sc_id = before.find_scenario("discharge").expect("the scenario");
+    // The last run ends at the care home, an ending renamed in `after`.
+    s.reduce(&before, Action::RestartScenario(sc_id));
+    s.reduce(
+        &before,
+        Action::Choose {
+            scenario: sc_id,
+            choice: 1,
+        },
+    );
+    let sc = before.scenario(sc_id);
+    assert_eq!(
+        s.progress.run(sc_id).map(|r| sc.node(r.node).id),
+        Some("care-home")
+    );
+    let p = Progress::decode(&after, &s.progress.encode(&before)).expect("it loads");
+    let after_id = after.find_scenario("discharge").expect("the scenario");
+    // Replayed, choice 1 still leads to an ending, but not through the same nodes: dropped.
+    assert!(Run::replay(after_id, after.scenario(after_id), &[1]).is_some());
+    assert_eq!(p.run(after_id), None);
+    assert_eq!(
+        p.endings(after_id).len(),
+        1,
+        "the ending that still exists is kept"
+    );
 }
 
 #[test]

@@ -812,11 +812,11 @@ fn lessons_hold_a_reflection_box_with_a_label_limit_and_saved_text() {
     let field = format!("reflect-{}", r.id);
     assert!(html.contains(&format!("for=\"{field}\"")), "{html}");
     assert!(html.contains(&format!("id=\"{field}\"")));
-    assert!(html.contains("maxlength=\"180\""));
+    assert!(html.contains("maxlength=\"170\""));
     let t = text(&html);
     assert!(t.contains(&plain(&COURSE, r.prompt)), "{t}");
     assert!(
-        t.contains("of 180 characters. Saved in this browser (23 November 2026)."),
+        t.contains("of 170 characters. Saved in this browser (23 November 2026)."),
         "{t}"
     );
 }

@@ -20,10 +20,13 @@
 //!   up), plus 20 if the learner changed the answer. `B` is the confidence (0 none, 1-3), plus 4 ×
 //!   the practice box (0-3), plus 16 × the tries (0-3, saturating). `DD` is the day last checked
 //!   and `N` the payload's length. The payload is the answer: chosen options as a bit set, an
-//!   order as item numbers, assignments as numbers (`.` for none), or the typed text;
+//!   order as item numbers, assignments as numbers (`.` for none), each after a two-character
+//!   fingerprint of the options or items it points at (an answer saved against other options is
+//!   dropped); or the typed text;
 //! - `z=` quizzes submitted (deferred mode): `TTTT` each;
 //! - `e=` scenarios: `TTTT DD N` then N ending tags, then `R` (0 for no run, else one more than
-//!   the number of choices) and the current run's choices;
+//!   the number of choices), the current run's choices and the tag of the nodes it passed through
+//!   (a route that no longer goes the same way is dropped);
 //! - `r=` reflections: `TTTT DD NN text`.
 //!
 //! The worst case over the whole course fits SCORM 1.2's 4,096-character `suspend_data`; a corpus
@@ -36,14 +39,15 @@ use super::day::Day;
 use super::grade::{grade, Answer, Grade, Outcome, Selection};
 use super::quiz::{fresh_answer, Confidence};
 use super::scenario::Run;
+use super::text::plain;
 use crate::model::{Body, Course, LessonId, NodeId, QuestionId, QuizId, ReflectionId, ScenarioId};
 
 /// Longest typed answer kept for a numeric question (characters, as a browser counts them).
-pub const TYPED_NUMERIC_MAX: usize = 20;
+pub const TYPED_NUMERIC_MAX: usize = 16;
 /// Longest typed answer kept for a short-text question.
-pub const TYPED_TEXT_MAX: usize = 48;
+pub const TYPED_TEXT_MAX: usize = 44;
 /// Longest reflection kept (characters, as a browser counts them: UTF-16 units).
-pub const REFLECTION_MAX: usize = 180;
+pub const REFLECTION_MAX: usize = 170;
 
 /// The current attempt at one question.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -306,8 +310,41 @@ impl Days {
     }
 }
 
+/// A 12-bit fingerprint of what a stored answer's positions point at: the question's options, or
+/// its items with their targets or groups, in order. `None` for typed answers, which stand alone.
+/// An answer saved against other options (reordered, inserted, reworded) is dropped on load rather
+/// than pinned to the wrong ones.
+fn shape(course: &Course, q: QuestionId) -> Option<u32> {
+    let question = course.question(q);
+    let mut parts: Vec<String> = Vec::new();
+    match question.body {
+        Body::Choices(options) => parts.extend(options.iter().map(|o| plain(course, o.label))),
+        Body::Ordering(items) => parts.extend(items.iter().map(|i| plain(course, i.label))),
+        Body::Matching {
+            items,
+            targets: names,
+            ..
+        }
+        | Body::Categorise {
+            items,
+            groups: names,
+        } => {
+            parts.extend(items.iter().map(|i| plain(course, i.label)));
+            parts.extend(names.iter().map(|n| n.to_string()));
+        }
+        Body::Numeric(_) | Body::ShortText { .. } => return None,
+    }
+    let h = parts.join("\u{1f}").bytes().fold(0x811c_9dc5u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    Some((h ^ (h >> 12) ^ (h >> 24)) & 4095)
+}
+
 fn payload(course: &Course, q: QuestionId, a: &Answer) -> String {
     let mut out = String::new();
+    if let Some(fp) = shape(course, q) {
+        push_num(&mut out, fp, 2);
+    }
     match (&course.question(q).body, a) {
         (Body::Choices(_), Answer::Choices(sel)) => {
             let mut bits = sel.0;
@@ -336,6 +373,17 @@ fn payload(course: &Course, q: QuestionId, a: &Answer) -> String {
 /// The answer a payload stands for, if it still fits the question.
 fn read_payload(course: &Course, q: QuestionId, text: &str) -> Option<Answer> {
     let question = course.question(q);
+    let text = match shape(course, q) {
+        Some(fp) => {
+            let mut chars = text.chars();
+            let stored = (0..2).try_fold(0u32, |n, _| Some(n * 64 + digit(chars.next()?)?))?;
+            if stored != fp {
+                return None;
+            }
+            chars.as_str()
+        }
+        None => text,
+    };
     match question.body {
         Body::Choices(options) => {
             let mut bits = 0u32;
@@ -516,6 +564,7 @@ impl Progress {
                     for st in &r.path {
                         push_num(&mut es, u32::from(st.choice), 1);
                     }
+                    es.push_str(&route_tag(sc, r));
                 }
                 _ => push_num(&mut es, 0, 1),
             }
@@ -667,6 +716,7 @@ impl Progress {
                         for _ in 0..len.saturating_sub(1) {
                             route.push(r.num(1)? as usize);
                         }
+                        let check = if len > 0 { r.take(4)? } else { String::new() };
                         let Some(s) = course
                             .scenario_ids()
                             .find(|s| tag(course.scenario(*s).id) == t)
@@ -684,8 +734,10 @@ impl Progress {
                             }
                         }
                         if len > 0 {
-                            // A route that no longer fits the scenario is dropped.
-                            p.runs[s.index()] = Run::replay(s, sc, &route);
+                            // A route that no longer fits the scenario, or that now passes through
+                            // other nodes (choices reordered, say), is dropped.
+                            p.runs[s.index()] = Run::replay(s, sc, &route)
+                                .filter(|run| route_tag(sc, run) == check);
                         }
                     }
                 }
@@ -878,6 +930,14 @@ impl Reader {
         }
         Ok(n)
     }
+}
+
+/// The tag of the nodes a run has passed through, in order, and where it is now: a stored route
+/// is only replayed if it still goes the same way.
+fn route_tag(sc: &crate::model::Scenario, run: &Run) -> String {
+    let mut ids: Vec<&str> = run.path.iter().map(|st| sc.node(st.at).id).collect();
+    ids.push(sc.node(run.node).id);
+    tag(&ids.join("/"))
 }
 
 /// A content id's short tag in stored progress: FNV-1a of the id, as four base-36 characters.

@@ -110,7 +110,7 @@ async function reflect(page, text) {
   await page.waitForFunction(
     ([sel, n]) => {
       const help = document.getElementById(document.querySelector(sel).getAttribute('aria-describedby'));
-      return help?.textContent.startsWith(`${n} of 180 characters. Saved in this browser (`);
+      return help?.textContent.startsWith(`${n} of 170 characters. Saved in this browser (`);
     },
     [REFLECT, text.length],
   );
@@ -508,14 +508,14 @@ e2eTest(env, 'the review of a quiz is read-only, and the record downloads as HTM
   }
   await page.getByRole('link', { name: 'Back to the quiz' }).waitFor();
 
-  // The reflection box keeps at most 180 characters, and says how many are used.
+  // The reflection box keeps at most 170 characters, and says how many are used.
   await goHash(page, LESSON);
-  assert.equal(await page.getAttribute(REFLECT, 'maxlength'), '180');
+  assert.equal(await page.getAttribute(REFLECT, 'maxlength'), '170');
   assert.equal(await page.getAttribute(REFLECT, 'aria-describedby'), 'reflect-meaning-own-words-help');
   await page.focus(REFLECT);
   await page.keyboard.insertText('x'.repeat(200));
-  assert.equal((await page.inputValue(REFLECT)).length, 180);
-  await page.waitForFunction(() => document.getElementById('reflect-meaning-own-words-help').textContent.startsWith('180 of 180 characters. Saved in this browser ('));
+  assert.equal((await page.inputValue(REFLECT)).length, 170);
+  await page.waitForFunction(() => document.getElementById('reflect-meaning-own-words-help').textContent.startsWith('170 of 170 characters. Saved in this browser ('));
 
   // The record and its downloads.
   const reflection = 'Care <joined up> for the person & their carer, "not" the system.';

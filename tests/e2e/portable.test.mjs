@@ -11,6 +11,7 @@ import { before, after } from 'node:test';
 import {
   setup, e2eTest, openApp, goHash, textOf, waitFocus, assertAxeClean, assertIdrefsValid,
   quizSeed, scenarioSeed, scenarioPaths, questionOnScreen, CHOICE_TYPES, norm, seedPhrases,
+  tabTo, tabToward, is, activeMatches, announcement,
 } from './helpers.mjs';
 
 const env = setup();
@@ -590,4 +591,67 @@ e2eTest(env, 'axe-core finds nothing on the progress, record, practice and revie
     await page.getByRole('button', { name: 'Finish' }).click();
     await page.waitForSelector('form.question', { state: 'detached' });
   });
+});
+
+e2eTest(env, 'with the keyboard alone: write a reflection, take the code, load it elsewhere, and answer the reset question', async (open) => {
+  const a = await open();
+  await openApp(a, LESSON);
+  await tabToward(a, is.id, 'reflect-meaning-own-words', { max: 200 });
+  await a.keyboard.type('Typed without a mouse.');
+  await a.waitForFunction(() => document.getElementById('reflect-meaning-own-words-help').textContent.startsWith('22 of'));
+  await goHash(a, '#/progress');
+  await tabTo(a, is.control, 'Copy the code');
+  await a.keyboard.press('Enter');
+  assert.match(await announcement(a, (t) => /^(Progress code copied|The code is selected)/.test(t)), /^(Progress code copied|The code is selected)/);
+  const code = await a.inputValue('#progress-code');
+  assert.ok(code.includes('Typed without a mouse.'));
+
+  const b = await open();
+  await openApp(b, '#/progress');
+  await tabTo(b, is.id, 'paste-code');
+  await b.keyboard.insertText(code);
+  await tabTo(b, is.control, 'Load this code');
+  await b.keyboard.press('Enter');
+  assert.equal(await announcement(b, (t) => t === LOADED), LOADED);
+  assert.equal(await b.inputValue('#progress-code'), code);
+
+  // Reset by keyboard: Enter opens the question (focused), Tab reaches the answers, and focus
+  // comes back to the reset button either way.
+  await tabToward(b, is.control, 'Reset my progress…');
+  await b.keyboard.press('Enter');
+  await waitFocus(b, 'reset-question', 'the question takes focus:');
+  await tabTo(b, is.control, 'No, keep it');
+  await b.keyboard.press('Enter');
+  await waitFocus(b, 'reset-button', 'after "No, keep it":');
+  assert.equal(await b.inputValue('#progress-code'), code, 'nothing was deleted');
+  await b.keyboard.press('Enter');
+  await waitFocus(b, 'reset-question');
+  await tabTo(b, is.control, 'Yes, delete my progress');
+  await b.keyboard.press('Enter');
+  await waitFocus(b, 'reset-button', 'after "Yes, delete my progress":');
+  assert.notEqual(await b.inputValue('#progress-code'), code, 'the progress is gone');
+  assert.ok(await activeMatches(b, is.control, 'Reset my progress…'));
+});
+
+e2eTest(env, 'the learning record prints without the menus, buttons or notices', async (open) => {
+  const page = await open();
+  await page.addInitScript(() => {
+    // A failing write, so the storage notice is on the page too.
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await openApp(page, LESSON);
+  await page.fill(REFLECT, 'Printed for my portfolio.');
+  await goHash(page, '#/record');
+  const visible = (sel) =>
+    page.$$eval(sel, (els) => els.filter((e) => getComputedStyle(e).display !== 'none' && e.getClientRects().length > 0).length);
+  assert.ok((await visible('.site-header nav')) > 0 && (await visible('#storage-notice')) > 0, 'on screen: menus and notice');
+  await page.emulateMedia({ media: 'print' });
+  for (const sel of ['.site-header nav', '.site-footer', '#storage-notice', '.crumbs', 'main .actions', 'main .no-print', '.skip-link']) {
+    assert.equal(await visible(sel), 0, `${sel} is not printed`);
+  }
+  assert.equal(await visible('.record-entry'), 1, 'the entry is printed');
+  assert.match(await textOf(page, '.record-entry'), /Printed for my portfolio\./);
+  assert.equal(await visible('#view-heading'), 1);
 });

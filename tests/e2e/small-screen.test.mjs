@@ -169,3 +169,35 @@ e2eTest(env, 'categorising, numeric and short-text questions reflow at 320px wit
     await check(page, `${type} question, unanswered`, { minTargets: 4 + controls + 1 });
   }
 });
+
+e2eTest(env, "the learner's own pages reflow at 320px with 44px controls", async (open) => {
+  const page = await open({ viewport: VIEWPORT });
+  await openApp(page, `#/quiz/${quiz.id}`);
+  // Something to show: a question missed (so practice has it) and a reflection written.
+  const n = await placeOf(page, (q) => q.type === 'single', quiz);
+  await goHash(page, `#/quiz/${quiz.id}/${n}`);
+  const m = await questionOnScreen(page, quiz);
+  await page.click(`label[for="option-${m.wrong[0]}"]`);
+  await page.click('label[for="sure-0"]');
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await waitFocus(page, 'feedback-heading');
+  const own = `${TARGETS}, main textarea, input[type="file"], .shortcuts a`;
+  await goHash(page, '#/lesson/meaning-lesson');
+  await page.fill('#reflect-meaning-own-words', 'A reflection long enough to wrap across several lines on a narrow phone screen.');
+  await check(page, 'lesson with a reflection', { targets: own, minTargets: 3 });
+  await goHash(page, '#/');
+  await check(page, 'home with shortcuts', { targets: own, minTargets: 3 });
+  await goHash(page, '#/progress');
+  await check(page, 'progress page', { targets: own, minTargets: 6 });
+  await page.getByRole('button', { name: 'Reset my progress…' }).click();
+  await waitFocus(page, 'reset-question');
+  await check(page, 'progress page, reset confirmation', { targets: own, minTargets: 6 });
+  await page.getByRole('button', { name: 'No, keep it' }).click();
+  await goHash(page, '#/record');
+  await check(page, 'learning record', { targets: own, minTargets: 2 });
+  await goHash(page, '#/practice');
+  await check(page, 'practice overview', { targets: own, minTargets: 1 });
+  await page.getByRole('button', { name: 'Start practising' }).click();
+  await page.waitForSelector('form.question');
+  await check(page, 'practice question', { targets: own, minTargets: 3 });
+});

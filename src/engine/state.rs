@@ -99,6 +99,9 @@ pub enum Action {
     Reflect(ReflectionId, String),
     /// Load a progress code (pasted or from a file), replacing the progress held now.
     Import(String),
+    /// Another tab of the module saved progress: take it, so the tabs never overwrite each other's
+    /// work. Ignored if it cannot be read.
+    Adopt(String),
     /// Delete all progress (after the learner has confirmed).
     Reset,
     /// "Practise what I missed": go on to the next question that is due.
@@ -540,6 +543,19 @@ impl AppState {
                 }
                 Err(e) => self.announce(format!("Nothing was changed. {}", e.words())),
             },
+            Action::Adopt(code) => {
+                if let Ok(p) = Progress::decode(course, &code) {
+                    if p != self.progress {
+                        self.progress = p;
+                        if self
+                            .practising
+                            .is_some_and(|q| !self.progress.is_due(q, self.today))
+                        {
+                            self.practising = None;
+                        }
+                    }
+                }
+            }
             Action::Reset => {
                 let seed = self.progress.seed;
                 self.progress = Progress::new(course);

@@ -1788,3 +1788,15 @@ mod timeline {
         );
     }
 }
+
+#[test]
+fn progress_saved_by_another_tab_is_taken_quietly_and_garbage_ignored() {
+    let busy = busy_progress();
+    let mut s = AppState::new(&COURSE, Route::Home, Progress::new(&COURSE), Storage::Saved);
+    let said = s.announcement.clone();
+    s.reduce(&COURSE, Action::Adopt("garbage".into()));
+    assert!(s.progress.is_blank(&COURSE));
+    s.reduce(&COURSE, Action::Adopt(busy.encode(&COURSE)));
+    assert_eq!(s.progress, busy);
+    assert_eq!(s.announcement, said, "nothing is announced");
+}

@@ -148,6 +148,24 @@ mod imp {
         Some((hide, vis))
     }
 
+    /// Calls `f` with the new value when another tab of this site changes `key` in storage.
+    pub fn on_storage_change(
+        key: String,
+        f: impl Fn(String) + 'static,
+    ) -> Option<gloo::events::EventListener> {
+        let w = web_sys::window()?;
+        Some(gloo::events::EventListener::new(&w, "storage", move |e| {
+            let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else {
+                return;
+            };
+            if e.key().as_deref() == Some(key.as_str()) {
+                if let Some(v) = e.new_value() {
+                    f(v);
+                }
+            }
+        }))
+    }
+
     pub fn set_title(title: &str) {
         if let Some(d) = document() {
             d.set_title(title);
@@ -221,6 +239,9 @@ mod imp {
     ) {
     }
     pub fn on_hide(_: impl Fn() + 'static, _: impl Fn() + 'static) -> Option<()> {
+        None
+    }
+    pub fn on_storage_change(_: String, _: impl Fn(String) + 'static) -> Option<()> {
         None
     }
     pub fn random_seed() -> u32 {

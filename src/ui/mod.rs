@@ -136,6 +136,18 @@ pub fn App(props: &AppProps) -> Html {
             *latest.borrow_mut() = encoded;
         });
     }
+    // Another tab saved: take its progress, so two tabs never overwrite each other's work.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = effects::on_storage_change(effects::storage_key(COURSE.id), move |v| {
+                dispatcher.dispatch(Action::Adopt(v))
+            });
+            move || {
+                let _keep_until_unmount = listener;
+            }
+        });
+    }
     {
         let dispatcher = state.dispatcher();
         let storage = state.0.storage;

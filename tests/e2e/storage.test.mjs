@@ -240,3 +240,29 @@ e2eTest(env, 'corrupt or foreign data in storage: a fresh start, the data kept u
     await page.context().close();
   }
 });
+
+e2eTest(env, 'two tabs of the module keep each other up to date instead of overwriting each other', async (open) => {
+  const one = await open();
+  await openApp(one, '#/lesson/meaning-lesson');
+  // A second tab in the same browser: same storage.
+  const two = await one.context().newPage();
+  two.base = one.base;
+  const errors = [];
+  two.on('pageerror', (e) => errors.push(e.message));
+  two.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await openApp(two, '#/record');
+  // Tab one writes a reflection; tab two's record shows it without a reload.
+  await one.fill('#reflect-meaning-own-words', 'Written in the first tab.');
+  await two.waitForFunction(() => document.querySelector('main').textContent.includes('Written in the first tab.'));
+  // Tab two marks the lesson read; tab one has both, and what it saves keeps both.
+  await goHash(two, '#/lesson/meaning-lesson');
+  await two.getByRole('button', { name: 'Mark this lesson as read' }).click();
+  await one.waitForSelector('button[aria-pressed="true"]');
+  assert.equal(await one.inputValue('#reflect-meaning-own-words'), 'Written in the first tab.');
+  await one.fill('#reflect-meaning-own-words', 'Written in the first tab, then edited.');
+  await goHash(two, '#/record');
+  await two.waitForFunction(() => document.querySelector('main').textContent.includes('then edited.'));
+  const record = await textOf(two, 'main');
+  assert.match(record, /Lesson read: /);
+  assert.deepEqual(errors, []);
+});

@@ -42,6 +42,9 @@ pub struct AppState {
     pub today: Day,
     /// The question being practised ("practise what I missed").
     pub practising: Option<QuestionId>,
+    /// The progress held before the last import or reset, so it can be undone (until the page
+    /// is left: it is not stored).
+    pub replaced: Option<Progress>,
     /// Per quiz, a mode the lecturer's link asked for (`?mode=deferred`).
     pub modes: Vec<Option<QuizMode>>,
     /// Bumped when a view changes in place (a quiz submitted) so focus goes to its new heading.
@@ -104,6 +107,8 @@ pub enum Action {
     Adopt(String),
     /// Delete all progress (after the learner has confirmed).
     Reset,
+    /// Put back the progress held before the last import or reset.
+    UndoReplace,
     /// "Practise what I missed": go on to the next question that is due.
     PracticeNext,
     /// The date has changed (the page was open past midnight).
@@ -123,6 +128,7 @@ impl AppState {
             recovered: false,
             today: 0,
             practising: None,
+            replaced: None,
             modes: vec![None; course.quizzes.len()],
             focus_request: 0,
         }
@@ -535,7 +541,7 @@ impl AppState {
                     if p.seed == 0 {
                         p.seed = self.progress.seed;
                     }
-                    self.progress = p;
+                    self.replaced = Some(std::mem::replace(&mut self.progress, p));
                     self.practising = None;
                     self.announce(
                         "Progress loaded from the code. Everything in it is back.".into(),
@@ -558,10 +564,18 @@ impl AppState {
             }
             Action::Reset => {
                 let seed = self.progress.seed;
-                self.progress = Progress::new(course);
-                self.progress.seed = seed;
+                let mut fresh = Progress::new(course);
+                fresh.seed = seed;
+                self.replaced = Some(std::mem::replace(&mut self.progress, fresh));
                 self.practising = None;
                 self.announce("Your progress has been deleted. You are starting afresh.".into());
+            }
+            Action::UndoReplace => {
+                if let Some(p) = self.replaced.take() {
+                    self.progress = p;
+                    self.practising = None;
+                    self.announce("Undone: your progress is as it was before.".into());
+                }
             }
             Action::PracticeNext => {
                 let due = self.due(course);

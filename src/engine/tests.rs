@@ -1800,3 +1800,23 @@ fn progress_saved_by_another_tab_is_taken_quietly_and_garbage_ignored() {
     assert_eq!(s.progress, busy);
     assert_eq!(s.announcement, said, "nothing is announced");
 }
+
+#[test]
+fn an_import_or_a_reset_can_be_undone_once() {
+    let busy = busy_progress();
+    let mut s = AppState::new(&COURSE, Route::Home, busy.clone(), Storage::Saved);
+    s.reduce(&COURSE, Action::Reset);
+    assert!(s.progress.is_blank(&COURSE));
+    s.reduce(&COURSE, Action::UndoReplace);
+    assert_eq!(s.progress, busy);
+    assert!(s.announcement.text.starts_with("Undone"));
+    // Nothing more to undo.
+    s.reduce(&COURSE, Action::UndoReplace);
+    assert_eq!(s.progress, busy);
+    let mut other = Progress::new(&COURSE);
+    other.seed = 3;
+    s.reduce(&COURSE, Action::Import(other.encode(&COURSE)));
+    assert_eq!(s.progress, other);
+    s.reduce(&COURSE, Action::UndoReplace);
+    assert_eq!(s.progress, busy);
+}

@@ -408,8 +408,26 @@ e2eTest(env, 'resetting progress asks first: "No, keep it" keeps it, "Yes" delet
   assert.equal(cleared.match(/;s=([^;]+)/)[1], seed, 'the learner keeps their question order');
   assert.match(await textOf(page, 'main'), /So far: 0 of \d+ lessons read, 0 of \d+ questions answered, 0 of \d+ scenario endings reached, 0 reflections written\./);
   assert.ok((await recordText(page)).includes(EMPTY_RECORD));
+
+  // Changed your mind? Until the page is left, "Undo" puts it all back (and saves it).
+  await goHash(page, '#/progress');
+  assert.equal(
+    await announced(page, () => page.getByRole('button', { name: 'Undo: put my earlier progress back' }).click()),
+    'Undone: your progress is as it was before.',
+  );
+  assert.equal(await page.inputValue('#progress-code'), code, 'the earlier progress is back');
+  assert.equal(await page.locator('#undo-notice').count(), 0, 'nothing more to undo');
+  assert.equal(await recordText(page), record);
+  // Delete again, for good this time: after a reload there is nothing to undo.
+  await goHash(page, '#/progress');
+  await ask();
+  await page.getByRole('button', { name: 'Yes, delete my progress' }).click();
+  await waitFocus(page, 'reset-button');
+  assert.equal(await page.inputValue('#progress-code'), cleared);
+
   await reload(page);
-  assert.ok((await textOf(page, 'main')).includes(EMPTY_RECORD), 'still empty after a reload');
+  assert.equal(await page.locator('#undo-notice').count(), 0, 'the undo lasts only while the page is open');
+  assert.ok((await recordText(page)).includes(EMPTY_RECORD), 'still empty after a reload');
   assert.equal(await progressCode(page), cleared);
   await goHash(page, LESSON);
   assert.equal(await page.inputValue(REFLECT), '', 'the reflection is gone');

@@ -172,10 +172,20 @@ pub fn ProgressPage() -> Html {
             }
         });
     }
+    let undo = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| ctx.dispatch(Action::UndoReplace))
+    };
     html! {
         <>
             <Crumbs unit={None::<crate::model::UnitId>} here={AttrValue::from("Your progress")} />
             <h1 id="view-heading" tabindex="-1">{"Your progress"}</h1>
+            if ctx.0.replaced.is_some() {
+                <div class="notice" role="note" id="undo-notice">
+                    <p>{"Your earlier progress was replaced. Changed your mind? You can put it back until you leave this page."}</p>
+                    <button type="button" class="button secondary" onclick={undo}>{"Undo: put my earlier progress back"}</button>
+                </div>
+            }
             <section aria-labelledby="where-heading">
                 <h2 id="where-heading">{"Where your progress is kept"}</h2>
                 if ctx.0.storage == Storage::Saved {
@@ -216,7 +226,7 @@ pub fn ProgressPage() -> Html {
                 <h2 id="reset-heading">{"Start again"}</h2>
                 if *confirming {
                     <div class="confirm" role="group" aria-labelledby="reset-question">
-                        <p id="reset-question" tabindex="-1"><strong>{"Delete all your progress in this module?"}</strong>{" Answers, scenario routes, reflections and practice will be gone from this browser. This cannot be undone unless you have a progress code."}</p>
+                        <p id="reset-question" tabindex="-1"><strong>{"Delete all your progress in this module?"}</strong>{" Answers, scenario routes, reflections and practice will be gone from this browser. You can undo it only until you leave this page; after that, only a progress code brings it back."}</p>
                         <div class="actions">
                             <button type="button" class="button danger" onclick={do_reset}>{"Yes, delete my progress"}</button>
                             <button type="button" class="button secondary" onclick={cancel_reset}>{"No, keep it"}</button>

@@ -544,7 +544,7 @@ impl AppState {
                     self.replaced = Some(std::mem::replace(&mut self.progress, p));
                     self.practising = None;
                     self.announce(
-                        "Progress loaded from the code. Everything in it is back.".into(),
+                        "Progress loaded from the code. Everything in it is back. To go back to what you had, use Undo on this page.".into(),
                     );
                 }
                 Err(e) => self.announce(format!("Nothing was changed. {}", e.words())),
@@ -568,7 +568,9 @@ impl AppState {
                 fresh.seed = seed;
                 self.replaced = Some(std::mem::replace(&mut self.progress, fresh));
                 self.practising = None;
-                self.announce("Your progress has been deleted. You are starting afresh.".into());
+                self.announce(
+                    "Your progress has been deleted. You are starting afresh. Until you leave this page, Undo puts it back.".into(),
+                );
             }
             Action::UndoReplace => {
                 if let Some(p) = self.replaced.take() {

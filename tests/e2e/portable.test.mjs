@@ -23,7 +23,7 @@ const sc = scenarioSeed();
 const total = quiz.questions.length;
 const LESSON = '#/lesson/meaning-lesson';
 const REFLECT = '#reflect-meaning-own-words';
-const LOADED = 'Progress loaded from the code. Everything in it is back.';
+const LOADED = 'Progress loaded from the code. Everything in it is back. To go back to what you had, use Undo on this page.';
 const DAMAGED = 'Nothing was changed. That progress code is incomplete or has been changed. Copy the whole code again.';
 const NOT_PROGRESS = 'Nothing was changed. That is not a progress code from this module.';
 const EMPTY_RECORD = 'Nothing recorded yet.';
@@ -399,7 +399,7 @@ e2eTest(env, 'resetting progress asks first: "No, keep it" keeps it, "Yes" delet
   await ask();
   assert.equal(
     await announced(page, () => page.getByRole('button', { name: 'Yes, delete my progress' }).click()),
-    'Your progress has been deleted. You are starting afresh.',
+    'Your progress has been deleted. You are starting afresh. Until you leave this page, Undo puts it back.',
   );
   assert.equal(await page.locator('#reset-question').count(), 0);
   await waitFocus(page, 'reset-button', 'after "Yes, delete", focus returns to the reset button:');

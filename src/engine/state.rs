@@ -550,6 +550,11 @@ impl AppState {
                 Err(e) => self.announce(format!("Nothing was changed. {}", e.words())),
             },
             Action::Adopt(code) => {
+                // Not while this tab cannot save: its work lives only in memory, and must not be
+                // replaced by what another tab managed to store.
+                if self.storage == Storage::Unavailable {
+                    return;
+                }
                 if let Ok(p) = Progress::decode(course, &code) {
                     if p != self.progress {
                         self.progress = p;

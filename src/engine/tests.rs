@@ -1799,6 +1799,17 @@ fn progress_saved_by_another_tab_is_taken_quietly_and_garbage_ignored() {
     s.reduce(&COURSE, Action::Adopt(busy.encode(&COURSE)));
     assert_eq!(s.progress, busy);
     assert_eq!(s.announcement, said, "nothing is announced");
+    // A tab that cannot save keeps its own work: it exists nowhere else.
+    let mut unsaved = AppState::new(
+        &COURSE,
+        Route::Home,
+        Progress::new(&COURSE),
+        Storage::Unavailable,
+    );
+    unsaved.reduce(&COURSE, Action::MarkRead(LessonId(0), true));
+    let own = unsaved.progress.clone();
+    unsaved.reduce(&COURSE, Action::Adopt(busy.encode(&COURSE)));
+    assert_eq!(unsaved.progress, own);
 }
 
 #[test]

@@ -133,6 +133,22 @@ pub struct Reflection {
     pub prompt: Rich,
 }
 
+/// The months' names, January first.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// A dated event, as precise as its source: a year, a month or a day.
 #[derive(Debug)]
 pub struct Event {
@@ -151,20 +167,6 @@ pub struct Event {
 impl Event {
     /// "1999", "April 1974", "13 September 2019".
     pub fn date_words(&self) -> String {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
         let month = usize::from(self.month)
             .checked_sub(1)
             .and_then(|m| MONTHS.get(m));

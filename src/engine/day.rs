@@ -3,6 +3,8 @@
 //! A [`Day`] is the number of days since 1 January 1970 in the learner's own calendar (the browser
 //! reads its local date). 0 means "date not known" (progress saved before dates were kept).
 
+use crate::model::MONTHS;
+
 pub type Day = u32;
 
 /// The day number of a calendar date (proleptic Gregorian; Howard Hinnant's algorithm).
@@ -30,28 +32,17 @@ pub fn to_civil(d: Day) -> (i32, u32, u32) {
     (year, month, day)
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// "23 November 2026", or "date not recorded" for day 0.
 pub fn words(d: Day) -> String {
     if d == 0 {
         return "date not recorded".into();
     }
     let (y, m, day) = to_civil(d);
-    let month = MONTHS.get(m as usize - 1).copied().unwrap_or("");
+    let month = (m as usize)
+        .checked_sub(1)
+        .and_then(|i| MONTHS.get(i))
+        .copied()
+        .unwrap_or("");
     format!("{day} {month} {y}")
 }
 

@@ -334,9 +334,7 @@ fn shape(course: &Course, q: QuestionId) -> Option<u32> {
         }
         Body::Numeric(_) | Body::ShortText { .. } => return None,
     }
-    let h = parts.join("\u{1f}").bytes().fold(0x811c_9dc5u32, |h, b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    });
+    let h = fnv32(&parts.join("\u{1f}"));
     Some((h ^ (h >> 12) ^ (h >> 24)) & 4095)
 }
 
@@ -940,13 +938,17 @@ fn route_tag(sc: &crate::model::Scenario, run: &Run) -> String {
     tag(&ids.join("/"))
 }
 
+/// FNV-1a, 32 bits: the hash behind tags, fingerprints and the checksum.
+fn fnv32(s: &str) -> u32 {
+    s.bytes().fold(0x811c_9dc5u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
+
 /// A content id's short tag in stored progress: FNV-1a of the id, as four base-36 characters.
 pub fn tag(id: &str) -> String {
     const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let h = id.bytes().fold(0x811c_9dc5u32, |h, b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    });
-    let mut n = h % (36 * 36 * 36 * 36);
+    let mut n = fnv32(id) % (36 * 36 * 36 * 36);
     let mut out = [b'0'; 4];
     for slot in out.iter_mut().rev() {
         *slot = DIGITS[(n % 36) as usize];

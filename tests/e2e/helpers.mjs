@@ -746,6 +746,21 @@ export function saidLine(right, level) {
   return `You said: ${SURENESS[level]}. Certainty-based mark: ${mark > 0 ? '+' : ''}${mark}.`;
 }
 
+/**
+ * Plays scenario `sc` from its introduction along `route` (one of scenarioPaths(sc), the first by
+ * default) to its ending, by clicking the choices.
+ */
+export async function playScenario(page, sc, route = scenarioPaths(sc)[0]) {
+  await goHash(page, `#/scenario/${sc.id}`);
+  await page.getByRole('button', { name: 'Start the scenario' }).click();
+  await waitFocus(page, 'scenario-step');
+  for (const step of route.steps) {
+    await page.locator('ul.choices button').nth(step.index).click();
+    await waitFocus(page, 'scenario-happened');
+  }
+  await page.waitForSelector('#ending-heading');
+}
+
 /** The overall feedback band (from quiz.txt) for a score: the last band whose min is at most the score. */
 export function bandFor(quiz, score) {
   return [...quiz.bands].reverse().find((b) => b.min <= score) ?? null;

@@ -11,7 +11,7 @@ import { before, after } from 'node:test';
 import {
   setup, e2eTest, openApp, goHash, textOf, waitFocus, assertAxeClean, assertIdrefsValid,
   quizSeed, scenarioSeed, scenarioPaths, questionOnScreen, CHOICE_TYPES, norm, seedPhrases,
-  tabTo, tabToward, is, activeMatches, announcement,
+  tabTo, tabToward, is, activeMatches, announcement, playScenario,
 } from './helpers.mjs';
 
 const env = setup();
@@ -117,18 +117,6 @@ async function reflect(page, text) {
   );
 }
 
-/** Plays the scenario along `route` (a scenarioPaths() path) to its ending. */
-async function playScenario(page, route) {
-  await goHash(page, `#/scenario/${sc.id}`);
-  await page.getByRole('button', { name: 'Start the scenario' }).click();
-  await waitFocus(page, 'scenario-step');
-  for (const step of route.steps) {
-    await page.locator('ul.choices button').nth(step.index).click();
-    await waitFocus(page, 'scenario-happened');
-  }
-  await page.waitForSelector('#ending-heading');
-}
-
 async function progressCode(page) {
   await go(page, '#/progress');
   const code = await page.inputValue('#progress-code');
@@ -202,7 +190,7 @@ async function doSomeWork(page, reflection) {
   await markLessonRead(page);
   await reflect(page, reflection);
   const route = scenarioPaths(sc)[0];
-  await playScenario(page, route);
+  await playScenario(page, sc, route);
   return { first, second, right, wrong, route };
 }
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { before, after } from 'node:test';
 import {
   setup, e2eTest, openApp, goHash, textOf, waitFocus, questionOnScreen, assertAxeClean,
-  courseSeed, quizSeed, scenarioSeed, scenarioPaths, quizOrderOnScreen, CHOICE_TYPES,
+  courseSeed, quizSeed, scenarioSeed, quizOrderOnScreen, CHOICE_TYPES, playScenario,
 } from './helpers.mjs';
 
 const env = setup();
@@ -61,14 +61,7 @@ e2eTest(env, 'progress survives a reload and shows on the home page', async (ope
   await goHash(page, '#/lesson/meaning-lesson');
   await page.getByRole('button', { name: 'Mark this lesson as read' }).click();
   await page.waitForSelector('button[aria-pressed="true"]');
-  await goHash(page, `#/scenario/${sc.id}`);
-  await page.getByRole('button', { name: 'Start the scenario' }).click();
-  await waitFocus(page, 'scenario-step');
-  for (const step of scenarioPaths(sc)[0].steps) {
-    await page.locator('ul.choices button').nth(step.index).click();
-    await waitFocus(page, 'scenario-happened');
-  }
-  await page.waitForSelector('#ending-heading');
+  await playScenario(page, sc);
 
   // A real reload of the home page: a new app instance that can only know what was stored.
   await goHash(page, '#/');

@@ -8,6 +8,7 @@ import { before, after } from 'node:test';
 import {
   setup, e2eTest, openApp, goHash, textOf, waitFocus, questionOnScreen, assertAxeClean,
   courseSeed, quizSeed, scenarioSeed, scenarioPaths, quizOrderOnScreen, CHOICE_TYPES, announcement,
+  playScenario,
 } from './helpers.mjs';
 
 const env = setup();
@@ -38,18 +39,6 @@ async function answerFirstChoice(page, order) {
   await waitFocus(page, 'feedback-heading');
   assert.match(await textOf(page, '#feedback-heading'), /Correct$/);
   return n;
-}
-
-/** Plays the first route of the unit's scenario to its ending. */
-async function playToEnding(page) {
-  await goHash(page, `#/scenario/${sc.id}`);
-  await page.getByRole('button', { name: 'Start the scenario' }).click();
-  await waitFocus(page, 'scenario-step');
-  for (const step of scenarioPaths(sc)[0].steps) {
-    await page.locator('ul.choices button').nth(step.index).click();
-    await waitFocus(page, 'scenario-happened');
-  }
-  await page.waitForSelector('#ending-heading');
 }
 
 e2eTest(env, 'answer, reload: answers, drafts, reflections and a scenario under way are all back', async (open) => {
@@ -145,7 +134,7 @@ async function usableWithoutStorage(frame, label) {
   await assertAxeClean(frame, `${label}: home with the notice`);
   const order = await quizOrderOnScreen(frame, quiz);
   await answerFirstChoice(frame, order);
-  await playToEnding(frame);
+  await playScenario(frame, sc);
   await goHash(frame, '#/progress');
   assert.match(await textOf(frame, '#storage-status'), /^Nowhere yet/);
   const code = await frame.inputValue('#progress-code');

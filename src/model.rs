@@ -590,6 +590,25 @@ pub fn normalise_answer(s: &str) -> String {
     cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A name as it reads inside a sentence: its first word in lower case, unless that word is an
+/// acronym or a name with capitals inside it ("Integrated care system" → "integrated care
+/// system", "NHS England" stays as it is).
+pub fn lowercase_first(s: &str) -> String {
+    let mut words = s.split(' ');
+    let first = words.next().unwrap_or("");
+    let keep = first.chars().skip(1).any(|c| c.is_uppercase());
+    let mut out = if keep {
+        first.to_string()
+    } else {
+        first.to_lowercase()
+    };
+    for w in words {
+        out.push(' ');
+        out.push_str(w);
+    }
+    out
+}
+
 /// Reads a decimal such as "3.8", "-12", "3,800" or "0.05" into ten-thousandths. Digits after
 /// the fourth decimal place are rounded. `None` when it is not such a number.
 pub fn parse_decimal(s: &str) -> Option<i64> {
@@ -776,5 +795,21 @@ impl Node {
             NodeKind::Ending(e) => Some(e),
             NodeKind::Step { .. } => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lowercase_first_keeps_acronyms() {
+        assert_eq!(
+            lowercase_first("Integrated care system"),
+            "integrated care system"
+        );
+        assert_eq!(lowercase_first("NHS England"), "NHS England");
+        assert_eq!(lowercase_first("Care Act"), "care Act");
+        assert_eq!(lowercase_first(""), "");
     }
 }

@@ -125,6 +125,39 @@ fn check_case(name: &str, dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// Every diagnostic says what is wrong, then `; ` and how to fix it (at least two words), so that
+/// no author is left with a complaint and no way forward.
+#[test]
+fn every_diagnostic_ends_with_how_to_fix_it() {
+    let mut checked = 0;
+    let mut without_fix = Vec::new();
+    for (name, dir) in cases() {
+        let Err(diags) = compile(&dir.join("seeds")) else {
+            continue;
+        };
+        for d in diags {
+            checked += 1;
+            let parts = d.message.split_once("; ");
+            let has_fix = parts.is_some_and(|(wrong, fix)| {
+                !wrong.trim().is_empty() && fix.split_whitespace().count() >= 2
+            });
+            if !has_fix {
+                without_fix.push(format!("    {name}: {d}"));
+            }
+        }
+    }
+    assert!(
+        checked >= MIN_CASES,
+        "expected at least {MIN_CASES} diagnostics across the fixtures, found {checked}"
+    );
+    assert!(
+        without_fix.is_empty(),
+        "{} of {checked} diagnostics do not end with `; HOW TO FIX IT`:\n{}\n",
+        without_fix.len(),
+        without_fix.join("\n")
+    );
+}
+
 fn valid_course() -> Course {
     let seeds = fixtures_dir().join("valid/seeds");
     compile(&seeds).unwrap_or_else(|diags| {

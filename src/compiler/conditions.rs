@@ -56,7 +56,7 @@ fn cmp(tok: &str) -> Option<Cmp> {
 const WORDS: &[&str] = &["and", "or", "not", "visited"];
 
 fn name(tok: Option<&String>) -> Option<String> {
-    tok.filter(|t| super::is_id(t) && !WORDS.contains(&t.as_str()))
+    tok.filter(|t| super::schema::is_id(t) && !WORDS.contains(&t.as_str()))
         .cloned()
 }
 

@@ -207,7 +207,7 @@ fn parse_until(
                     if !href.starts_with("https://") {
                         return Err((
                             *pos,
-                            format!("link address \"{href}\" must start with https://"),
+                            format!("link address \"{href}\" must start with https://; write the full https:// address"),
                         ));
                     }
                     flush(&mut text, &mut out);
@@ -329,7 +329,7 @@ pub fn parse_lesson(text: &str) -> (Vec<RawBlock>, Vec<(u32, String)>) {
             end_list(&mut list, &mut blocks);
             let id = id.trim();
             if id.is_empty() {
-                errors.push((n, "a :::reflect box needs an id that stays the same when the prompt is edited, e.g. `:::reflect meaning-own-words`".into()));
+                errors.push((n, "a :::reflect box has no id; give it one that stays the same when the prompt is edited, e.g. `:::reflect meaning-own-words`".into()));
             }
             reflect = Some((n, id.to_string(), None));
         } else if line.starts_with(":::") {

@@ -2,7 +2,7 @@
 //! with `key: |` text blocks. See `seeds/README.md`.
 
 use super::markup::Para;
-use super::Diagnostic;
+use super::Diagnostics;
 
 /// One `key: value` line with its children.
 #[derive(Debug, Clone)]
@@ -60,7 +60,7 @@ fn indent_of(line: &str) -> usize {
 }
 
 /// Parses a record file into its top-level entries; problems go to `diags`.
-pub fn parse(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Entry> {
+pub fn parse(file: &str, text: &str, diags: &mut Diagnostics) -> Vec<Entry> {
     let lines: Vec<&str> = text.lines().collect();
     let mut tokens = Vec::new();
     let mut i = 0;
@@ -80,34 +80,34 @@ pub fn parse(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Entry> 
             .map(|c| if c == '\t' { 2 } else { 1 })
             .sum::<usize>();
         if lead.contains('\t') {
-            diags.push(Diagnostic::new(
+            diags.push(
                 file,
                 line,
                 "a tab in the indentation; indent with two spaces per level",
-            ));
+            );
         } else if indent % 2 != 0 {
-            diags.push(Diagnostic::new(
+            diags.push(
                 file,
                 line,
                 format!("indented by {indent} spaces; indent by a multiple of two spaces (two per level)"),
-            ));
+            );
             indent -= 1;
         }
         let Some((key, value)) = trimmed.split_once(':') else {
-            diags.push(Diagnostic::new(
+            diags.push(
                 file,
                 line,
                 format!("expected `key: value`, found \"{}\"; add the key and a colon, or join this line to the one above", clip(trimmed)),
-            ));
+            );
             continue;
         };
         let key = key.trim();
         if key.is_empty() || !key.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
-            diags.push(Diagnostic::new(
+            diags.push(
                 file,
                 line,
                 format!("\"{}\" is not a key (keys are lower-case words like `title`); write `key: value`", clip(key)),
-            ));
+            );
             continue;
         }
         let value = value.trim();
@@ -135,11 +135,11 @@ pub fn parse(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Entry> 
                 block.push(p);
             }
             if block.is_empty() {
-                diags.push(Diagnostic::new(
+                diags.push(
                     file,
                     line,
                     format!("`{key}: |` starts a text block but no indented text follows; indent the text under it"),
-                ));
+                );
             }
         }
         tokens.push(Token {
@@ -163,7 +163,7 @@ fn build(
     tokens: &[Token],
     pos: &mut usize,
     indent: usize,
-    diags: &mut Vec<Diagnostic>,
+    diags: &mut Diagnostics,
 ) -> Vec<Entry> {
     let mut out = Vec::new();
     while *pos < tokens.len() {
@@ -173,14 +173,14 @@ fn build(
         }
         *pos += 1;
         if t.indent > indent {
-            diags.push(Diagnostic::new(
+            diags.push(
                 file,
                 t.line,
                 format!(
                     "`{}` is indented {} spaces but the line above allows at most {}; indent children by exactly two spaces",
                     t.key, t.indent, indent
                 ),
-            ));
+            );
             // Skip its own children too.
             while *pos < tokens.len() && tokens[*pos].indent > t.indent {
                 *pos += 1;

@@ -417,7 +417,7 @@ fn scenario_back_undoes_the_last_decision() {
         !text(&start_html).contains("Back one step"),
         "nothing to undo yet"
     );
-    choose_by_label(&mut s, sid, "Accept the short-term care home bed");
+    choose_by_label(&mut s, sid, "Put the care home bed to Mrs Hale");
     let html = render(s.clone());
     let t = text(&html);
     assert!(
@@ -456,11 +456,11 @@ fn scenario_ending_shows_score_and_path_map_with_the_options_offered() {
     let sc = COURSE.scenario(sid);
     let mut s = state_at(&format!("#/scenario/{}", sc.id));
     s.reduce(&COURSE, Action::StartScenario(sid));
-    choose_by_label(&mut s, sid, "Accept the short-term care home bed");
-    choose_by_label(&mut s, sid, "Go ahead with the move");
-    // Mrs Hale's wishes were never asked: the choice that builds on them is not offered here.
+    choose_by_label(&mut s, sid, "Put the care home bed to Mrs Hale");
+    choose_by_label(&mut s, sid, "Go along with the ward");
+    // What matters to Mrs Hale was never asked: the choice that builds on it is not offered here.
     let html = render(s.clone());
-    assert!(!text(&html).contains("Remind the review of what Mrs Hale told you"));
+    assert!(!text(&html).contains("Put your record of what Mrs Hale told you"));
     choose_by_label(
         &mut s,
         sid,
@@ -499,7 +499,7 @@ fn scenario_ending_shows_score_and_path_map_with_the_options_offered() {
     }
     assert!(text(items[2]).contains("Your choice: Recommend that the placement becomes permanent"));
     assert!(
-        !list.contains("Remind the review"),
+        !list.contains("Put your record of what Mrs Hale told you"),
         "a choice not offered is not listed"
     );
     let ending = sc.node(run.node).ending().expect("ending");

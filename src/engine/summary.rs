@@ -231,6 +231,7 @@ impl CourseSummary {
 mod tests {
     use super::*;
     use crate::engine::grade::{answer_key, Answer};
+    use crate::engine::quiz::Confidence;
     use crate::engine::route::Route;
     use crate::engine::state::{Action, AppState, Storage};
     use crate::model::QuizMode;
@@ -299,7 +300,7 @@ mod tests {
                 &course,
                 Action::SetConfidence {
                     question: q,
-                    level: crate::engine::quiz::Confidence::Low,
+                    level: Confidence::Low,
                 },
             );
         }
@@ -371,7 +372,7 @@ mod tests {
                 &COURSE,
                 Action::SetConfidence {
                     question: q,
-                    level: crate::engine::quiz::Confidence::High,
+                    level: Confidence::High,
                 },
             );
         }
@@ -393,17 +394,13 @@ mod tests {
 
     #[test]
     fn only_reflections_with_words_count() {
-        let mut s = learner(&crate::course::COURSE);
-        let mut ids = crate::course::COURSE.reflection_ids();
-        let (Some(a), Some(b)) = (ids.next(), ids.next()) else {
-            return;
-        };
-        s.reduce(
-            &crate::course::COURSE,
-            Action::Reflect(a, "Something learned".into()),
-        );
-        s.reduce(&crate::course::COURSE, Action::Reflect(b, "   ".into()));
-        let sum = CourseSummary::new(&crate::course::COURSE, &s.progress);
+        use crate::course::COURSE;
+        let mut s = learner(&COURSE);
+        let ids: Vec<_> = COURSE.reflection_ids().take(2).collect();
+        assert_eq!(ids.len(), 2, "the course has two reflection prompts");
+        s.reduce(&COURSE, Action::Reflect(ids[0], "Something learned".into()));
+        s.reduce(&COURSE, Action::Reflect(ids[1], "   ".into()));
+        let sum = CourseSummary::new(&COURSE, &s.progress);
         assert_eq!(sum.reflections_written, 1);
     }
 }

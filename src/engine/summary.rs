@@ -196,11 +196,7 @@ impl CourseSummary {
     /// Steps done in per cent of all steps, rounded down (100 for a course with no steps).
     pub fn completion(&self) -> u32 {
         let (done, all) = self.steps();
-        if all == 0 {
-            100
-        } else {
-            (done * 100 / all) as u32
-        }
+        (done * 100).checked_div(all).map_or(100, |c| c as u32)
     }
 
     pub fn is_complete(&self) -> bool {

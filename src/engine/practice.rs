@@ -96,4 +96,55 @@ mod tests {
         assert_eq!(queue.current(&p, Some(ids[1])), None);
         assert_eq!(queue.current(&p, None), None);
     }
+
+    /// Practised and answered right, a question is no longer due but stays on the page with its
+    /// feedback until the learner goes on.
+    #[test]
+    fn a_question_just_got_right_stays_until_the_learner_goes_on() {
+        use crate::engine::grade::{answer_key, Answer};
+        use crate::engine::quiz::Confidence;
+        use crate::engine::route::Route;
+        use crate::engine::state::{Action, AppState, Storage};
+        let (q, key) = COURSE
+            .question_ids()
+            .find_map(|q| match answer_key(COURSE.question(q)) {
+                Answer::Choices(key) => Some((q, key)),
+                _ => None,
+            })
+            .expect("the course has a choice question");
+        let mut s = AppState::new(
+            &COURSE,
+            Route::Practice,
+            Progress::new(&COURSE),
+            Storage::Saved,
+        );
+        s.today = 100;
+        s.progress.schedule(q, Outcome::Incorrect, false, 100);
+        s.reduce(&COURSE, Action::PracticeNext);
+        assert_eq!(s.practising, Some(q));
+        for option in (0..COURSE.question(q).options().len()).filter(|i| key.has(*i)) {
+            s.reduce(
+                &COURSE,
+                Action::Pick {
+                    question: q,
+                    option,
+                },
+            );
+        }
+        s.reduce(
+            &COURSE,
+            Action::SetConfidence {
+                question: q,
+                level: Confidence::High,
+            },
+        );
+        s.reduce(&COURSE, Action::Check(q));
+        let queue = PracticeQueue::new(&COURSE, &s.progress, s.today);
+        assert!(queue.due.is_empty(), "got right: it waits a day");
+        assert_eq!(queue.waiting, vec![q]);
+        assert_eq!(queue.current(&s.progress, s.practising), Some(q));
+        s.reduce(&COURSE, Action::PracticeNext);
+        let queue = PracticeQueue::new(&COURSE, &s.progress, s.today);
+        assert_eq!(queue.current(&s.progress, s.practising), None);
+    }
 }

@@ -17,9 +17,7 @@ use yew::prelude::*;
 pub fn use_app() -> Ctx {
     match use_context::<Ctx>() {
         Some(ctx) => ctx,
-        None => panic!(
-            "a view was rendered outside <App>: render it inside App, which provides the app's state"
-        ),
+        None => panic!("a view rendered outside <App>, which provides its state"),
     }
 }
 

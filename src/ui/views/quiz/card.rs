@@ -1,7 +1,7 @@
 //! One question as a card: its prompt and hint, its answer controls, the sureness question, the
 //! check / try again / show answer buttons, and the feedback once marked.
 
-use super::controls::{Categorise, Choices, Matching, Ordering, Typed};
+use super::controls::{categorise, choices, matching, ordering, typed, use_focus_after_move};
 use super::feedback::Feedback;
 use super::sureness::Sureness;
 use super::QuestionProps;
@@ -70,6 +70,7 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
     let locked = a.graded.is_some();
     let quiz = COURSE.quiz(q.quiz);
     let deferred = QuizPhase::of(&COURSE, &ctx.0, q.quiz).is_collecting();
+    let pending_focus = use_focus_after_move(&a.answer);
     // "Check answer" is a plain button, and Enter in a field checks without submitting the form:
     // a VLE that embeds the module in a sandboxed iframe without `allow-forms` blocks every form
     // submission, and the submit event with it.
@@ -100,11 +101,11 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
         Callback::from(move |_: MouseEvent| ctx.dispatch(Action::ShowAnswer(qid)))
     };
     let controls = match &q.body {
-        Body::Choices(_) => html! { <Choices question={qid} /> },
-        Body::Ordering(_) => html! { <Ordering question={qid} /> },
-        Body::Matching { .. } => html! { <Matching question={qid} /> },
-        Body::Categorise { .. } => html! { <Categorise question={qid} /> },
-        Body::Numeric(_) | Body::ShortText { .. } => html! { <Typed question={qid} /> },
+        Body::Choices(_) => choices(&ctx, qid),
+        Body::Ordering(_) => ordering(&ctx, qid, &pending_focus),
+        Body::Matching { .. } => matching(&ctx, qid),
+        Body::Categorise { .. } => categorise(&ctx, qid),
+        Body::Numeric(_) | Body::ShortText { .. } => typed(&ctx, qid),
     };
     html! {
         <form class="question" {onsubmit} {onkeydown}>

@@ -3,16 +3,13 @@
 use super::{assign_list, shown};
 use crate::course::COURSE;
 use crate::engine::state::Action;
-use crate::model::Body;
-use crate::ui::hooks::use_app;
+use crate::model::{Body, QuestionId};
 use crate::ui::rich::rich;
-use crate::ui::views::quiz::QuestionProps;
+use crate::ui::Ctx;
 use yew::prelude::*;
 
-#[component]
-pub fn Categorise(props: &QuestionProps) -> Html {
-    let ctx = use_app();
-    let qid = props.question;
+/// The statements of a categorising question, each with its group radios.
+pub fn categorise(ctx: &Ctx, qid: QuestionId) -> Html {
     let q = COURSE.question(qid);
     let Body::Categorise { items, groups } = &q.body else {
         return Html::default();

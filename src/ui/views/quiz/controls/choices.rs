@@ -4,16 +4,13 @@
 use super::{mark, shown};
 use crate::course::COURSE;
 use crate::engine::state::Action;
-use crate::model::{Body, QuestionKind};
-use crate::ui::hooks::use_app;
+use crate::model::{Body, QuestionId, QuestionKind};
 use crate::ui::rich::rich;
-use crate::ui::views::quiz::QuestionProps;
+use crate::ui::Ctx;
 use yew::prelude::*;
 
-#[component]
-pub fn Choices(props: &QuestionProps) -> Html {
-    let ctx = use_app();
-    let qid = props.question;
+/// The options of a choice question, in the order this learner sees them.
+pub fn choices(ctx: &Ctx, qid: QuestionId) -> Html {
     let q = COURSE.question(qid);
     let Body::Choices(options) = &q.body else {
         return Html::default();

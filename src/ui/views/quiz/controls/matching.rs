@@ -3,17 +3,14 @@
 use super::{assign_list, shown};
 use crate::course::COURSE;
 use crate::engine::state::Action;
-use crate::model::Body;
-use crate::ui::hooks::use_app;
+use crate::model::{Body, QuestionId};
 use crate::ui::rich::rich;
-use crate::ui::views::quiz::QuestionProps;
 use crate::ui::views::select_value;
+use crate::ui::Ctx;
 use yew::prelude::*;
 
-#[component]
-pub fn Matching(props: &QuestionProps) -> Html {
-    let ctx = use_app();
-    let qid = props.question;
+/// The items of a matching question, each with its select.
+pub fn matching(ctx: &Ctx, qid: QuestionId) -> Html {
     let q = COURSE.question(qid);
     let Body::Matching { items, targets } = &q.body else {
         return Html::default();

@@ -5,29 +5,37 @@ use super::{mark, shown};
 use crate::course::COURSE;
 use crate::engine::grade::Answer;
 use crate::engine::state::Action;
-use crate::model::Body;
+use crate::model::{Body, QuestionId};
 use crate::ui::effects;
-use crate::ui::hooks::use_app;
 use crate::ui::rich::rich;
-use crate::ui::views::quiz::QuestionProps;
+use crate::ui::Ctx;
+use std::cell::RefCell;
+use std::rc::Rc;
 use yew::prelude::*;
 
-#[component]
-pub fn Ordering(props: &QuestionProps) -> Html {
-    let ctx = use_app();
-    let qid = props.question;
-    let q = COURSE.question(qid);
-    let a = ctx.0.attempt(qid);
-    // After a move, focus follows the moved item (set by the move buttons).
+/// The id of the move button to focus once the move has been made (set by the move buttons).
+pub type PendingFocus = Rc<RefCell<Option<String>>>;
+
+/// After an ordering move, focus follows the moved item: the card calls this for every question
+/// (hooks run on every render) and hands the result to [`ordering`].
+#[hook]
+pub fn use_focus_after_move(answer: &Answer) -> PendingFocus {
     let pending_focus = use_mut_ref(|| None::<String>);
     {
         let pending = pending_focus.clone();
-        use_effect_with(a.answer.clone(), move |_| {
+        use_effect_with(answer.clone(), move |_| {
             if let Some(id) = pending.borrow_mut().take() {
                 effects::focus(&id);
             }
         });
     }
+    pending_focus
+}
+
+/// The items of an ordering question in the learner's order, with their move buttons.
+pub fn ordering(ctx: &Ctx, qid: QuestionId, pending_focus: &PendingFocus) -> Html {
+    let q = COURSE.question(qid);
+    let a = ctx.0.attempt(qid);
     let Body::Ordering(items) = &q.body else {
         return Html::default();
     };

@@ -5,15 +5,12 @@ use crate::course::COURSE;
 use crate::engine::grade::Answer;
 use crate::engine::progress::{TYPED_NUMERIC_MAX, TYPED_TEXT_MAX};
 use crate::engine::state::Action;
-use crate::model::Body;
-use crate::ui::hooks::use_app;
-use crate::ui::views::quiz::QuestionProps;
+use crate::model::{Body, QuestionId};
+use crate::ui::Ctx;
 use yew::prelude::*;
 
-#[component]
-pub fn Typed(props: &QuestionProps) -> Html {
-    let ctx = use_app();
-    let qid = props.question;
+/// The text field of a numeric or short-text question.
+pub fn typed(ctx: &Ctx, qid: QuestionId) -> Html {
     let q = COURSE.question(qid);
     let a = ctx.0.attempt(qid);
     let locked = a.graded.is_some();
@@ -22,6 +19,7 @@ pub fn Typed(props: &QuestionProps) -> Html {
         _ => String::new(),
     };
     let numeric = matches!(q.body, Body::Numeric(_));
+    let ctx = ctx.clone();
     let oninput = Callback::from(move |e: InputEvent| {
         let v = e
             .target_dyn_into::<web_sys::HtmlInputElement>()

@@ -101,10 +101,10 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
         Callback::from(move |_: MouseEvent| ctx.dispatch(Action::ShowAnswer(qid)))
     };
     let controls = match &q.body {
-        Body::Choices(_) => choices(&ctx, qid),
-        Body::Ordering(_) => ordering(&ctx, qid, &pending_focus),
-        Body::Matching { .. } => matching(&ctx, qid),
-        Body::Categorise { .. } => categorise(&ctx, qid),
+        Body::Choices(options) => choices(&ctx, qid, options),
+        Body::Ordering(items) => ordering(&ctx, qid, items, &pending_focus),
+        Body::Matching { items, targets } => matching(&ctx, qid, items, targets),
+        Body::Categorise { items, groups } => categorise(&ctx, qid, items, groups),
         Body::Numeric(_) | Body::ShortText { .. } => typed(&ctx, qid),
     };
     html! {

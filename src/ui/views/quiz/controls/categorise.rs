@@ -3,17 +3,14 @@
 use super::{assign_list, shown};
 use crate::course::COURSE;
 use crate::engine::state::Action;
-use crate::model::{Body, QuestionId};
+use crate::model::{Item, QuestionId};
 use crate::ui::rich::rich;
 use crate::ui::Ctx;
 use yew::prelude::*;
 
 /// The statements of a categorising question, each with its group radios.
-pub fn categorise(ctx: &Ctx, qid: QuestionId) -> Html {
+pub fn categorise(ctx: &Ctx, qid: QuestionId, items: &[Item], groups: &[&str]) -> Html {
     let q = COURSE.question(qid);
-    let Body::Categorise { items, groups } = &q.body else {
-        return Html::default();
-    };
     let a = ctx.0.attempt(qid);
     let locked = a.graded.is_some();
     assign_list(items, groups, &shown(q, &a), locked, |i, item, value| {

@@ -4,17 +4,14 @@
 use super::{mark, shown};
 use crate::course::COURSE;
 use crate::engine::state::Action;
-use crate::model::{Body, QuestionId, QuestionKind};
+use crate::model::{Choice, QuestionId, QuestionKind};
 use crate::ui::rich::rich;
 use crate::ui::Ctx;
 use yew::prelude::*;
 
 /// The options of a choice question, in the order this learner sees them.
-pub fn choices(ctx: &Ctx, qid: QuestionId) -> Html {
+pub fn choices(ctx: &Ctx, qid: QuestionId, options: &[Choice]) -> Html {
     let q = COURSE.question(qid);
-    let Body::Choices(options) = &q.body else {
-        return Html::default();
-    };
     let a = ctx.0.attempt(qid);
     let locked = a.graded.is_some();
     let multiple = q.kind == QuestionKind::Multiple;

@@ -3,18 +3,15 @@
 use super::{assign_list, shown};
 use crate::course::COURSE;
 use crate::engine::state::Action;
-use crate::model::{Body, QuestionId};
+use crate::model::{Item, QuestionId};
 use crate::ui::rich::rich;
 use crate::ui::views::select_value;
 use crate::ui::Ctx;
 use yew::prelude::*;
 
 /// The items of a matching question, each with its select.
-pub fn matching(ctx: &Ctx, qid: QuestionId) -> Html {
+pub fn matching(ctx: &Ctx, qid: QuestionId, items: &[Item], targets: &[&str]) -> Html {
     let q = COURSE.question(qid);
-    let Body::Matching { items, targets } = &q.body else {
-        return Html::default();
-    };
     let a = ctx.0.attempt(qid);
     let locked = a.graded.is_some();
     assign_list(items, targets, &shown(q, &a), locked, |i, item, value| {

@@ -5,7 +5,7 @@ use super::{mark, shown};
 use crate::course::COURSE;
 use crate::engine::grade::Answer;
 use crate::engine::state::Action;
-use crate::model::{Body, QuestionId};
+use crate::model::{Item, QuestionId};
 use crate::ui::effects;
 use crate::ui::rich::rich;
 use crate::ui::Ctx;
@@ -33,12 +33,9 @@ pub fn use_focus_after_move(answer: &Answer) -> PendingFocus {
 }
 
 /// The items of an ordering question in the learner's order, with their move buttons.
-pub fn ordering(ctx: &Ctx, qid: QuestionId, pending_focus: &PendingFocus) -> Html {
+pub fn ordering(ctx: &Ctx, qid: QuestionId, items: &[Item], pending_focus: &PendingFocus) -> Html {
     let q = COURSE.question(qid);
     let a = ctx.0.attempt(qid);
-    let Body::Ordering(items) = &q.body else {
-        return Html::default();
-    };
     let locked = a.graded.is_some();
     let order: Vec<u8> = match shown(q, &a) {
         Answer::Order(o) => o,

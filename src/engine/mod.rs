@@ -1,14 +1,19 @@
 //! Pure course logic: grading, scenario stepping, progress, routes and the app's state reducer.
 //! No Yew, no web-sys: everything here runs and is tested natively.
 
+pub mod cbm;
 pub mod day;
 pub mod grade;
+pub mod outcome;
+pub mod phase;
+pub mod practice;
 pub mod progress;
 pub mod quiz;
 pub mod record;
 pub mod route;
 pub mod scenario;
 pub mod state;
+pub mod summary;
 pub mod text;
 pub mod timeline;
 

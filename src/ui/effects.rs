@@ -113,17 +113,32 @@ mod imp {
         done: impl FnOnce(String) + 'static,
         failed: impl FnOnce() + 'static,
     ) {
+        use std::cell::RefCell;
+        use std::rc::Rc;
         use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsValue;
+        type Handlers = (Closure<dyn FnMut(JsValue)>, Closure<dyn FnMut(JsValue)>);
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
             return;
         };
-        let ok =
-            Closure::once(move |v: wasm_bindgen::JsValue| done(v.as_string().unwrap_or_default()));
-        let err = Closure::once(move |_: wasm_bindgen::JsValue| failed());
+        // The two handlers must live until the promise settles, and no longer. They are kept in a
+        // cell that each of them also holds: whichever runs empties it, which drops both (the
+        // running one once it returns; wasm-bindgen defers that), and with them the cell.
+        // A promise always settles, so nothing outlives the read.
+        let keep: Rc<RefCell<Option<Handlers>>> = Rc::default();
+        let (on_ok, on_err) = (keep.clone(), keep.clone());
+        let ok = Closure::once(move |v: JsValue| {
+            let settled = on_ok.borrow_mut().take();
+            done(v.as_string().unwrap_or_default());
+            drop(settled);
+        });
+        let err = Closure::once(move |_: JsValue| {
+            let settled = on_err.borrow_mut().take();
+            failed();
+            drop(settled);
+        });
         let _ = file.text().then2(&ok, &err);
-        // The promise settles once; the closures live until then.
-        ok.forget();
-        err.forget();
+        *keep.borrow_mut() = Some((ok, err));
     }
 
     /// Calls `f` when the page is being hidden or left (`pagehide`, or `visibilitychange` to

@@ -1,7 +1,10 @@
 //! Yew components and hooks. State lives in one reducer ([`crate::engine::state::AppState`]);
-//! components read it from context and send [`Action`]s. Browser effects go through [`effects`].
+//! components read it from context ([`hooks::use_app`]) and send [`Action`]s. Browser effects go
+//! through [`effects`]; the app's own effects are named hooks in [`hooks`].
 
 pub mod effects;
+pub mod hooks;
+mod layout;
 pub mod rich;
 pub mod views;
 
@@ -78,158 +81,15 @@ pub fn App(props: &AppProps) -> Html {
     let given = props.initial.clone();
     let state = use_reducer(move || Model(given.unwrap_or_else(initial_state)));
 
-    // Follow the address bar.
-    {
-        let state = state.clone();
-        use_effect_with((), move |_| {
-            let listener = effects::on_hashchange(move |hash| {
-                if let Some((quiz, mode)) = Route::mode_param(&COURSE, &hash) {
-                    state.dispatch(Action::SetMode(quiz, mode));
-                }
-                state.dispatch(Action::Navigate(Route::parse(&COURSE, &hash)));
-            });
-            move || {
-                let _keep_until_unmount = listener;
-            }
-        });
-    }
-
-    // On every view change: the document title, and focus to the new view's main heading.
-    {
-        let first = use_mut_ref(|| true);
-        use_effect_with(state.0.route, move |route| {
-            effects::set_title(&format!("{} – {}", route.title(&COURSE), COURSE.title));
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                effects::focus("view-heading");
-            }
-        });
-    }
-
-    // A view that changed in place asks for focus on its new heading.
-    use_effect_with(state.0.focus_request, |n| {
-        if *n > 0 {
-            effects::focus("view-heading");
-        }
-    });
-
-    // Feedback to the live region.
-    use_effect_with(state.0.announcement.clone(), |a| {
-        if a.serial > 0 {
-            effects::announce(&a.text);
-        }
-    });
-
-    // Save progress whenever it changes (every answer, choice and keystroke of a reflection),
-    // and again whenever the page is hidden or left, never only on unload.
-    let latest = use_mut_ref(String::new);
-    {
-        let dispatcher = state.dispatcher();
-        let storage = state.0.storage;
-        let latest = latest.clone();
-        use_effect_with(state.0.progress.clone(), move |p| {
-            let encoded = p.encode(&COURSE);
-            if storage == Storage::Saved
-                && !effects::save(&effects::storage_key(COURSE.id), &encoded)
-            {
-                dispatcher.dispatch(Action::StorageFailed);
-            }
-            *latest.borrow_mut() = encoded;
-        });
-    }
-    // Another tab saved: take its progress, so two tabs never overwrite each other's work.
-    {
-        let dispatcher = state.dispatcher();
-        use_effect_with((), move |_| {
-            let listener = effects::on_storage_change(effects::storage_key(COURSE.id), move |v| {
-                dispatcher.dispatch(Action::Adopt(v))
-            });
-            move || {
-                let _keep_until_unmount = listener;
-            }
-        });
-    }
-    {
-        let dispatcher = state.dispatcher();
-        let storage = state.0.storage;
-        use_effect_with(storage, move |storage| {
-            let storage = *storage;
-            let listeners = effects::on_hide(
-                move || {
-                    let text = latest.borrow();
-                    if storage == Storage::Saved && !text.is_empty() {
-                        effects::save(&effects::storage_key(COURSE.id), &text);
-                    }
-                },
-                move || dispatcher.dispatch(Action::SetToday(effects::today())),
-            );
-            move || {
-                let _keep_until_unmount = listeners;
-            }
-        });
-    }
+    hooks::use_hash_routing(&state);
+    hooks::use_title_and_focus(&state);
+    hooks::use_announcements(&state);
+    hooks::use_storage_sync(&state);
 
     html! {
         <ContextProvider<Ctx> context={state.clone()}>
-            <Layout />
+            <layout::Layout />
         </ContextProvider<Ctx>>
-    }
-}
-
-#[component]
-fn Layout() -> Html {
-    let ctx = use_context::<Ctx>();
-    let Some(ctx) = ctx else {
-        return Html::default();
-    };
-    let route = ctx.0.route;
-    let skip = Callback::from(|e: MouseEvent| {
-        // A hash link would be read as a route: move focus without touching the address.
-        e.prevent_default();
-        effects::focus("main");
-    });
-    let current = |r: Route| if route == r { Some("page") } else { None };
-    html! {
-        <>
-            <a class="skip-link" href="#main" onclick={skip}>{"Skip to content"}</a>
-            <header class="site-header">
-                <div class="wrap">
-                    <a class="site-title" href="#/">{ COURSE.title }</a>
-                    <nav aria-label="Main">
-                        <ul class="nav">
-                            <li><a href="#/" aria-current={current(Route::Home)}>{"Home"}</a></li>
-                            if !COURSE.events.is_empty() {
-                                <li><a href="#/timeline" aria-current={current(Route::Timeline)}>{"Timeline"}</a></li>
-                            }
-                            <li><a href="#/glossary" aria-current={current(Route::Glossary)}>{"Glossary"}</a></li>
-                            <li><a href="#/sources" aria-current={current(Route::Sources)}>{"Sources"}</a></li>
-                            <li><a href="#/progress" aria-current={current(Route::Progress)}>{"Your progress"}</a></li>
-                        </ul>
-                    </nav>
-                </div>
-            </header>
-            if ctx.0.storage == Storage::Unavailable {
-                <div class="notice wrap" role="note" id="storage-notice">
-                    <p><strong>{"Your progress will not be kept here. "}</strong>
-                    {"This browser is not letting the module save anything on this page (storage is blocked or full), so what you do lasts until you close it. Everything else works as usual. To keep your work, take a "}
-                    <a href="#/progress">{"progress code"}</a>{" before you leave, and load it next time."}</p>
-                </div>
-            }
-            if ctx.0.recovered {
-                <div class="notice wrap" role="note" id="recovered-notice">
-                    <p><strong>{"Saved progress here could not be read, so you are starting afresh. "}</strong>
-                    {"It may have been damaged or written by something else. Nothing was deleted: the unreadable data is kept in this browser under a backup key. If you have a "}
-                    <a href="#/progress">{"progress code"}</a>{", you can load it."}</p>
-                </div>
-            }
-            <main id="main" tabindex="-1" class="wrap">
-                <views::View />
-            </main>
-            <footer class="site-footer">
-                <div class="wrap">
-                    <p>{"An open teaching module. It sends nothing anywhere: your progress stays in this browser, and goes elsewhere only if you take a "}<a href="#/progress">{"progress code"}</a>{"."}</p>
-                </div>
-            </footer>
-        </>
     }
 }
 

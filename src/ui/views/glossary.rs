@@ -1,3 +1,5 @@
+//! The glossary: every term with its definition and sources, one of them in focus when linked to.
+
 use crate::course::COURSE;
 use crate::engine::route::Route;
 use crate::engine::text::cite_text;

@@ -1,31 +1,26 @@
+//! The course home (its units, each with the learner's progress) and each unit's own page.
+
 use super::{status, unit_label, Crumbs};
 use crate::course::COURSE;
-use crate::engine::grade::Outcome;
 use crate::engine::progress::Progress;
 use crate::engine::route::Route;
+use crate::engine::summary::UnitSummary;
 use crate::model::UnitId;
+use crate::ui::hooks::use_app;
 use crate::ui::rich::rich;
-use crate::ui::Ctx;
 use yew::prelude::*;
 
 /// How far the learner got in a unit, in words.
 fn unit_progress(p: &Progress, u: UnitId) -> Html {
-    let unit = COURSE.unit(u);
-    let quiz = COURSE.quiz(unit.quiz);
-    let right = quiz
-        .questions
-        .iter()
-        .filter(|q| p.best(**q) == Some(Outcome::Correct))
-        .count();
-    let total = quiz.questions.len();
+    let sum = UnitSummary::new(&COURSE, p, u);
+    let (right, total) = (sum.correct, sum.quiz.questions);
     html! {
         <ul class="progress-list">
-            <li>{"Lesson: "}{ status(p.is_read(unit.lesson), "read", "not read yet") }</li>
+            <li>{"Lesson: "}{ status(sum.lesson_read, "read", "not read yet") }</li>
             <li>{"Quiz: "}{ status(right == total, &format!("all {total} answered correctly"), &format!("{right} of {total} answered correctly")) }</li>
-            { for unit.scenarios.iter().map(|s| {
-                let sc = COURSE.scenario(*s);
-                let endings = sc.nodes.iter().filter(|n| n.ending().is_some()).count();
-                let reached = p.endings(*s).len();
+            { for sum.scenarios.iter().map(|s| {
+                let sc = COURSE.scenario(s.scenario);
+                let (reached, endings) = (s.reached, s.endings);
                 html! {
                     <li>{"Scenario “"}{sc.title}{"”: "}
                         { status(reached > 0, &format!("{reached} of {endings} endings reached"), "not played yet") }
@@ -38,9 +33,7 @@ fn unit_progress(p: &Progress, u: UnitId) -> Html {
 
 #[component]
 pub fn Home() -> Html {
-    let Some(ctx) = use_context::<Ctx>() else {
-        return Html::default();
-    };
+    let ctx = use_app();
     let p = &ctx.0.progress;
     let due = ctx.0.due(&COURSE).len();
     html! {
@@ -81,9 +74,7 @@ pub struct UnitProps {
 
 #[component]
 pub fn UnitPage(props: &UnitProps) -> Html {
-    let Some(ctx) = use_context::<Ctx>() else {
-        return Html::default();
-    };
+    let ctx = use_app();
     let u = props.unit;
     let unit = COURSE.unit(u);
     let lesson = COURSE.lesson(unit.lesson);

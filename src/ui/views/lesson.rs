@@ -1,11 +1,13 @@
+//! A lesson: its text (with any reflection boxes), its main sources, and "mark as read".
+
 use super::Crumbs;
 use crate::course::COURSE;
 use crate::engine::route::Route;
 use crate::engine::state::Action;
 use crate::engine::text::cite_text;
 use crate::model::LessonId;
+use crate::ui::hooks::use_app;
 use crate::ui::rich::blocks;
-use crate::ui::Ctx;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -15,9 +17,7 @@ pub struct LessonProps {
 
 #[component]
 pub fn LessonPage(props: &LessonProps) -> Html {
-    let Some(ctx) = use_context::<Ctx>() else {
-        return Html::default();
-    };
+    let ctx = use_app();
     let id = props.lesson;
     let lesson = COURSE.lesson(id);
     let unit = COURSE.unit(lesson.unit);

@@ -18,7 +18,7 @@ pub use scenario::ScenarioPage;
 pub use sources::Sources;
 pub use timeline::Timeline;
 
-use super::Ctx;
+use super::hooks::use_app;
 use crate::course::COURSE;
 use crate::engine::route::Route;
 use crate::model::UnitId;
@@ -26,9 +26,7 @@ use yew::prelude::*;
 
 #[component]
 pub fn View() -> Html {
-    let Some(ctx) = use_context::<Ctx>() else {
-        return Html::default();
-    };
+    let ctx = use_app();
     match ctx.0.route {
         Route::Home => html! { <Home /> },
         Route::Unit(unit) => html! { <UnitPage {unit} /> },

@@ -1,12 +1,16 @@
+//! A scenario: its introduction, each decision with its consequences and the variables it
+//! moves, the ending with its score and debrief, and the route the learner took.
+
 use super::Crumbs;
 use crate::course::COURSE;
 use crate::engine::route::Route;
 use crate::engine::scenario::Run;
 use crate::engine::state::Action;
+use crate::engine::summary::ScenarioResult;
 use crate::model::{Scenario, ScenarioId, Score};
 use crate::ui::effects;
+use crate::ui::hooks::use_app;
 use crate::ui::rich::{paras, rich};
-use crate::ui::Ctx;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -104,9 +108,7 @@ fn path_map(sc: &Scenario, run: &Run) -> Html {
 
 #[component]
 pub fn ScenarioPage(props: &ScenarioProps) -> Html {
-    let Some(ctx) = use_context::<Ctx>() else {
-        return Html::default();
-    };
+    let ctx = use_app();
     let id = props.scenario;
     let sc = COURSE.scenario(id);
     let run = ctx.0.run(id).cloned();
@@ -134,8 +136,11 @@ pub fn ScenarioPage(props: &ScenarioProps) -> Html {
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| ctx.dispatch(Action::StartScenario(id)))
     };
-    let endings_total = sc.nodes.iter().filter(|n| n.ending().is_some()).count();
-    let reached = ctx.0.progress.endings(id).len();
+    let ScenarioResult {
+        endings: endings_total,
+        reached,
+        ..
+    } = ScenarioResult::new(&COURSE, &ctx.0.progress, id);
 
     let body = match &run {
         None => html! {

@@ -1,3 +1,5 @@
+//! The sources: every work the course cites, one of them in focus when linked to.
+
 use crate::course::COURSE;
 use crate::model::SourceId;
 use yew::prelude::*;

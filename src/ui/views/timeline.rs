@@ -1,3 +1,5 @@
+//! The timeline of events, filtered by unit, decade and words.
+
 use crate::course::COURSE;
 use crate::engine::route::Route;
 use crate::engine::text::cite_text;

@@ -1,0 +1,120 @@
+//! The app's hooks, in one place: the context every component reads ([`use_app`]), and the browser
+//! effects the app runs (hash routing, title and focus, announcements, storage sync).
+
+use super::{effects, Ctx};
+use crate::course::COURSE;
+use crate::engine::route::Route;
+use crate::engine::state::{Action, Storage};
+use yew::prelude::*;
+
+/// The app's state and the way to change it, for any component inside [`super::App`].
+///
+/// Every view is rendered by `App`, inside its context provider, so the context is always there.
+/// A component rendered anywhere else is a mistake in our code, not something a learner can cause:
+/// it stops with a message naming the mistake, rather than render an empty page that looks like a
+/// content fault. The server-side rendering tests render every view through `App`.
+#[hook]
+pub fn use_app() -> Ctx {
+    match use_context::<Ctx>() {
+        Some(ctx) => ctx,
+        None => panic!("a view rendered outside <App>, which provides its state"),
+    }
+}
+
+/// Follows the address bar: a new hash is a new route (and maybe a quiz mode from a lecturer's link).
+#[hook]
+pub fn use_hash_routing(state: &Ctx) {
+    let state = state.clone();
+    use_effect_with((), move |_| {
+        let listener = effects::on_hashchange(move |hash| {
+            if let Some((quiz, mode)) = Route::mode_param(&COURSE, &hash) {
+                state.dispatch(Action::SetMode(quiz, mode));
+            }
+            state.dispatch(Action::Navigate(Route::parse(&COURSE, &hash)));
+        });
+        move || {
+            let _keep_until_unmount = listener;
+        }
+    });
+}
+
+/// On every view change: the document title, and focus to the new view's main heading (not on the
+/// first view, where focus stays at the top of the page). A view that changed in place (a quiz
+/// submitted) asks for focus on its new heading through `focus_request`.
+#[hook]
+pub fn use_title_and_focus(state: &Ctx) {
+    let first = use_mut_ref(|| true);
+    use_effect_with(state.0.route, move |route| {
+        effects::set_title(&format!("{} – {}", route.title(&COURSE), COURSE.title));
+        if !std::mem::replace(&mut *first.borrow_mut(), false) {
+            effects::focus("view-heading");
+        }
+    });
+    use_effect_with(state.0.focus_request, |n| {
+        if *n > 0 {
+            effects::focus("view-heading");
+        }
+    });
+}
+
+/// Feedback to the live region, each time there is a new announcement.
+#[hook]
+pub fn use_announcements(state: &Ctx) {
+    use_effect_with(state.0.announcement.clone(), |a| {
+        if a.serial > 0 {
+            effects::announce(&a.text);
+        }
+    });
+}
+
+/// Keeps progress in storage: saved whenever it changes (every answer, choice and keystroke of a
+/// reflection), and again whenever the page is hidden or left, never only on unload; taken from
+/// another tab that saved, so two tabs never overwrite each other's work; and today's date
+/// refreshed when the page is shown again.
+#[hook]
+pub fn use_storage_sync(state: &Ctx) {
+    let latest = use_mut_ref(String::new);
+    {
+        let dispatcher = state.dispatcher();
+        let storage = state.0.storage;
+        let latest = latest.clone();
+        use_effect_with(state.0.progress.clone(), move |p| {
+            let encoded = p.encode(&COURSE);
+            if storage == Storage::Saved
+                && !effects::save(&effects::storage_key(COURSE.id), &encoded)
+            {
+                dispatcher.dispatch(Action::StorageFailed);
+            }
+            *latest.borrow_mut() = encoded;
+        });
+    }
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = effects::on_storage_change(effects::storage_key(COURSE.id), move |v| {
+                dispatcher.dispatch(Action::Adopt(v))
+            });
+            move || {
+                let _keep_until_unmount = listener;
+            }
+        });
+    }
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(state.0.storage, move |storage| {
+            let storage = *storage;
+            let listeners = effects::on_hide(
+                move || {
+                    let text = latest.borrow();
+                    if storage == Storage::Saved && !text.is_empty() {
+                        effects::save(&effects::storage_key(COURSE.id), &text);
+                    }
+                },
+                move || dispatcher.dispatch(Action::SetToday(effects::today())),
+            );
+            move || {
+                let _keep_until_unmount = listeners;
+            }
+        });
+    }
+}

@@ -1,0 +1,65 @@
+//! The page around every view: the skip link, the site header and navigation, the notices about
+//! storage, the main region and the footer.
+
+use super::hooks::use_app;
+use super::{effects, views};
+use crate::course::COURSE;
+use crate::engine::route::Route;
+use crate::engine::state::Storage;
+use yew::prelude::*;
+
+/// The page around every view: skip link, header and navigation, notices, main, footer.
+#[component]
+pub fn Layout() -> Html {
+    let ctx = use_app();
+    let route = ctx.0.route;
+    let skip = Callback::from(|e: MouseEvent| {
+        // A hash link would be read as a route: move focus without touching the address.
+        e.prevent_default();
+        effects::focus("main");
+    });
+    let current = |r: Route| if route == r { Some("page") } else { None };
+    html! {
+        <>
+            <a class="skip-link" href="#main" onclick={skip}>{"Skip to content"}</a>
+            <header class="site-header">
+                <div class="wrap">
+                    <a class="site-title" href="#/">{ COURSE.title }</a>
+                    <nav aria-label="Main">
+                        <ul class="nav">
+                            <li><a href="#/" aria-current={current(Route::Home)}>{"Home"}</a></li>
+                            if !COURSE.events.is_empty() {
+                                <li><a href="#/timeline" aria-current={current(Route::Timeline)}>{"Timeline"}</a></li>
+                            }
+                            <li><a href="#/glossary" aria-current={current(Route::Glossary)}>{"Glossary"}</a></li>
+                            <li><a href="#/sources" aria-current={current(Route::Sources)}>{"Sources"}</a></li>
+                            <li><a href="#/progress" aria-current={current(Route::Progress)}>{"Your progress"}</a></li>
+                        </ul>
+                    </nav>
+                </div>
+            </header>
+            if ctx.0.storage == Storage::Unavailable {
+                <div class="notice wrap" role="note" id="storage-notice">
+                    <p><strong>{"Your progress will not be kept here. "}</strong>
+                    {"This browser is not letting the module save anything on this page (storage is blocked or full), so what you do lasts until you close it. Everything else works as usual. To keep your work, take a "}
+                    <a href="#/progress">{"progress code"}</a>{" before you leave, and load it next time."}</p>
+                </div>
+            }
+            if ctx.0.recovered {
+                <div class="notice wrap" role="note" id="recovered-notice">
+                    <p><strong>{"Saved progress here could not be read, so you are starting afresh. "}</strong>
+                    {"It may have been damaged or written by something else. Nothing was deleted: the unreadable data is kept in this browser under a backup key. If you have a "}
+                    <a href="#/progress">{"progress code"}</a>{", you can load it."}</p>
+                </div>
+            }
+            <main id="main" tabindex="-1" class="wrap">
+                <views::View />
+            </main>
+            <footer class="site-footer">
+                <div class="wrap">
+                    <p>{"An open teaching module. It sends nothing anywhere: your progress stays in this browser, and goes elsewhere only if you take a "}<a href="#/progress">{"progress code"}</a>{"."}</p>
+                </div>
+            </footer>
+        </>
+    }
+}

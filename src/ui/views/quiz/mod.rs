@@ -1,0 +1,49 @@
+//! The quiz: its overview, one page per question (a card of answer controls, the sureness
+//! question and the feedback), the review before a deferred quiz is submitted, and the results.
+
+mod card;
+mod controls;
+mod feedback;
+mod overview;
+mod question;
+mod results;
+mod review;
+mod sureness;
+
+pub use card::{use_answer_focus, QuestionCard};
+pub use overview::QuizPage;
+pub use question::QuestionPage;
+pub use results::ResultsPage;
+
+use crate::engine::outcome;
+use crate::engine::state::Attempt;
+use crate::model::{QuestionId, QuizId};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct QuizProps {
+    pub quiz: QuizId,
+}
+
+/// Props of a part of one question (its card, controls, sureness).
+#[derive(Properties, PartialEq)]
+pub struct QuestionProps {
+    pub question: QuestionId,
+}
+
+/// A question's state in words, with a symbol; never colour alone.
+fn attempt_status(a: &Attempt) -> Html {
+    let o = a.graded.map(|g| g.outcome);
+    let (symbol, words) = if a.revealed {
+        (
+            "→",
+            format!(
+                "Answer shown (your answer: {})",
+                outcome::words(o).to_lowercase()
+            ),
+        )
+    } else {
+        (outcome::symbol(o), outcome::words(o).to_string())
+    };
+    html! { <span class="status"><span aria-hidden="true">{ symbol }{" "}</span>{ words }</span> }
+}

@@ -1,0 +1,57 @@
+//! A deferred quiz before it is submitted: every answer, a way to change each, and Submit.
+
+use super::QuizProps;
+use crate::course::COURSE;
+use crate::engine::outcome;
+use crate::engine::quiz::answer_summary;
+use crate::engine::route::Route;
+use crate::engine::state::Action;
+use crate::ui::hooks::use_app;
+use crate::ui::rich::rich;
+use crate::ui::views::Crumbs;
+use yew::prelude::*;
+
+/// A deferred quiz before it is submitted: every answer, a way to change each, and Submit.
+#[component]
+pub fn ReviewPage(props: &QuizProps) -> Html {
+    let ctx = use_app();
+    let id = props.quiz;
+    let quiz = COURSE.quiz(id);
+    let order = ctx.0.quiz_order(&COURSE, id);
+    let submit = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| ctx.dispatch(Action::Submit(id)))
+    };
+    let unanswered = order
+        .iter()
+        .filter(|q| !ctx.0.attempt(**q).is_answered(&COURSE, **q))
+        .count();
+    html! {
+        <>
+            <Crumbs unit={Some(quiz.unit)} here={AttrValue::from("Review")} />
+            <h1 id="view-heading" tabindex="-1">{ format!("Review your answers: {}", quiz.title) }</h1>
+            <p>{"Check your answers below and change any of them. Nothing is marked until you submit."}</p>
+            <ol class="review-list">
+                { for order.iter().enumerate().map(|(i, q)| {
+                    let question = COURSE.question(*q);
+                    let a = ctx.0.attempt(*q);
+                    html! {
+                        <li>
+                            <p class="feedback-option"><strong>{ format!("Question {}: ", i + 1) }</strong>{ rich(question.prompt) }</p>
+                            <p>{"Your answer: "}{ if a.is_answered(&COURSE, *q) { answer_summary(&COURSE, question, &a.answer) } else { outcome::words(None).to_string() } }
+                                if let Some(c) = a.confidence { { format!(" ({})", c.words().to_lowercase()) } }
+                            </p>
+                            <p><a href={Route::Question(id, i as u16).href(&COURSE)}>{ format!("Change your answer to question {}", i + 1) }</a></p>
+                        </li>
+                    }
+                }) }
+            </ol>
+            if unanswered > 0 {
+                <p class="notice">{ format!("{unanswered} {} not answered yet and will count as zero.", if unanswered == 1 { "question is" } else { "questions are" }) }</p>
+            }
+            <div class="actions">
+                <button type="button" class="button" onclick={submit}>{"Submit all answers"}</button>
+            </div>
+        </>
+    }
+}

@@ -1,0 +1,36 @@
+//! "How sure are you?": three radios, then the certainty-based mark once graded.
+
+use super::QuestionProps;
+use crate::engine::quiz::{cbm_mark, Confidence};
+use crate::engine::state::Action;
+use crate::ui::hooks::use_app;
+use yew::prelude::*;
+
+#[component]
+pub fn Sureness(props: &QuestionProps) -> Html {
+    let ctx = use_app();
+    let qid = props.question;
+    let a = ctx.0.attempt(qid);
+    if let (Some(g), Some(c)) = (a.graded, a.confidence) {
+        let mark = cbm_mark(g.outcome, c);
+        return html! {
+            <p class="sureness-result">{ format!("You said: {}. Certainty-based mark: {}{mark}.", c.words(), if mark > 0 { "+" } else { "" }) }</p>
+        };
+    }
+    html! {
+        <fieldset class="sureness">
+            <legend>{"How sure are you of this answer?"}</legend>
+            { for Confidence::ALL.iter().enumerate().map(|(i, &level)| {
+                let ctx = ctx.clone();
+                let onchange = Callback::from(move |_: Event| ctx.dispatch(Action::SetConfidence { question: qid, level }));
+                let id = format!("sure-{i}");
+                html! {
+                    <span class="group-choice">
+                        <input type="radio" name="sureness" id={id.clone()} checked={a.confidence == Some(level)} {onchange} />
+                        <label for={id}>{ level.words() }</label>
+                    </span>
+                }
+            }) }
+        </fieldset>
+    }
+}

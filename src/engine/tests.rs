@@ -1,6 +1,6 @@
-//! Unit tests of the engine against the hand-built course in `fixture`.
+//! Unit tests of the engine against the test course compiled from `tests/fixtures/engine`.
 
-use super::fixture::COURSE;
+use super::fixture::course;
 use super::grade::{answer_key, grade, Answer, Outcome, Selection};
 use super::progress::{DecodeError, Progress};
 use super::route::Route;
@@ -24,7 +24,7 @@ fn sel(options: &[usize]) -> Selection {
 
 #[test]
 fn single_choice_is_all_or_nothing() {
-    let single = COURSE.question(q(0));
+    let single = course().question(q(0));
     assert_eq!(grade(single, &Answer::Choices(Selection::default())), None);
     let right = grade(single, &ch(&[0])).unwrap();
     assert_eq!((right.outcome, right.credit), (Outcome::Correct, 100));
@@ -39,7 +39,7 @@ fn single_choice_is_all_or_nothing() {
 
 #[test]
 fn multiple_response_partial_credit() {
-    let multi = COURSE.question(q(1));
+    let multi = course().question(q(1));
     let g = |o: &[usize]| grade(multi, &ch(o)).map(|g| (g.outcome, g.credit));
     assert_eq!(g(&[0, 1]), Some((Outcome::Correct, 100)));
     assert_eq!(g(&[0]), Some((Outcome::Partial, 50)));
@@ -56,19 +56,27 @@ fn multiple_response_partial_credit() {
 
 #[test]
 fn true_false() {
-    let tf = COURSE.question(q(2));
+    let tf = course().question(q(2));
     assert_eq!(grade(tf, &ch(&[1])).unwrap().outcome, Outcome::Correct);
     assert_eq!(grade(tf, &ch(&[0])).unwrap().outcome, Outcome::Incorrect);
 }
 
 #[test]
 fn scenario_walks_reach_expected_endings_and_values() {
-    let s = COURSE.scenario(ScenarioId(0));
+    let s = course().scenario(ScenarioId(0));
     let good = Run::replay(ScenarioId(0), s, &[0, 0]).unwrap();
     assert_eq!(s.node(good.node).id, "good");
     assert!(good.at_ending(s));
-    // trust 9 + 3 clamps to its maximum 10; wellbeing 5 + 2.
+    // trust 9 + 1 reaches its maximum 10; wellbeing 5 + 2.
     assert_eq!(good.vars, vec![7, 10]);
+    // Content whose "Talk" gives trust +3 (which the compiler rejects) is clamped at the maximum.
+    let clamping = super::fixture::clamping_scenario();
+    let clamped = Run::replay(ScenarioId(0), clamping, &[0, 0]).unwrap();
+    assert_eq!(clamping.node(clamped.node).id, "good");
+    assert_eq!(clamped.vars, vec![7, 10]);
+    // And "Meet" (trust +1 at 10) leaves it there.
+    let met = Run::replay(ScenarioId(0), clamping, &[0, 1, 0, 0]).unwrap();
+    assert_eq!((clamping.node(met.node).id, met.vars), ("bad", vec![5, 10]));
     assert_eq!(good.path.len(), 2);
 
     let bad = Run::replay(ScenarioId(0), s, &[1]).unwrap();
@@ -86,18 +94,18 @@ fn scenario_walks_reach_expected_endings_and_values() {
 
 /// A walk: the choices (indices among all of a node's choices), the ending and the variables.
 fn walk(choices: &[usize]) -> Run {
-    let s = COURSE.scenario(ScenarioId(0));
+    let s = course().scenario(ScenarioId(0));
     Run::replay(ScenarioId(0), s, choices)
         .unwrap_or_else(|| panic!("walk {choices:?} is not possible"))
 }
 
 fn node_of(run: &Run) -> &'static str {
-    COURSE.scenario(ScenarioId(0)).node(run.node).id
+    course().scenario(ScenarioId(0)).node(run.node).id
 }
 
 #[test]
 fn conditions_decide_which_choices_are_offered() {
-    let s = COURSE.scenario(ScenarioId(0));
+    let s = course().scenario(ScenarioId(0));
     let start = Run::start(ScenarioId(0), s);
     // "Call the family" needs trust >= 9: trust starts at 9.
     assert_eq!(start.offered(s), vec![0, 1, 2]);
@@ -129,7 +137,7 @@ fn routes_follow_the_first_condition_that_holds_after_the_effects() {
     // Plan: wellbeing +2, then "good if wellbeing >= 7", else "bad".
     let good = walk(&[0, 0]);
     assert_eq!((node_of(&good), good.vars.clone()), ("good", vec![7, 10]));
-    // Talk, ask again (wellbeing 3), meet (trust stays at its maximum 10), plan: 5 < 7.
+    // Talk, ask again (wellbeing 3), meet (trust +0: it stays at its maximum 10), plan: 5 < 7.
     let bad = walk(&[0, 1, 0, 0]);
     assert_eq!((node_of(&bad), bad.vars.clone()), ("bad", vec![5, 10]));
     assert_eq!(bad.path.len(), 4);
@@ -142,7 +150,7 @@ fn routes_follow_the_first_condition_that_holds_after_the_effects() {
 
 #[test]
 fn scores_are_the_weighted_sum_of_the_variables() {
-    let s = COURSE.scenario(ScenarioId(0));
+    let s = course().scenario(ScenarioId(0));
     // score: 2*wellbeing + trust
     assert_eq!(walk(&[0, 0]).score(s), Some(2 * 7 + 10));
     assert_eq!(walk(&[1]).score(s), Some(2 + 9));
@@ -154,7 +162,7 @@ fn scores_are_the_weighted_sum_of_the_variables() {
 
 #[test]
 fn back_undoes_one_decision_with_its_variables_and_visits() {
-    let s = COURSE.scenario(ScenarioId(0));
+    let s = course().scenario(ScenarioId(0));
     let run = walk(&[0, 1]);
     assert_eq!((node_of(&run), run.vars.clone()), ("family", vec![3, 10]));
     let one = run.back(s).expect("one step back");
@@ -177,7 +185,7 @@ fn back_undoes_one_decision_with_its_variables_and_visits() {
 
 #[test]
 fn history_gives_the_run_before_each_decision() {
-    let s = COURSE.scenario(ScenarioId(0));
+    let s = course().scenario(ScenarioId(0));
     let run = walk(&[0, 1, 0, 0]);
     let h = run.history(s);
     let at: Vec<&str> = h.iter().map(node_of).collect();
@@ -196,42 +204,47 @@ fn history_gives_the_run_before_each_decision() {
 fn busy_progress() -> Progress {
     use super::progress::Written;
     use super::quiz::Confidence;
-    let mut s = AppState::new(&COURSE, Route::Home, Progress::new(&COURSE), Storage::Saved);
+    let mut s = AppState::new(
+        course(),
+        Route::Home,
+        Progress::new(course()),
+        Storage::Saved,
+    );
     s.today = 20_000;
     s.progress.seed = 4_000_000_000;
-    s.reduce(&COURSE, Action::MarkRead(LessonId(0), true));
+    s.reduce(course(), Action::MarkRead(LessonId(0), true));
     s.today = 20_005;
     // single: checked, wrong, with confidence, then shown.
     s.reduce(
-        &COURSE,
+        course(),
         Action::Pick {
             question: q(0),
             option: 1,
         },
     );
-    s.reduce(&COURSE, Action::Check(q(0)));
-    s.reduce(&COURSE, Action::ShowAnswer(q(0)));
+    s.reduce(course(), Action::Check(q(0)));
+    s.reduce(course(), Action::ShowAnswer(q(0)));
     // multi: partly right, checked.
     s.reduce(
-        &COURSE,
+        course(),
         Action::Pick {
             question: q(1),
             option: 0,
         },
     );
-    s.reduce(&COURSE, Action::Check(q(1)));
+    s.reduce(course(), Action::Check(q(1)));
     // tf: right, then being answered again would need a restart; leave it checked.
     s.reduce(
-        &COURSE,
+        course(),
         Action::Pick {
             question: q(2),
             option: 0,
         },
     );
-    s.reduce(&COURSE, Action::Check(q(2)));
+    s.reduce(course(), Action::Check(q(2)));
     // order: moved but not checked (a draft).
     s.reduce(
-        &COURSE,
+        course(),
         Action::Move {
             question: q(3),
             position: 1,
@@ -239,9 +252,9 @@ fn busy_progress() -> Progress {
         },
     );
     // match: wrong, try again, then gave up.
-    for item in 0..COURSE.question(q(4)).items().len() {
+    for item in 0..course().question(q(4)).items().len() {
         s.reduce(
-            &COURSE,
+            course(),
             Action::Assign {
                 question: q(4),
                 item,
@@ -249,12 +262,12 @@ fn busy_progress() -> Progress {
             },
         );
     }
-    s.reduce(&COURSE, Action::Check(q(4)));
-    s.reduce(&COURSE, Action::TryAgain(q(4)));
-    s.reduce(&COURSE, Action::ShowAnswer(q(4)));
+    s.reduce(course(), Action::Check(q(4)));
+    s.reduce(course(), Action::TryAgain(q(4)));
+    s.reduce(course(), Action::ShowAnswer(q(4)));
     // sort: one item left unassigned (a draft with a gap).
     s.reduce(
-        &COURSE,
+        course(),
         Action::Assign {
             question: q(5),
             item: 0,
@@ -263,36 +276,36 @@ fn busy_progress() -> Progress {
     );
     // number and text: typed; text checked.
     s.reduce(
-        &COURSE,
+        course(),
         Action::Type {
             question: q(6),
             text: "12.5".into(),
         },
     );
     s.reduce(
-        &COURSE,
+        course(),
         Action::Type {
             question: q(7),
             text: "héllo; k=zz".into(),
         },
     );
-    s.reduce(&COURSE, Action::Check(q(7)));
+    s.reduce(course(), Action::Check(q(7)));
     s.progress.attempts[0].confidence = Some(Confidence::High);
     // A scenario: one ending reached, a second run under way.
     let id = ScenarioId(0);
-    s.reduce(&COURSE, Action::StartScenario(id));
+    s.reduce(course(), Action::StartScenario(id));
     for c in walk_to_ending(&s, id) {
         s.reduce(
-            &COURSE,
+            course(),
             Action::Choose {
                 scenario: id,
                 choice: c,
             },
         );
     }
-    s.reduce(&COURSE, Action::RestartScenario(id));
+    s.reduce(course(), Action::RestartScenario(id));
     s.reduce(
-        &COURSE,
+        course(),
         Action::Choose {
             scenario: id,
             choice: 0,
@@ -308,7 +321,7 @@ fn busy_progress() -> Progress {
 
 /// The choices of the first route to an ending, taking choice 0 where it is offered.
 fn walk_to_ending(s: &AppState, id: ScenarioId) -> Vec<usize> {
-    let sc = COURSE.scenario(id);
+    let sc = course().scenario(id);
     let mut run = s.run(id).cloned().unwrap_or_else(|| Run::start(id, sc));
     let mut out = Vec::new();
     while !run.at_ending(sc) {
@@ -327,25 +340,25 @@ fn progress_round_trips_everything() {
         p.attempts.iter().any(|a| a.revealed)
             && p.attempts.iter().any(|a| a.graded.is_none() && a.touched)
     );
-    let text = p.encode(&COURSE);
+    let text = p.encode(course());
     assert!(text.starts_with("hsc3;"), "{text}");
-    assert_eq!(Progress::decode(&COURSE, &text), Ok(p.clone()));
+    assert_eq!(Progress::decode(course(), &text), Ok(p.clone()));
     // Surrounding white space (a pasted code) does not matter.
-    assert_eq!(Progress::decode(&COURSE, &format!("  {text}\n")), Ok(p));
+    assert_eq!(Progress::decode(course(), &format!("  {text}\n")), Ok(p));
 }
 
 #[test]
 fn a_blank_progress_is_short() {
-    let mut p = Progress::new(&COURSE);
+    let mut p = Progress::new(course());
     p.seed = 1;
-    let text = p.encode(&COURSE);
+    let text = p.encode(course());
     assert!(text.len() < 24, "{text}");
-    assert_eq!(Progress::decode(&COURSE, &text), Ok(p));
+    assert_eq!(Progress::decode(course(), &text), Ok(p));
 }
 
 #[test]
 fn progress_from_versions_one_and_two_still_loads() {
-    let mut p = Progress::new(&COURSE);
+    let mut p = Progress::new(course());
     p.set_read(LessonId(0), true, 0);
     p.record(q(0), Outcome::Correct);
     p.record(q(1), Outcome::Partial);
@@ -362,64 +375,69 @@ fn progress_from_versions_one_and_two_still_loads() {
         t("scen"),
         t("bad")
     );
-    assert_eq!(Progress::decode(&COURSE, &v2), Ok(p.clone()));
+    assert_eq!(Progress::decode(course(), &v2), Ok(p.clone()));
     let v1 = "hsc1;l=lesson;q=single:c,multi:p;e=scen/good,scen/bad";
-    assert_eq!(Progress::decode(&COURSE, v1), Ok(p));
+    assert_eq!(Progress::decode(course(), v1), Ok(p));
 }
 
 #[test]
 fn damaged_codes_are_refused_whole() {
-    let text = busy_progress().encode(&COURSE);
+    let text = busy_progress().encode(course());
     // Cut anywhere: refused.
     for cut in (0..text.chars().count()).step_by(7) {
         let short: String = text.chars().take(cut).collect();
-        assert!(Progress::decode(&COURSE, &short).is_err(), "{short:?}");
+        assert!(Progress::decode(course(), &short).is_err(), "{short:?}");
     }
     // One character changed: refused.
     let changed = text.replacen("q=", "q=1", 1);
     assert_eq!(
-        Progress::decode(&COURSE, &changed),
+        Progress::decode(course(), &changed),
         Err(DecodeError::Damaged)
     );
 }
 
 #[test]
 fn practice_follows_a_leitner_schedule() {
-    let mut s = AppState::new(&COURSE, Route::Home, Progress::new(&COURSE), Storage::Saved);
+    let mut s = AppState::new(
+        course(),
+        Route::Home,
+        Progress::new(course()),
+        Storage::Saved,
+    );
     s.today = 100;
     // Missed in the quiz: into box 1, due at once.
     s.reduce(
-        &COURSE,
+        course(),
         Action::Pick {
             question: q(0),
             option: 1,
         },
     );
-    s.reduce(&COURSE, Action::Check(q(0)));
+    s.reduce(course(), Action::Check(q(0)));
     // Right first time: not in practice.
     s.reduce(
-        &COURSE,
+        course(),
         Action::Pick {
             question: q(2),
             option: 1,
         },
     );
-    s.reduce(&COURSE, Action::Check(q(2)));
+    s.reduce(course(), Action::Check(q(2)));
     assert_eq!(s.progress.best(q(2)), Some(Outcome::Correct));
-    assert_eq!(s.due(&COURSE), vec![q(0)]);
+    assert_eq!(s.due(course()), vec![q(0)]);
     // Practise: right, so box 2, back tomorrow.
-    s.reduce(&COURSE, Action::Navigate(Route::Practice));
-    s.reduce(&COURSE, Action::PracticeNext);
+    s.reduce(course(), Action::Navigate(Route::Practice));
+    s.reduce(course(), Action::PracticeNext);
     assert_eq!(s.practising, Some(q(0)));
     assert_eq!(s.attempt(q(0)).graded, None, "practice asks afresh");
     s.reduce(
-        &COURSE,
+        course(),
         Action::Pick {
             question: q(0),
             option: 0,
         },
     );
-    s.reduce(&COURSE, Action::Check(q(0)));
+    s.reduce(course(), Action::Check(q(0)));
     assert!(
         s.announcement
             .text
@@ -428,53 +446,53 @@ fn practice_follows_a_leitner_schedule() {
         s.announcement.text
     );
     assert_eq!(s.progress.practice_box(q(0)), 2);
-    assert!(s.due(&COURSE).is_empty());
-    s.reduce(&COURSE, Action::PracticeNext);
+    assert!(s.due(course()).is_empty());
+    s.reduce(course(), Action::PracticeNext);
     assert_eq!(s.practising, None);
     // Tomorrow: due; right again, box 3, three days.
-    s.reduce(&COURSE, Action::SetToday(101));
-    assert_eq!(s.due(&COURSE), vec![q(0)]);
-    s.reduce(&COURSE, Action::PracticeNext);
+    s.reduce(course(), Action::SetToday(101));
+    assert_eq!(s.due(course()), vec![q(0)]);
+    s.reduce(course(), Action::PracticeNext);
     s.reduce(
-        &COURSE,
+        course(),
         Action::Pick {
             question: q(0),
             option: 0,
         },
     );
-    s.reduce(&COURSE, Action::Check(q(0)));
+    s.reduce(course(), Action::Check(q(0)));
     assert_eq!(
         (s.progress.practice_box(q(0)), s.progress.due_on(q(0))),
         (3, Some(104))
     );
     // A miss sends it back to box 1, due again at once.
-    s.reduce(&COURSE, Action::SetToday(104));
-    s.reduce(&COURSE, Action::PracticeNext);
+    s.reduce(course(), Action::SetToday(104));
+    s.reduce(course(), Action::PracticeNext);
     s.reduce(
-        &COURSE,
+        course(),
         Action::Pick {
             question: q(0),
             option: 1,
         },
     );
-    s.reduce(&COURSE, Action::Check(q(0)));
+    s.reduce(course(), Action::Check(q(0)));
     assert_eq!(
         (s.progress.practice_box(q(0)), s.progress.due_on(q(0))),
         (1, Some(104))
     );
     // Three rights in a row, and it leaves the list.
     for day in [104, 105, 108] {
-        s.reduce(&COURSE, Action::SetToday(day));
-        s.reduce(&COURSE, Action::PracticeNext);
+        s.reduce(course(), Action::SetToday(day));
+        s.reduce(course(), Action::PracticeNext);
         assert_eq!(s.practising, Some(q(0)), "day {day}");
         s.reduce(
-            &COURSE,
+            course(),
             Action::Pick {
                 question: q(0),
                 option: 0,
             },
         );
-        s.reduce(&COURSE, Action::Check(q(0)));
+        s.reduce(course(), Action::Check(q(0)));
     }
     assert_eq!(s.progress.practice_box(q(0)), 0);
     assert!(
@@ -483,58 +501,71 @@ fn practice_follows_a_leitner_schedule() {
         s.announcement.text
     );
     // The schedule survives encoding.
-    let back = Progress::decode(&COURSE, &s.progress.encode(&COURSE)).unwrap();
+    let back = Progress::decode(course(), &s.progress.encode(course())).unwrap();
     assert_eq!(back, s.progress);
 }
 
 #[test]
 fn practice_checks_at_once_even_in_a_deferred_quiz() {
-    let mut s = AppState::new(&COURSE, Route::Home, Progress::new(&COURSE), Storage::Saved);
-    let quiz = COURSE.question(q(0)).quiz;
-    s.reduce(&COURSE, Action::SetMode(quiz, QuizMode::Deferred));
+    let mut s = AppState::new(
+        course(),
+        Route::Home,
+        Progress::new(course()),
+        Storage::Saved,
+    );
+    let quiz = course().question(q(0)).quiz;
+    s.reduce(course(), Action::SetMode(quiz, QuizMode::Deferred));
     s.progress.boxes[0] = 1;
-    s.reduce(&COURSE, Action::Navigate(Route::Practice));
-    s.reduce(&COURSE, Action::PracticeNext);
+    s.reduce(course(), Action::Navigate(Route::Practice));
+    s.reduce(course(), Action::PracticeNext);
     s.reduce(
-        &COURSE,
+        course(),
         Action::Pick {
             question: q(0),
             option: 0,
         },
     );
-    s.reduce(&COURSE, Action::Check(q(0)));
+    s.reduce(course(), Action::Check(q(0)));
     assert!(s.attempt(q(0)).graded.is_some());
     // Outside practice, the deferred quiz still waits for submission.
-    s.reduce(&COURSE, Action::Navigate(Route::Home));
+    s.reduce(course(), Action::Navigate(Route::Home));
     s.reduce(
-        &COURSE,
+        course(),
         Action::Pick {
             question: q(1),
             option: 0,
         },
     );
-    s.reduce(&COURSE, Action::Check(q(1)));
+    s.reduce(course(), Action::Check(q(1)));
     assert!(s.attempt(q(1)).graded.is_none());
 }
 
 #[test]
 fn reflections_are_clipped_kept_and_cleared() {
     use super::progress::REFLECTION_MAX;
-    let mut s = AppState::new(&COURSE, Route::Home, Progress::new(&COURSE), Storage::Saved);
+    let mut s = AppState::new(
+        course(),
+        Route::Home,
+        Progress::new(course()),
+        Storage::Saved,
+    );
     s.today = 9;
     let r = ReflectionId(0);
-    s.reduce(&COURSE, Action::Reflect(r, "a\r\nb".into()));
+    s.reduce(course(), Action::Reflect(r, "a\r\nb".into()));
     assert_eq!(
         s.progress.reflection(r).map(|w| (w.text.as_str(), w.day)),
         Some(("a\nb", 9))
     );
-    s.reduce(&COURSE, Action::Reflect(r, "é".repeat(REFLECTION_MAX + 50)));
+    s.reduce(
+        course(),
+        Action::Reflect(r, "é".repeat(REFLECTION_MAX + 50)),
+    );
     assert_eq!(
         s.progress.reflection(r).map(|w| w.text.chars().count()),
         Some(REFLECTION_MAX)
     );
     // An emoji is two units in a browser: the limit counts them so.
-    s.reduce(&COURSE, Action::Reflect(r, "👂".repeat(REFLECTION_MAX)));
+    s.reduce(course(), Action::Reflect(r, "👂".repeat(REFLECTION_MAX)));
     assert_eq!(
         s.progress
             .reflection(r)
@@ -542,40 +573,45 @@ fn reflections_are_clipped_kept_and_cleared() {
         Some(REFLECTION_MAX)
     );
     // Spaces are kept while typing (the box must not fight the learner), but are no reflection.
-    s.reduce(&COURSE, Action::Reflect(r, "  ".into()));
+    s.reduce(course(), Action::Reflect(r, "  ".into()));
     assert_eq!(
         s.progress.reflection(r).map(|w| w.text.as_str()),
         Some("  ")
     );
-    assert!(super::record::build(&COURSE, &s.progress)
+    assert!(super::record::build(course(), &s.progress)
         .iter()
         .all(|sec| sec
             .entries
             .iter()
             .all(|e| !e.title.starts_with("Reflection"))));
-    s.reduce(&COURSE, Action::Reflect(r, String::new()));
+    s.reduce(course(), Action::Reflect(r, String::new()));
     assert_eq!(s.progress.reflection(r), None);
 }
 
 #[test]
 fn import_replaces_progress_and_refuses_bad_codes_without_change() {
     let busy = busy_progress();
-    let code = busy.encode(&COURSE);
-    let mut s = AppState::new(&COURSE, Route::Home, Progress::new(&COURSE), Storage::Saved);
+    let code = busy.encode(course());
+    let mut s = AppState::new(
+        course(),
+        Route::Home,
+        Progress::new(course()),
+        Storage::Saved,
+    );
     s.progress.seed = 5;
-    s.reduce(&COURSE, Action::Import("not a code".into()));
+    s.reduce(course(), Action::Import("not a code".into()));
     assert!(s.announcement.text.starts_with("Nothing was changed"));
-    assert!(s.progress.is_blank(&COURSE));
-    s.reduce(&COURSE, Action::Import(code[..code.len() - 3].to_string()));
+    assert!(s.progress.is_blank(course()));
+    s.reduce(course(), Action::Import(code[..code.len() - 3].to_string()));
     assert!(
         s.announcement.text.contains("incomplete"),
         "{}",
         s.announcement.text
     );
-    s.reduce(&COURSE, Action::Import(code));
+    s.reduce(course(), Action::Import(code));
     assert_eq!(s.progress, busy);
-    s.reduce(&COURSE, Action::Reset);
-    assert!(s.progress.is_blank(&COURSE));
+    s.reduce(course(), Action::Reset);
+    assert!(s.progress.is_blank(course()));
     assert_eq!(
         s.progress.seed, busy.seed,
         "the shuffle stays the learner's own"
@@ -586,7 +622,7 @@ fn import_replaces_progress_and_refuses_bad_codes_without_change() {
 fn the_record_lists_what_was_done_with_dates() {
     use super::record;
     let p = busy_progress();
-    let sections = record::build(&COURSE, &p);
+    let sections = record::build(course(), &p);
     assert_eq!(sections.len(), 1);
     let titles: Vec<&str> = sections[0]
         .entries
@@ -599,11 +635,11 @@ fn the_record_lists_what_was_done_with_dates() {
         titles.iter().any(|t| t.starts_with("Scenario: ")),
         "{titles:?}"
     );
-    let md = record::markdown(&COURSE, &sections, 20_010);
+    let md = record::markdown(course(), &sections, 20_010);
     assert!(md.contains("*4 October 2024*"), "{md}");
     assert!(md.contains("made on 14 October 2024"), "{md}");
     assert!(md.contains("Then: écouter 👂 ;k="));
-    let html = record::html(&COURSE, &sections, 20_010);
+    let html = record::html(course(), &sections, 20_010);
     assert!(
         html.contains("<time datetime=\"2024-10-09\">9 October 2024</time>"),
         "{html}"
@@ -644,7 +680,7 @@ fn tags_are_four_base36_characters_and_stable() {
 
 #[test]
 fn a_thousand_corrupt_or_truncated_blobs_never_panic() {
-    let good = busy_progress().encode(&COURSE);
+    let good = busy_progress().encode(course());
     let mut state = 0x2545_f491_4f6c_dd1du64;
     let mut next = move || {
         state ^= state << 13;
@@ -690,13 +726,13 @@ fn a_thousand_corrupt_or_truncated_blobs_never_panic() {
                 .collect(),
         };
         // Decoding never panics; a damaged version-3 blob is always refused.
-        let decoded = Progress::decode(&COURSE, &blob);
+        let decoded = Progress::decode(course(), &blob);
         if blob.trim_start().starts_with("hsc3") && blob != good {
             assert!(decoded.is_err(), "{blob:?}");
         }
         if let Ok(d) = decoded {
-            assert_eq!(d.lessons.len(), COURSE.lessons.len(), "{blob:?}");
-            assert_eq!(d.best.len(), COURSE.questions.len(), "{blob:?}");
+            assert_eq!(d.lessons.len(), course().lessons.len(), "{blob:?}");
+            assert_eq!(d.best.len(), course().questions.len(), "{blob:?}");
         }
     }
 }
@@ -704,7 +740,7 @@ fn a_thousand_corrupt_or_truncated_blobs_never_panic() {
 #[test]
 fn progress_decoding_drops_unknown_content_and_rejects_garbage() {
     let p = Progress::decode(
-        &COURSE,
+        course(),
         "hsc1;l=gone,lesson;q=gone:c,tf:w;e=scen/middle,nope/good,scen/good",
     )
     .unwrap();
@@ -713,24 +749,24 @@ fn progress_decoding_drops_unknown_content_and_rejects_garbage() {
     // "middle" is not an ending, so it is not recorded as one.
     assert_eq!(p.endings(ScenarioId(0)), &[NodeId(2)]);
     assert_eq!(
-        Progress::decode(&COURSE, "{\"json\":1}"),
+        Progress::decode(course(), "{\"json\":1}"),
         Err(DecodeError::NotProgress)
     );
     assert!(matches!(
-        Progress::decode(&COURSE, "hsc1;q=single:x"),
+        Progress::decode(course(), "hsc1;q=single:x"),
         Err(DecodeError::Malformed(_))
     ));
     assert!(matches!(
-        Progress::decode(&COURSE, "hsc1;z=1"),
+        Progress::decode(course(), "hsc1;z=1"),
         Err(DecodeError::Malformed(_))
     ));
     assert!(matches!(
-        Progress::decode(&COURSE, "hsc1;l"),
+        Progress::decode(course(), "hsc1;l"),
         Err(DecodeError::Malformed(_))
     ));
     assert_eq!(
-        Progress::decode(&COURSE, "hsc1"),
-        Ok(Progress::new(&COURSE))
+        Progress::decode(course(), "hsc1"),
+        Ok(Progress::new(course()))
     );
 }
 
@@ -751,9 +787,9 @@ fn routes_parse_and_print() {
         ("#/sources/src", Route::Source(SourceId(0))),
     ];
     for (hash, route) in cases {
-        assert_eq!(Route::parse(&COURSE, hash), route, "{hash}");
+        assert_eq!(Route::parse(course(), hash), route, "{hash}");
         if !hash.is_empty() && hash != "#/" {
-            assert_eq!(route.href(&COURSE), hash);
+            assert_eq!(route.href(course()), hash);
         }
     }
     for bad in [
@@ -764,36 +800,41 @@ fn routes_parse_and_print() {
         "#/what",
         "#/unit/unit/extra",
     ] {
-        assert_eq!(Route::parse(&COURSE, bad), Route::NotFound, "{bad}");
+        assert_eq!(Route::parse(course(), bad), Route::NotFound, "{bad}");
     }
 }
 
 fn state() -> AppState {
-    AppState::new(&COURSE, Route::Home, Progress::new(&COURSE), Storage::Saved)
+    AppState::new(
+        course(),
+        Route::Home,
+        Progress::new(course()),
+        Storage::Saved,
+    )
 }
 
 #[test]
 fn checking_an_answer_grades_records_and_announces() {
     let mut s = state();
-    s.reduce(&COURSE, Action::Check(q(1)));
+    s.reduce(course(), Action::Check(q(1)));
     assert_eq!(s.attempt(q(1)).graded, None);
     assert_eq!(s.announcement.text, "Choose an answer before checking it.");
 
     s.reduce(
-        &COURSE,
+        course(),
         Action::Pick {
             question: q(1),
             option: 0,
         },
     );
     s.reduce(
-        &COURSE,
+        course(),
         Action::Pick {
             question: q(1),
             option: 3,
         },
     );
-    s.reduce(&COURSE, Action::Check(q(1)));
+    s.reduce(course(), Action::Check(q(1)));
     let a = s.attempt(q(1));
     assert_eq!(a.graded.map(|g| g.outcome), Some(Outcome::Incorrect));
     assert_eq!(a.tries, 1);
@@ -805,30 +846,30 @@ fn checking_an_answer_grades_records_and_announces() {
 
     // Locked once checked: picking changes nothing until "try again".
     s.reduce(
-        &COURSE,
+        course(),
         Action::Pick {
             question: q(1),
             option: 1,
         },
     );
     assert_eq!(s.attempt(q(1)).selected(), sel(&[0, 3]));
-    s.reduce(&COURSE, Action::TryAgain(q(1)));
+    s.reduce(course(), Action::TryAgain(q(1)));
     assert_eq!(s.attempt(q(1)).selected(), Selection::default());
     s.reduce(
-        &COURSE,
+        course(),
         Action::Pick {
             question: q(1),
             option: 0,
         },
     );
     s.reduce(
-        &COURSE,
+        course(),
         Action::Pick {
             question: q(1),
             option: 1,
         },
     );
-    s.reduce(&COURSE, Action::Check(q(1)));
+    s.reduce(course(), Action::Check(q(1)));
     assert_eq!(s.attempt(q(1)).tries, 2);
     assert_eq!(s.progress.best(q(1)), Some(Outcome::Correct));
     assert!(s.announcement.text.starts_with("Correct."));
@@ -838,52 +879,52 @@ fn checking_an_answer_grades_records_and_announces() {
 fn single_choice_pick_replaces_and_show_answer_needs_an_attempt() {
     let mut s = state();
     s.reduce(
-        &COURSE,
+        course(),
         Action::Pick {
             question: q(0),
             option: 1,
         },
     );
     s.reduce(
-        &COURSE,
+        course(),
         Action::Pick {
             question: q(0),
             option: 0,
         },
     );
     assert_eq!(s.attempt(q(0)).selected(), sel(&[0]));
-    s.reduce(&COURSE, Action::ShowAnswer(q(2)));
+    s.reduce(course(), Action::ShowAnswer(q(2)));
     assert!(
         !s.attempt(q(2)).revealed,
         "no answer shown before an attempt"
     );
     s.reduce(
-        &COURSE,
+        course(),
         Action::Pick {
             question: q(2),
             option: 0,
         },
     );
-    s.reduce(&COURSE, Action::Check(q(2)));
-    s.reduce(&COURSE, Action::ShowAnswer(q(2)));
+    s.reduce(course(), Action::Check(q(2)));
+    s.reduce(course(), Action::ShowAnswer(q(2)));
     let a = s.attempt(q(2));
     assert!(a.revealed);
     // The learner's choice and grade stay theirs: showing the answer earns nothing.
     assert_eq!(a.selected(), sel(&[0]));
     assert_eq!(a.graded.map(|g| g.credit), Some(0));
-    assert_eq!(s.quiz_score(&COURSE, QuizId(0)), (0, 1));
+    assert_eq!(s.quiz_score(course(), QuizId(0)), (0, 1));
     assert_eq!(s.announcement.text, "The answer: False.");
     // Giving up after "try again" (nothing chosen) counts as not correct.
     s.reduce(
-        &COURSE,
+        course(),
         Action::Pick {
             question: q(1),
             option: 0,
         },
     );
-    s.reduce(&COURSE, Action::Check(q(1)));
-    s.reduce(&COURSE, Action::TryAgain(q(1)));
-    s.reduce(&COURSE, Action::ShowAnswer(q(1)));
+    s.reduce(course(), Action::Check(q(1)));
+    s.reduce(course(), Action::TryAgain(q(1)));
+    s.reduce(course(), Action::ShowAnswer(q(1)));
     assert_eq!(
         s.attempt(q(1)).graded.map(|g| (g.outcome, g.credit)),
         Some((Outcome::Incorrect, 0))
@@ -897,7 +938,7 @@ fn single_choice_pick_replaces_and_show_answer_needs_an_attempt() {
     assert_eq!(s.progress.best(q(2)), Some(Outcome::Incorrect));
     // An option index the question does not have is ignored.
     s.reduce(
-        &COURSE,
+        course(),
         Action::Pick {
             question: q(0),
             option: 9,
@@ -911,18 +952,18 @@ fn quiz_score_and_restart() {
     let mut s = state();
     for (question, option) in [(0, 0), (1, 0), (2, 0)] {
         s.reduce(
-            &COURSE,
+            course(),
             Action::Pick {
                 question: q(question),
                 option,
             },
         );
-        s.reduce(&COURSE, Action::Check(q(question)));
+        s.reduce(course(), Action::Check(q(question)));
     }
     // 100 + 50 + 0 over three questions.
-    assert_eq!(s.quiz_score(&COURSE, QuizId(0)), (50, 3));
-    s.reduce(&COURSE, Action::RestartQuiz(QuizId(0)));
-    assert_eq!(s.quiz_score(&COURSE, QuizId(0)), (0, 0));
+    assert_eq!(s.quiz_score(course(), QuizId(0)), (50, 3));
+    s.reduce(course(), Action::RestartQuiz(QuizId(0)));
+    assert_eq!(s.quiz_score(course(), QuizId(0)), (0, 0));
     assert_eq!(
         s.progress.best(q(0)),
         Some(Outcome::Correct),
@@ -935,16 +976,16 @@ fn scenario_actions_record_endings() {
     let mut s = state();
     let id = ScenarioId(0);
     s.reduce(
-        &COURSE,
+        course(),
         Action::Choose {
             scenario: id,
             choice: 0,
         },
     );
     assert!(s.run(id).is_none(), "no choice before the scenario starts");
-    s.reduce(&COURSE, Action::StartScenario(id));
+    s.reduce(course(), Action::StartScenario(id));
     s.reduce(
-        &COURSE,
+        course(),
         Action::Choose {
             scenario: id,
             choice: 1,
@@ -952,10 +993,10 @@ fn scenario_actions_record_endings() {
     );
     assert_eq!(s.announcement.text, "You wait. Ending reached: Bad ending.");
     assert_eq!(s.progress.endings(id), &[NodeId(3)]);
-    s.reduce(&COURSE, Action::RestartScenario(id));
+    s.reduce(course(), Action::RestartScenario(id));
     assert_eq!(s.run(id).map(|r| r.path.len()), Some(0));
     s.reduce(
-        &COURSE,
+        course(),
         Action::Choose {
             scenario: id,
             choice: 0,
@@ -963,7 +1004,7 @@ fn scenario_actions_record_endings() {
     );
     assert_eq!(s.announcement.text, "You talk.");
     s.reduce(
-        &COURSE,
+        course(),
         Action::Choose {
             scenario: id,
             choice: 0,
@@ -977,15 +1018,15 @@ fn back_in_the_reducer_restores_and_announces() {
     let mut s = state();
     let id = ScenarioId(0);
     let before = s.announcement.clone();
-    s.reduce(&COURSE, Action::BackScenario(id));
+    s.reduce(course(), Action::BackScenario(id));
     assert_eq!(s.announcement, before, "no run: nothing happens");
-    s.reduce(&COURSE, Action::StartScenario(id));
+    s.reduce(course(), Action::StartScenario(id));
     let started = s.announcement.clone();
-    s.reduce(&COURSE, Action::BackScenario(id));
+    s.reduce(course(), Action::BackScenario(id));
     assert_eq!(s.announcement, started, "at the start: nothing to undo");
     for c in [0, 0] {
         s.reduce(
-            &COURSE,
+            course(),
             Action::Choose {
                 scenario: id,
                 choice: c,
@@ -993,7 +1034,7 @@ fn back_in_the_reducer_restores_and_announces() {
         );
     }
     assert_eq!(s.progress.endings(id), &[NodeId(2)]);
-    s.reduce(&COURSE, Action::BackScenario(id));
+    s.reduce(course(), Action::BackScenario(id));
     assert_eq!(
         s.announcement.text,
         "Went back one step. Your last choice is undone. Decision 2."
@@ -1007,7 +1048,7 @@ fn back_in_the_reducer_restores_and_announces() {
     // A choice that is not offered does nothing.
     let announced = s.announcement.clone();
     s.reduce(
-        &COURSE,
+        course(),
         Action::Choose {
             scenario: id,
             choice: 2,
@@ -1020,15 +1061,15 @@ fn back_in_the_reducer_restores_and_announces() {
 #[test]
 fn announcements_change_serial_even_when_words_repeat() {
     let mut s = state();
-    s.reduce(&COURSE, Action::Check(q(0)));
+    s.reduce(course(), Action::Check(q(0)));
     let first = s.announcement.clone();
-    s.reduce(&COURSE, Action::Check(q(0)));
+    s.reduce(course(), Action::Check(q(0)));
     assert_eq!(first.text, s.announcement.text);
     assert_ne!(first.serial, s.announcement.serial);
 }
 
 mod kinds {
-    use super::super::fixture::{more_questions, COURSE};
+    use super::super::fixture::course;
     use super::super::grade::{
         answer_key, grade, read_number, scrambled, Answer, Outcome, Reading,
     };
@@ -1036,7 +1077,7 @@ mod kinds {
     use crate::model::*;
 
     fn q(id: &str) -> &'static Question {
-        more_questions()
+        course().questions[3..]
             .iter()
             .find(|q| q.id == id)
             .expect("fixture question")
@@ -1068,7 +1109,7 @@ mod kinds {
         );
         assert_eq!(answer_key(o), Answer::Order(vec![0, 1, 2, 3]));
         assert_eq!(
-            answer_words(&COURSE, o),
+            answer_words(course(), o),
             "First, then Second, then Third, then Fourth"
         );
     }
@@ -1115,13 +1156,13 @@ mod kinds {
             Some((Outcome::Incorrect, 0))
         );
         assert_eq!(
-            answer_words(&COURSE, c),
+            answer_words(course(), c),
             "Nursing: Health; Home care: Social; Surgery: Health"
         );
         let a = Answer::Assign(vec![Some(0), Some(0), Some(0)]);
         let grade_ = grade(c, &a).expect("gradable");
         assert_eq!(
-            feedback_text(&COURSE, c, &a, grade_),
+            feedback_text(course(), c, &a, grade_),
             "Partly correct: 66 per cent. 2 of 3 are right."
         );
     }
@@ -1181,11 +1222,11 @@ mod kinds {
         let a = Answer::Typed("3.8 million".into());
         let grade_ = grade(n, &a).expect("gradable");
         assert_eq!(
-            feedback_text(&COURSE, n, &a, grade_),
+            feedback_text(course(), n, &a, grade_),
             "Not correct. That unit is not one this question takes; answer in billion or bn. It was 3.8 billion."
         );
         assert_eq!(
-            answer_words(&COURSE, n),
+            answer_words(course(), n),
             "3.8 billion (answers within 0.05 are accepted)"
         );
     }
@@ -1241,14 +1282,14 @@ mod kinds {
         assert_eq!(g(t, Answer::Typed(" ?! ".into())), None);
         let a = Answer::Typed("walter leutz".into());
         assert_eq!(
-            feedback_text(&COURSE, t, &a, grade(t, &a).expect("gradable")),
+            feedback_text(course(), t, &a, grade(t, &a).expect("gradable")),
             "Correct. Yes, Walter Leutz."
         );
     }
 }
 
 mod kind_actions {
-    use super::super::fixture::COURSE;
+    use super::super::fixture::course;
     use super::super::grade::{Answer, Outcome};
     use super::super::progress::Progress;
     use super::super::quiz::{fresh_answer, seed};
@@ -1257,14 +1298,19 @@ mod kind_actions {
     use crate::model::*;
 
     fn id(name: &str) -> QuestionId {
-        COURSE.find_question(name).expect("fixture question")
+        course().find_question(name).expect("fixture question")
     }
 
     /// The second fixture quiz, run in immediate mode (it is deferred in the content).
     fn state() -> AppState {
-        let mut s = AppState::new(&COURSE, Route::Home, Progress::new(&COURSE), Storage::Saved);
+        let mut s = AppState::new(
+            course(),
+            Route::Home,
+            Progress::new(course()),
+            Storage::Saved,
+        );
         s.reduce(
-            &COURSE,
+            course(),
             Action::SetMode(QuizId(1), crate::model::QuizMode::Immediate),
         );
         s
@@ -1273,13 +1319,13 @@ mod kind_actions {
     /// Checks an answer after saying how sure (the quiz asks for it).
     fn check(s: &mut AppState, q: QuestionId) {
         s.reduce(
-            &COURSE,
+            course(),
             Action::SetConfidence {
                 question: q,
                 level: super::super::quiz::Confidence::High,
             },
         );
-        s.reduce(&COURSE, Action::Check(q));
+        s.reduce(course(), Action::Check(q));
     }
 
     #[test]
@@ -1289,12 +1335,12 @@ mod kind_actions {
         let Answer::Order(start) = s.attempt(q).answer else {
             panic!("ordering answer")
         };
-        assert_eq!(Answer::Order(start.clone()), fresh_answer(&COURSE, q));
+        assert_eq!(Answer::Order(start.clone()), fresh_answer(course(), q));
         assert_ne!(
             start,
             vec![0, 1, 2, 3],
             "never starts in order (seed {})",
-            seed(COURSE.question(q))
+            seed(course().question(q))
         );
         // Bubble the items into order with "move up" only, as a keyboard user would.
         for _ in 0..8 {
@@ -1303,7 +1349,7 @@ mod kind_actions {
             };
             if let Some(pos) = (1..cur.len()).find(|&p| cur[p] < cur[p - 1]) {
                 s.reduce(
-                    &COURSE,
+                    course(),
                     Action::Move {
                         question: q,
                         position: pos,
@@ -1320,7 +1366,7 @@ mod kind_actions {
         assert_eq!(s.attempt(q).answer, Answer::Order(vec![0, 1, 2, 3]));
         // Moving past either end changes nothing.
         s.reduce(
-            &COURSE,
+            course(),
             Action::Move {
                 question: q,
                 position: 0,
@@ -1328,7 +1374,7 @@ mod kind_actions {
             },
         );
         s.reduce(
-            &COURSE,
+            course(),
             Action::Move {
                 question: q,
                 position: 3,
@@ -1336,7 +1382,7 @@ mod kind_actions {
             },
         );
         s.reduce(
-            &COURSE,
+            course(),
             Action::Move {
                 question: q,
                 position: 9,
@@ -1357,7 +1403,7 @@ mod kind_actions {
         let q = id("match");
         let mut s = state();
         s.reduce(
-            &COURSE,
+            course(),
             Action::Assign {
                 question: q,
                 item: 0,
@@ -1367,7 +1413,7 @@ mod kind_actions {
         check(&mut s, q);
         assert_eq!(s.announcement.text, "Match every item before checking.");
         s.reduce(
-            &COURSE,
+            course(),
             Action::Assign {
                 question: q,
                 item: 1,
@@ -1380,7 +1426,7 @@ mod kind_actions {
             "an unknown target is ignored"
         );
         s.reduce(
-            &COURSE,
+            course(),
             Action::Assign {
                 question: q,
                 item: 1,
@@ -1389,7 +1435,7 @@ mod kind_actions {
         );
         check(&mut s, q);
         assert_eq!(s.attempt(q).graded.map(|g| g.credit), Some(50));
-        s.reduce(&COURSE, Action::TryAgain(q));
+        s.reduce(course(), Action::TryAgain(q));
         assert_eq!(
             s.attempt(q).answer,
             Answer::Assign(vec![Some(1), Some(1)]),
@@ -1400,7 +1446,7 @@ mod kind_actions {
             "Change your answer, then check it again."
         );
         s.reduce(
-            &COURSE,
+            course(),
             Action::Assign {
                 question: q,
                 item: 1,
@@ -1416,7 +1462,7 @@ mod kind_actions {
         let q = id("text");
         let mut s = state();
         s.reduce(
-            &COURSE,
+            course(),
             Action::Type {
                 question: q,
                 text: "x".repeat(5000),
@@ -1425,7 +1471,7 @@ mod kind_actions {
         let max = super::super::progress::TYPED_TEXT_MAX;
         assert_eq!(s.attempt(q).answer, Answer::Typed("x".repeat(max)));
         s.reduce(
-            &COURSE,
+            course(),
             Action::Type {
                 question: q,
                 text: "Walter Leutz".into(),
@@ -1433,7 +1479,7 @@ mod kind_actions {
         );
         check(&mut s, q);
         s.reduce(
-            &COURSE,
+            course(),
             Action::Type {
                 question: q,
                 text: "changed".into(),
@@ -1443,13 +1489,13 @@ mod kind_actions {
         // A typed-answer action on a choice question changes nothing.
         let single = id("single");
         s.reduce(
-            &COURSE,
+            course(),
             Action::Type {
                 question: single,
                 text: "3".into(),
             },
         );
-        assert_eq!(s.attempt(single).answer, fresh_answer(&COURSE, single));
+        assert_eq!(s.attempt(single).answer, fresh_answer(course(), single));
     }
 
     #[test]
@@ -1457,14 +1503,14 @@ mod kind_actions {
         let mut s = state();
         let q = id("number");
         s.reduce(
-            &COURSE,
+            course(),
             Action::Type {
                 question: q,
                 text: "4".into(),
             },
         );
         check(&mut s, q);
-        s.reduce(&COURSE, Action::ShowAnswer(q));
+        s.reduce(course(), Action::ShowAnswer(q));
         assert_eq!(
             s.announcement.text,
             "The answer: 3.8 billion (answers within 0.05 are accepted)."
@@ -1474,7 +1520,7 @@ mod kind_actions {
 }
 
 mod quiz_behaviour {
-    use super::super::fixture::COURSE;
+    use super::super::fixture::course;
     use super::super::grade::{Answer, Outcome};
     use super::super::progress::Progress;
     use super::super::quiz::{band_for, cbm_mark, permutation, Confidence};
@@ -1483,13 +1529,13 @@ mod quiz_behaviour {
     use crate::model::*;
 
     fn id(name: &str) -> QuestionId {
-        COURSE.find_question(name).expect("fixture question")
+        course().find_question(name).expect("fixture question")
     }
 
     fn state(seed: u32) -> AppState {
-        let mut p = Progress::new(&COURSE);
+        let mut p = Progress::new(course());
         p.seed = seed;
-        AppState::new(&COURSE, Route::Home, p, Storage::Saved)
+        AppState::new(course(), Route::Home, p, Storage::Saved)
     }
 
     const Q2: QuizId = QuizId(1);
@@ -1512,30 +1558,33 @@ mod quiz_behaviour {
     #[test]
     fn the_lecturers_link_overrides_the_content_mode() {
         let mut s = state(7);
-        assert_eq!(s.mode(&COURSE, QuizId(0)), QuizMode::Immediate);
+        assert_eq!(s.mode(course(), QuizId(0)), QuizMode::Immediate);
         assert_eq!(
-            Route::mode_param(&COURSE, "#/quiz/quiz/2?mode=deferred"),
+            Route::mode_param(course(), "#/quiz/quiz/2?mode=deferred"),
             Some((QuizId(0), QuizMode::Deferred))
         );
         assert_eq!(
-            Route::mode_param(&COURSE, "#/quiz/quiz?mode=sideways"),
+            Route::mode_param(course(), "#/quiz/quiz?mode=sideways"),
             None
         );
-        assert_eq!(Route::mode_param(&COURSE, "#/glossary?mode=deferred"), None);
         assert_eq!(
-            Route::parse(&COURSE, "#/quiz/quiz/2?mode=deferred"),
+            Route::mode_param(course(), "#/glossary?mode=deferred"),
+            None
+        );
+        assert_eq!(
+            Route::parse(course(), "#/quiz/quiz/2?mode=deferred"),
             Route::Question(QuizId(0), 1)
         );
-        s.reduce(&COURSE, Action::SetMode(QuizId(0), QuizMode::Deferred));
-        assert_eq!(s.mode(&COURSE, QuizId(0)), QuizMode::Deferred);
+        s.reduce(course(), Action::SetMode(QuizId(0), QuizMode::Deferred));
+        assert_eq!(s.mode(course(), QuizId(0)), QuizMode::Deferred);
         s.reduce(
-            &COURSE,
+            course(),
             Action::Pick {
                 question: id("single"),
                 option: 0,
             },
         );
-        s.reduce(&COURSE, Action::Check(id("single")));
+        s.reduce(course(), Action::Check(id("single")));
         assert_eq!(
             s.attempt(id("single")).graded,
             None,
@@ -1547,20 +1596,20 @@ mod quiz_behaviour {
     fn deferred_quizzes_grade_everything_on_submit_and_need_sureness() {
         let mut s = state(7);
         s.reduce(
-            &COURSE,
+            course(),
             Action::Type {
                 question: id("number"),
                 text: "3.8bn".into(),
             },
         );
         s.reduce(
-            &COURSE,
+            course(),
             Action::Type {
                 question: id("text"),
                 text: "Glasby".into(),
             },
         );
-        s.reduce(&COURSE, Action::Submit(Q2));
+        s.reduce(course(), Action::Submit(Q2));
         assert!(
             !s.is_submitted(Q2),
             "answered questions need a sureness first"
@@ -1573,20 +1622,20 @@ mod quiz_behaviour {
             s.announcement.text
         );
         s.reduce(
-            &COURSE,
+            course(),
             Action::SetConfidence {
                 question: id("number"),
                 level: Confidence::High,
             },
         );
         s.reduce(
-            &COURSE,
+            course(),
             Action::SetConfidence {
                 question: id("text"),
                 level: Confidence::High,
             },
         );
-        s.reduce(&COURSE, Action::Submit(Q2));
+        s.reduce(course(), Action::Submit(Q2));
         assert!(s.is_submitted(Q2));
         assert_eq!(s.focus_request, 1);
         assert_eq!(
@@ -1600,60 +1649,60 @@ mod quiz_behaviour {
         // Unanswered questions count as wrong, at the lowest sureness.
         assert_eq!(s.attempt(id("match")).graded.map(|g| g.credit), Some(0));
         assert_eq!(s.attempt(id("match")).confidence, Some(Confidence::Low));
-        assert_eq!(s.quiz_score(&COURSE, Q2), (20, 5));
+        assert_eq!(s.quiz_score(course(), Q2), (20, 5));
         assert_eq!(
             s.announcement.text,
             "Answers submitted. Your score: 20 per cent."
         );
         // Submitted: answers are locked; restarting opens the quiz again.
         s.reduce(
-            &COURSE,
+            course(),
             Action::Type {
                 question: id("text"),
                 text: "Leutz".into(),
             },
         );
         assert_eq!(s.attempt(id("text")).answer, Answer::Typed("Glasby".into()));
-        s.reduce(&COURSE, Action::RestartQuiz(Q2));
+        s.reduce(course(), Action::RestartQuiz(Q2));
         assert!(!s.is_submitted(Q2));
     }
 
     #[test]
     fn immediate_mode_shows_the_answer_when_the_tries_run_out() {
         let mut s = state(7);
-        s.reduce(&COURSE, Action::SetMode(Q2, QuizMode::Immediate));
+        s.reduce(course(), Action::SetMode(Q2, QuizMode::Immediate));
         let q = id("number");
         s.reduce(
-            &COURSE,
+            course(),
             Action::Type {
                 question: q,
                 text: "4".into(),
             },
         );
-        s.reduce(&COURSE, Action::Check(q));
+        s.reduce(course(), Action::Check(q));
         assert_eq!(s.attempt(q).graded, None, "sureness first");
         assert_eq!(
             s.announcement.text,
             "Say how sure you are of this answer before checking it."
         );
         s.reduce(
-            &COURSE,
+            course(),
             Action::SetConfidence {
                 question: q,
                 level: Confidence::Medium,
             },
         );
-        s.reduce(&COURSE, Action::Check(q));
+        s.reduce(course(), Action::Check(q));
         assert!(!s.attempt(q).revealed, "one try of two used");
-        s.reduce(&COURSE, Action::TryAgain(q));
-        s.reduce(&COURSE, Action::Check(q));
+        s.reduce(course(), Action::TryAgain(q));
+        s.reduce(course(), Action::Check(q));
         let a = s.attempt(q);
         assert!(a.revealed, "the second wrong try shows the answer");
         assert_eq!(a.tries, 2);
         assert!(s.announcement.text.ends_with(
             "No tries left. The answer: 3.8 billion (answers within 0.05 are accepted)."
         ));
-        s.reduce(&COURSE, Action::TryAgain(q));
+        s.reduce(course(), Action::TryAgain(q));
         assert!(
             s.attempt(q).graded.is_some(),
             "no more tries once the answer is shown"
@@ -1664,20 +1713,20 @@ mod quiz_behaviour {
     fn shuffled_orders_are_stable_per_learner_and_differ_between_learners() {
         let a = state(11);
         let again = state(11);
-        assert_eq!(a.quiz_order(&COURSE, Q2), again.quiz_order(&COURSE, Q2));
-        let mut sorted = a.quiz_order(&COURSE, Q2);
+        assert_eq!(a.quiz_order(course(), Q2), again.quiz_order(course(), Q2));
+        let mut sorted = a.quiz_order(course(), Q2);
         sorted.sort();
-        assert_eq!(sorted, COURSE.quiz(Q2).questions.to_vec());
+        assert_eq!(sorted, course().quiz(Q2).questions.to_vec());
         let distinct: std::collections::BTreeSet<Vec<QuestionId>> = (1..40)
-            .map(|seed| state(seed).quiz_order(&COURSE, Q2))
+            .map(|seed| state(seed).quiz_order(course(), Q2))
             .collect();
         assert!(distinct.len() > 5, "seeds give different orders");
         // Unshuffled quizzes and true/false options keep their order.
         assert_eq!(
-            a.quiz_order(&COURSE, QuizId(0)),
-            COURSE.quiz(QuizId(0)).questions.to_vec()
+            a.quiz_order(course(), QuizId(0)),
+            course().quiz(QuizId(0)).questions.to_vec()
         );
-        assert_eq!(a.option_order(&COURSE, id("tf")), vec![0, 1]);
+        assert_eq!(a.option_order(course(), id("tf")), vec![0, 1]);
         for n in 0..10 {
             let mut p = permutation(n, 99);
             p.sort_unstable();
@@ -1687,34 +1736,34 @@ mod quiz_behaviour {
 
     #[test]
     fn the_seed_is_kept_with_progress() {
-        let mut p = Progress::new(&COURSE);
+        let mut p = Progress::new(course());
         p.seed = 4_000_000_000;
-        let text = p.encode(&COURSE);
+        let text = p.encode(course());
         assert_eq!(
-            Progress::decode(&COURSE, &text).map(|d| d.seed),
+            Progress::decode(course(), &text).map(|d| d.seed),
             Ok(4_000_000_000)
         );
     }
 
     #[test]
     fn score_bands_pick_the_highest_reached() {
-        let quiz = COURSE.quiz(Q2);
+        let quiz = course().quiz(Q2);
         let words = |score| band_for(quiz, score).map(|b| b.text);
         assert_eq!(words(0), Some(&[Inline::Text("Keep going.")][..]));
         assert_eq!(words(79), Some(&[Inline::Text("Nearly.")][..]));
         assert_eq!(words(100), Some(&[Inline::Text("Well done.")][..]));
-        assert_eq!(band_for(COURSE.quiz(QuizId(0)), 50).map(|b| b.min), None);
+        assert_eq!(band_for(course().quiz(QuizId(0)), 50).map(|b| b.min), None);
     }
 }
 
 mod timeline {
-    use super::super::fixture::COURSE;
+    use super::super::fixture::course;
     use super::super::timeline::{decades, filter, Filter};
 
     fn ids(f: &Filter) -> Vec<&'static str> {
-        filter(&COURSE, f)
+        filter(course(), f)
             .into_iter()
-            .map(|e| COURSE.event(e).id)
+            .map(|e| course().event(e).id)
             .collect()
     }
 
@@ -1762,18 +1811,18 @@ mod timeline {
         );
         assert_eq!(
             ids(&Filter {
-                unit: Some(COURSE.unit_ids().next().expect("unit")),
+                unit: Some(course().unit_ids().next().expect("unit")),
                 decade: Some(2010),
                 words: String::new()
             }),
             vec!["talk"]
         );
-        assert_eq!(decades(&COURSE), vec![1970, 1990, 2010]);
+        assert_eq!(decades(course()), vec![1970, 1990, 2010]);
     }
 
     #[test]
     fn dates_read_as_words_and_as_iso() {
-        let d: Vec<(String, String)> = COURSE
+        let d: Vec<(String, String)> = course()
             .events
             .iter()
             .map(|e| (e.date_words(), e.date_iso()))
@@ -1792,42 +1841,47 @@ mod timeline {
 #[test]
 fn progress_saved_by_another_tab_is_taken_quietly_and_garbage_ignored() {
     let busy = busy_progress();
-    let mut s = AppState::new(&COURSE, Route::Home, Progress::new(&COURSE), Storage::Saved);
+    let mut s = AppState::new(
+        course(),
+        Route::Home,
+        Progress::new(course()),
+        Storage::Saved,
+    );
     let said = s.announcement.clone();
-    s.reduce(&COURSE, Action::Adopt("garbage".into()));
-    assert!(s.progress.is_blank(&COURSE));
-    s.reduce(&COURSE, Action::Adopt(busy.encode(&COURSE)));
+    s.reduce(course(), Action::Adopt("garbage".into()));
+    assert!(s.progress.is_blank(course()));
+    s.reduce(course(), Action::Adopt(busy.encode(course())));
     assert_eq!(s.progress, busy);
     assert_eq!(s.announcement, said, "nothing is announced");
     // A tab that cannot save keeps its own work: it exists nowhere else.
     let mut unsaved = AppState::new(
-        &COURSE,
+        course(),
         Route::Home,
-        Progress::new(&COURSE),
+        Progress::new(course()),
         Storage::Unavailable,
     );
-    unsaved.reduce(&COURSE, Action::MarkRead(LessonId(0), true));
+    unsaved.reduce(course(), Action::MarkRead(LessonId(0), true));
     let own = unsaved.progress.clone();
-    unsaved.reduce(&COURSE, Action::Adopt(busy.encode(&COURSE)));
+    unsaved.reduce(course(), Action::Adopt(busy.encode(course())));
     assert_eq!(unsaved.progress, own);
 }
 
 #[test]
 fn an_import_or_a_reset_can_be_undone_once() {
     let busy = busy_progress();
-    let mut s = AppState::new(&COURSE, Route::Home, busy.clone(), Storage::Saved);
-    s.reduce(&COURSE, Action::Reset);
-    assert!(s.progress.is_blank(&COURSE));
-    s.reduce(&COURSE, Action::UndoReplace);
+    let mut s = AppState::new(course(), Route::Home, busy.clone(), Storage::Saved);
+    s.reduce(course(), Action::Reset);
+    assert!(s.progress.is_blank(course()));
+    s.reduce(course(), Action::UndoReplace);
     assert_eq!(s.progress, busy);
     assert!(s.announcement.text.starts_with("Undone"));
     // Nothing more to undo.
-    s.reduce(&COURSE, Action::UndoReplace);
+    s.reduce(course(), Action::UndoReplace);
     assert_eq!(s.progress, busy);
-    let mut other = Progress::new(&COURSE);
+    let mut other = Progress::new(course());
     other.seed = 3;
-    s.reduce(&COURSE, Action::Import(other.encode(&COURSE)));
+    s.reduce(course(), Action::Import(other.encode(course())));
     assert_eq!(s.progress, other);
-    s.reduce(&COURSE, Action::UndoReplace);
+    s.reduce(course(), Action::UndoReplace);
     assert_eq!(s.progress, busy);
 }

@@ -14,5 +14,3 @@ pub mod timeline;
 
 #[cfg(test)]
 pub(crate) mod fixture;
-#[cfg(test)]
-mod tests;

@@ -956,3 +956,6 @@ pub fn tag(id: &str) -> String {
     }
     out.iter().map(|&b| char::from(b)).collect()
 }
+
+#[cfg(test)]
+mod tests;

@@ -620,3 +620,6 @@ pub fn practice_note(p: &Progress, q: QuestionId, today: Day) -> String {
         Some(d) => format!("It comes back for practice in {} days.", d - today),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -135,7 +135,7 @@ pub(crate) fn busy_progress() -> Progress {
         Storage::Saved,
     );
     s.today = 20_000;
-    s.progress.seed = 4_000_000_000;
+    s.progress_mut().seed = 4_000_000_000;
     s.reduce(course(), Action::MarkRead(LessonId(0), true));
     s.today = 20_005;
     // single: checked, wrong, with confidence, then shown.
@@ -214,7 +214,9 @@ pub(crate) fn busy_progress() -> Progress {
         },
     );
     s.reduce(course(), Action::Check(q(7)));
-    s.progress.attempts[0].confidence = Some(Confidence::High);
+    if let Some(a) = s.progress_mut().attempt_mut(q(0)) {
+        a.confidence = Some(Confidence::High);
+    }
     // A scenario: one ending reached, a second run under way.
     let id = ScenarioId(0);
     s.reduce(course(), Action::StartScenario(id));
@@ -235,12 +237,12 @@ pub(crate) fn busy_progress() -> Progress {
             choice: 0,
         },
     );
-    s.progress.reflections[0] = Some(Written {
+    s.progress_mut().reflections[0] = Some(Written {
         text: "Ask first; act second.\nThen: écouter 👂 ;k=".into(),
         day: 20_006,
     });
-    s.progress.submitted[1] = true;
-    s.progress
+    s.progress_mut().submitted[1] = true;
+    (*s.progress).clone()
 }
 
 /// The choices of the first route to an ending, taking choice 0 where it is offered.

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use crate::course::COURSE;
 use crate::engine::progress::Progress;
 use crate::engine::route::Route;
-use crate::engine::state::{Action, AppState, Storage};
+use crate::engine::state::{Action, AppState, Changed, Storage};
 use yew::prelude::*;
 
 /// The reducer as Yew sees it: a thin wrapper over the pure [`AppState::reduce`].
@@ -19,10 +19,15 @@ pub struct Model(pub AppState);
 
 impl Reducible for Model {
     type Action = Action;
+    /// Reduces a copy of the state, which shares the progress until the action changes it (so
+    /// the copy costs a few small fields). An action that changes nothing gives back the same
+    /// `Rc`, and Yew renders nothing again.
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = self.0.clone();
-        next.reduce(&COURSE, action);
-        Rc::new(Model(next))
+        match next.reduce(&COURSE, action) {
+            Changed::Yes => Rc::new(Model(next)),
+            Changed::No => self,
+        }
     }
 }
 

@@ -10,8 +10,10 @@ fn progress_round_trips_everything() {
     let p = busy_progress();
     assert!(p.endings(ScenarioId(0)).len() == 1 && p.run(ScenarioId(0)).is_some());
     assert!(
-        p.attempts.iter().any(|a| a.revealed)
-            && p.attempts.iter().any(|a| a.graded.is_none() && a.touched)
+        p.questions().iter().any(|r| r.attempt().revealed)
+            && p.questions()
+                .iter()
+                .any(|r| r.attempt().graded.is_none() && r.attempt().touched)
     );
     let text = p.encode(course());
     assert!(text.starts_with("hsc3;"), "{text}");
@@ -139,7 +141,7 @@ fn a_thousand_corrupt_or_truncated_blobs_never_panic() {
         }
         if let Ok(d) = decoded {
             assert_eq!(d.lessons.len(), course().lessons.len(), "{blob:?}");
-            assert_eq!(d.best.len(), course().questions.len(), "{blob:?}");
+            assert_eq!(d.questions().len(), course().questions.len(), "{blob:?}");
         }
     }
 }

@@ -1,0 +1,67 @@
+//! Reducing the scenario actions: starting (or restarting) a run, making a choice, going back.
+
+use super::{AppState, Changed};
+use crate::engine::scenario::Run;
+use crate::engine::text::plain;
+use crate::model::{Course, ScenarioId};
+
+impl AppState {
+    pub fn run(&self, s: ScenarioId) -> Option<&Run> {
+        self.progress.run(s)
+    }
+
+    pub(super) fn start_scenario(&mut self, course: &Course, s: ScenarioId) -> Changed {
+        let sc = course.scenario(s);
+        if let Some(slot) = self.progress_mut().runs.get_mut(s.index()) {
+            *slot = Some(Run::start(s, sc));
+        }
+        self.announce(format!("Scenario started: {}.", sc.title))
+    }
+
+    pub(super) fn choose(
+        &mut self,
+        course: &Course,
+        scenario: ScenarioId,
+        choice: usize,
+    ) -> Changed {
+        let sc = course.scenario(scenario);
+        let Some(next) = self.run(scenario).and_then(|r| r.choose(sc, choice)) else {
+            return Changed::No;
+        };
+        let consequence = next
+            .last_choice(sc)
+            .map(|c| plain(course, c.consequence))
+            .unwrap_or_default();
+        let node = next.node;
+        let today = self.today;
+        let progress = self.progress_mut();
+        if let Some(slot) = progress.runs.get_mut(scenario.index()) {
+            *slot = Some(next);
+        }
+        if let Some(d) = progress.played_on.get_mut(scenario.index()) {
+            *d = today;
+        }
+        let text = match sc.node(node).ending() {
+            Some(e) => {
+                progress.reach(scenario, node);
+                format!("{consequence} Ending reached: {}.", e.title)
+            }
+            None => consequence,
+        };
+        self.announce(text)
+    }
+
+    pub(super) fn back_scenario(&mut self, course: &Course, scenario: ScenarioId) -> Changed {
+        let sc = course.scenario(scenario);
+        let Some(prev) = self.run(scenario).and_then(|r| r.back(sc)) else {
+            return Changed::No;
+        };
+        let step = prev.path.len() + 1;
+        if let Some(slot) = self.progress_mut().runs.get_mut(scenario.index()) {
+            *slot = Some(prev);
+        }
+        self.announce(format!(
+            "Went back one step. Your last choice is undone. Decision {step}."
+        ))
+    }
+}

@@ -1,0 +1,43 @@
+//! Reducing what the browser reports: storage failing, another tab saving progress, a new day.
+
+use std::sync::Arc;
+
+use super::{AppState, Changed, Storage};
+use crate::engine::day::Day;
+use crate::engine::progress::Progress;
+use crate::model::Course;
+
+impl AppState {
+    pub(super) fn adopt(&mut self, course: &Course, code: &str) -> Changed {
+        // Not while this tab cannot save: its work lives only in memory, and must not be
+        // replaced by what another tab managed to store.
+        if self.storage == Storage::Unavailable {
+            return Changed::No;
+        }
+        match Progress::decode(course, code) {
+            Ok(p) if p != *self.progress => {
+                self.progress = Arc::new(p);
+                if self
+                    .practising
+                    .is_some_and(|q| !self.progress.is_due(q, self.today))
+                {
+                    self.practising = None;
+                }
+                Changed::Yes
+            }
+            _ => Changed::No,
+        }
+    }
+
+    pub(super) fn set_today(&mut self, d: Day) -> Changed {
+        let changed = self.today != d;
+        self.today = d;
+        changed.into()
+    }
+
+    pub(super) fn storage_failed(&mut self) -> Changed {
+        let changed = self.storage != Storage::Unavailable;
+        self.storage = Storage::Unavailable;
+        changed.into()
+    }
+}

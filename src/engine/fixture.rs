@@ -257,3 +257,13 @@ fn walk_to_ending(s: &AppState, id: ScenarioId) -> Vec<usize> {
     }
     out
 }
+
+/// A fresh state on the home page, with progress that can be saved.
+pub(crate) fn state() -> AppState {
+    AppState::new(
+        course(),
+        Route::Home,
+        Progress::new(course()),
+        Storage::Saved,
+    )
+}

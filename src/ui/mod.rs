@@ -254,3 +254,26 @@ pub fn start() {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An action that changes nothing gives back the same state, so Yew renders nothing again;
+    /// a change gives a new one.
+    #[test]
+    fn the_reducer_keeps_its_state_when_nothing_changes() {
+        let state = Rc::new(Model(AppState::new(
+            &COURSE,
+            Route::Home,
+            Progress::new(&COURSE),
+            Storage::Saved,
+        )));
+        let same = state.clone().reduce(Action::Navigate(Route::Home));
+        assert!(Rc::ptr_eq(&state, &same));
+        let moved = state.clone().reduce(Action::Navigate(Route::Glossary));
+        assert!(!Rc::ptr_eq(&state, &moved));
+        assert_eq!(moved.0.route, Route::Glossary);
+        assert_eq!(state.0.route, Route::Home, "the state before is untouched");
+    }
+}

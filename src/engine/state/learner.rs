@@ -113,11 +113,17 @@ impl AppState {
         };
         self.practising = next;
         if let Some(q) = next {
-            if let Some(a) = self.progress_mut().attempt_mut(q) {
-                *a = Attempt::fresh(course, q);
+            let fresh = Attempt::fresh(course, q);
+            if self.progress.attempt(q).is_some_and(|a| *a != fresh) {
+                if let Some(a) = self.progress_mut().attempt_mut(q) {
+                    *a = fresh;
+                }
             }
         }
         self.focus_request = self.focus_request.wrapping_add(1);
         Changed::Yes
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -357,3 +357,6 @@ impl AppState {
         self.announce("Quiz restarted: your answers are cleared.".into())
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -65,3 +65,97 @@ impl AppState {
         ))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::fixture::{course, state, walk};
+    use crate::engine::state::Action;
+    use crate::model::*;
+
+    #[test]
+    fn scenario_actions_record_endings() {
+        let mut s = state();
+        let id = ScenarioId(0);
+        s.reduce(
+            course(),
+            Action::Choose {
+                scenario: id,
+                choice: 0,
+            },
+        );
+        assert!(s.run(id).is_none(), "no choice before the scenario starts");
+        s.reduce(course(), Action::StartScenario(id));
+        s.reduce(
+            course(),
+            Action::Choose {
+                scenario: id,
+                choice: 1,
+            },
+        );
+        assert_eq!(s.announcement.text, "You wait. Ending reached: Bad ending.");
+        assert_eq!(s.progress.endings(id), &[NodeId(3)]);
+        s.reduce(course(), Action::RestartScenario(id));
+        assert_eq!(s.run(id).map(|r| r.path.len()), Some(0));
+        s.reduce(
+            course(),
+            Action::Choose {
+                scenario: id,
+                choice: 0,
+            },
+        );
+        assert_eq!(s.announcement.text, "You talk.");
+        s.reduce(
+            course(),
+            Action::Choose {
+                scenario: id,
+                choice: 0,
+            },
+        );
+        assert_eq!(s.progress.endings(id), &[NodeId(2), NodeId(3)]);
+    }
+
+    #[test]
+    fn back_in_the_reducer_restores_and_announces() {
+        let mut s = state();
+        let id = ScenarioId(0);
+        let before = s.announcement.clone();
+        s.reduce(course(), Action::BackScenario(id));
+        assert_eq!(s.announcement, before, "no run: nothing happens");
+        s.reduce(course(), Action::StartScenario(id));
+        let started = s.announcement.clone();
+        s.reduce(course(), Action::BackScenario(id));
+        assert_eq!(s.announcement, started, "at the start: nothing to undo");
+        for c in [0, 0] {
+            s.reduce(
+                course(),
+                Action::Choose {
+                    scenario: id,
+                    choice: c,
+                },
+            );
+        }
+        assert_eq!(s.progress.endings(id), &[NodeId(2)]);
+        s.reduce(course(), Action::BackScenario(id));
+        assert_eq!(
+            s.announcement.text,
+            "Went back one step. Your last choice is undone. Decision 2."
+        );
+        assert_eq!(s.run(id), Some(&walk(&[0])));
+        assert_eq!(
+            s.progress.endings(id),
+            &[NodeId(2)],
+            "an ending reached stays reached"
+        );
+        // A choice that is not offered does nothing.
+        let announced = s.announcement.clone();
+        s.reduce(
+            course(),
+            Action::Choose {
+                scenario: id,
+                choice: 2,
+            },
+        );
+        assert_eq!(s.run(id), Some(&walk(&[0])));
+        assert_eq!(s.announcement, announced);
+    }
+}

@@ -41,3 +41,40 @@ impl AppState {
         changed.into()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::fixture::{busy_progress, course};
+    use crate::engine::progress::Progress;
+    use crate::engine::route::Route;
+    use crate::engine::state::{Action, AppState, Storage};
+    use crate::model::*;
+
+    #[test]
+    fn progress_saved_by_another_tab_is_taken_quietly_and_garbage_ignored() {
+        let busy = busy_progress();
+        let mut s = AppState::new(
+            course(),
+            Route::Home,
+            Progress::new(course()),
+            Storage::Saved,
+        );
+        let said = s.announcement.clone();
+        s.reduce(course(), Action::Adopt("garbage".into()));
+        assert!(s.progress.is_blank(course()));
+        s.reduce(course(), Action::Adopt(busy.encode(course())));
+        assert_eq!(*s.progress, busy);
+        assert_eq!(s.announcement, said, "nothing is announced");
+        // A tab that cannot save keeps its own work: it exists nowhere else.
+        let mut unsaved = AppState::new(
+            course(),
+            Route::Home,
+            Progress::new(course()),
+            Storage::Unavailable,
+        );
+        unsaved.reduce(course(), Action::MarkRead(LessonId(0), true));
+        let own = unsaved.progress.clone();
+        unsaved.reduce(course(), Action::Adopt(busy.encode(course())));
+        assert_eq!(unsaved.progress, own);
+    }
+}

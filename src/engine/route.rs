@@ -130,19 +130,6 @@ impl Route {
             Route::NotFound => "Page not found".into(),
         }
     }
-
-    /// The unit a view belongs to, for "you are in" context.
-    pub fn unit(self, course: &Course) -> Option<UnitId> {
-        match self {
-            Route::Unit(u) => Some(u),
-            Route::Lesson(l) => Some(course.lesson(l).unit),
-            Route::Quiz(q) | Route::Question(q, _) | Route::Results(q) | Route::Review(q) => {
-                Some(course.quiz(q).unit)
-            }
-            Route::Scenario(s) => Some(course.scenario(s).unit),
-            _ => None,
-        }
-    }
 }
 
 #[cfg(test)]

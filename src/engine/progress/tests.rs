@@ -189,3 +189,14 @@ fn the_seed_is_kept_with_progress() {
         Ok(4_000_000_000)
     );
 }
+
+/// The code written for the busy progress by the module before progress kept one record per
+/// question: the encoding has not changed, and such a code still reads as the same progress.
+const BUSY_CODE: &str = "hsc3;s=3kQoW0;b=4uW;l=c7sx01;q=xzhlXN063v42m3eaUK063FT11au7TK063Gl1f79zO0006Vz0213u1smO0004F400nvm9O0005n41..2940O000412.5uremO000Bhéllo; k=zz;z=4fxu;e=3p44061xm1k205a2d;r=eafv070gAsk first; act second.\nThen: écouter 👂 ;k=;k=5cva";
+
+#[test]
+fn the_encoding_is_the_one_written_before() {
+    let p = busy_progress();
+    assert_eq!(p.encode(course()), BUSY_CODE);
+    assert_eq!(Progress::decode(course(), BUSY_CODE), Ok(p));
+}

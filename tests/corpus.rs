@@ -456,7 +456,8 @@ fn longest_route(s: ScenarioId) -> Vec<usize> {
 fn the_worst_case_progress_fits_scorm_suspend_data() {
     use hsc_course::engine::grade::Grade;
     use hsc_course::engine::progress::{
-        Attempt, Progress, Written, REFLECTION_MAX, TYPED_NUMERIC_MAX, TYPED_TEXT_MAX,
+        Attempt, Progress, QuestionRecord, Written, REFLECTION_MAX, TYPED_NUMERIC_MAX,
+        TYPED_TEXT_MAX,
     };
     use hsc_course::engine::quiz::Confidence;
     let mut p = Progress::new(&COURSE);
@@ -474,7 +475,7 @@ fn the_worst_case_progress_fits_scorm_suspend_data() {
             Body::ShortText { .. } => Answer::Typed("x".repeat(TYPED_TEXT_MAX)),
             _ => answer_key(question),
         };
-        p.attempts[q.index()] = Attempt {
+        let attempt = Attempt {
             answer,
             graded: Some(Grade {
                 outcome: Outcome::Incorrect,
@@ -485,9 +486,9 @@ fn the_worst_case_progress_fits_scorm_suspend_data() {
             confidence: Some(Confidence::High),
             touched: true,
         };
-        p.record(q, Outcome::Partial);
-        p.boxes[q.index()] = 3;
-        p.checked_on[q.index()] = last;
+        if let Some(r) = p.question_mut(q) {
+            *r = QuestionRecord::stored(attempt, Some(Outcome::Partial), 3, last);
+        }
     }
     p.submitted.iter_mut().for_each(|s| *s = true);
     for s in COURSE.scenario_ids() {
@@ -515,7 +516,9 @@ fn the_worst_case_progress_fits_scorm_suspend_data() {
     assert_eq!(back.encode(&COURSE), text);
     assert_eq!(back.reflections, p.reflections);
     assert_eq!(back.runs, p.runs);
-    assert_eq!(back.boxes, p.boxes);
+    let boxes =
+        |p: &Progress| -> Vec<u8> { COURSE.question_ids().map(|q| p.practice_box(q)).collect() };
+    assert_eq!(boxes(&back), boxes(&p));
     // The same with every reflection in two-unit characters: the limit counts them as a browser does.
     for w in p.reflections.iter_mut().flatten() {
         w.text = "👂".repeat(REFLECTION_MAX / 2);

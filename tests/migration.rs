@@ -79,13 +79,15 @@ fn learner(before: &Course) -> AppState {
                     );
                 }
             }
-            Answer::Typed(t) => s.reduce(
-                before,
-                Action::Type {
-                    question: q,
-                    text: t,
-                },
-            ),
+            Answer::Typed(t) => {
+                s.reduce(
+                    before,
+                    Action::Type {
+                        question: q,
+                        text: t,
+                    },
+                );
+            }
         }
         s.reduce(
             before,

@@ -237,7 +237,10 @@ fn right_answer_explains_every_option() {
     let (q, hash) = question_hash(1);
     let question = COURSE.question(q);
     let mut s = state_at(&hash);
-    s.progress.attempts[q.index()].answer = answer_key(question);
+    s.progress_mut()
+        .attempt_mut(q)
+        .expect("a question of the course")
+        .answer = answer_key(question);
     sure(&mut s, q, Confidence::High);
     s.reduce(&COURSE, Action::Check(q));
     let t = text(&render(s));
@@ -263,7 +266,10 @@ fn results_page_scores_the_attempt() {
     let quiz = COURSE.quiz(first_unit().quiz);
     let mut s = state_at(&format!("#/quiz/{}/results", quiz.id));
     for &q in quiz.questions {
-        s.progress.attempts[q.index()].answer = answer_key(COURSE.question(q));
+        s.progress_mut()
+            .attempt_mut(q)
+            .expect("a question of the course")
+            .answer = answer_key(COURSE.question(q));
         sure(&mut s, q, Confidence::High);
         s.reduce(&COURSE, Action::Check(q));
     }
@@ -315,7 +321,10 @@ fn results_list_where_the_learner_was_sure_but_wrong() {
             );
             sure(&mut s, q, Confidence::High);
         } else {
-            s.progress.attempts[q.index()].answer = answer_key(question);
+            s.progress_mut()
+                .attempt_mut(q)
+                .expect("a question of the course")
+                .answer = answer_key(question);
             sure(&mut s, q, Confidence::Low);
         }
         s.reduce(&COURSE, Action::Check(q));
@@ -652,8 +661,14 @@ fn a_deferred_quiz_has_no_check_button_and_reviews_before_submitting() {
     assert!(!t.contains("Check answer"), "{t}");
     assert!(t.contains("You can change it until you submit the quiz."));
     let first = s.quiz_order(&COURSE, quiz_id)[0];
-    s.progress.attempts[first.index()].answer = answer_key(COURSE.question(first));
-    s.progress.attempts[first.index()].touched = true;
+    s.progress_mut()
+        .attempt_mut(first)
+        .expect("a question of the course")
+        .answer = answer_key(COURSE.question(first));
+    s.progress_mut()
+        .attempt_mut(first)
+        .expect("a question of the course")
+        .touched = true;
     s.route = Route::Results(quiz_id);
     let t = text(&render(s.clone()));
     assert!(
@@ -697,8 +712,14 @@ fn feedback_explains_options_in_the_order_the_learner_sees_them() {
         (0..q.options().len()).collect::<Vec<_>>(),
         "the quiz shuffles this question's options"
     );
-    s.progress.attempts[id.index()].answer = answer_key(q);
-    s.progress.attempts[id.index()].touched = true;
+    s.progress_mut()
+        .attempt_mut(id)
+        .expect("a question of the course")
+        .answer = answer_key(q);
+    s.progress_mut()
+        .attempt_mut(id)
+        .expect("a question of the course")
+        .touched = true;
     s.reduce(
         &COURSE,
         Action::SetConfidence {

@@ -54,3 +54,21 @@ pub fn iso(d: Day) -> String {
     let (y, m, day) = to_civil(d);
     format!("{y:04}-{m:02}-{day:02}")
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn days_convert_both_ways() {
+        use crate::engine::day;
+        assert_eq!(day::from_civil(1970, 1, 1), 0);
+        assert_eq!(day::from_civil(2024, 1, 1), 19_723);
+        assert_eq!(day::from_civil(2026, 11, 23), 20_780);
+        assert_eq!(day::to_civil(20_780), (2026, 11, 23));
+        assert_eq!(day::words(day::from_civil(2024, 2, 29)), "29 February 2024");
+        assert_eq!(day::iso(day::from_civil(2000, 3, 1)), "2000-03-01");
+        for d in (0..80_000).step_by(37) {
+            let (y, m, dd) = day::to_civil(d);
+            assert_eq!(day::from_civil(y, m, dd), d);
+        }
+    }
+}

@@ -249,3 +249,6 @@ pub fn scrambled(len: usize, seed: u64) -> Vec<u8> {
     }
     v
 }
+
+#[cfg(test)]
+mod tests;

@@ -19,5 +19,3 @@ pub mod timeline;
 
 #[cfg(test)]
 pub(crate) mod fixture;
-#[cfg(test)]
-mod tests;

@@ -229,3 +229,38 @@ pub fn answer_summary(course: &Course, q: &Question, a: &Answer) -> String {
         _ => String::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{band_for, cbm_mark, Confidence};
+    use crate::engine::fixture::course;
+    use crate::engine::grade::Outcome;
+    use crate::model::*;
+
+    const Q2: QuizId = QuizId(1);
+
+    #[test]
+    fn certainty_based_marks_follow_moodle() {
+        let marks: Vec<i32> = Confidence::ALL
+            .iter()
+            .flat_map(|&c| {
+                [
+                    cbm_mark(Outcome::Correct, c),
+                    cbm_mark(Outcome::Incorrect, c),
+                    cbm_mark(Outcome::Partial, c),
+                ]
+            })
+            .collect();
+        assert_eq!(marks, vec![1, 0, 0, 2, -2, -2, 3, -6, -6]);
+    }
+
+    #[test]
+    fn score_bands_pick_the_highest_reached() {
+        let quiz = course().quiz(Q2);
+        let words = |score| band_for(quiz, score).map(|b| b.text);
+        assert_eq!(words(0), Some(&[Inline::Text("Keep going.")][..]));
+        assert_eq!(words(79), Some(&[Inline::Text("Nearly.")][..]));
+        assert_eq!(words(100), Some(&[Inline::Text("Well done.")][..]));
+        assert_eq!(band_for(course().quiz(QuizId(0)), 50).map(|b| b.min), None);
+    }
+}

@@ -330,3 +330,37 @@ pub fn html(course: &Course, sections: &[Section], today: Day) -> String {
     out.push_str("</body>\n</html>\n");
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::fixture::{busy_progress, course};
+
+    #[test]
+    fn the_record_lists_what_was_done_with_dates() {
+        use crate::engine::record;
+        let p = busy_progress();
+        let sections = record::build(course(), &p);
+        assert_eq!(sections.len(), 1);
+        let titles: Vec<&str> = sections[0]
+            .entries
+            .iter()
+            .map(|e| e.title.as_str())
+            .collect();
+        assert_eq!(titles[0], "Lesson read: Lesson");
+        assert!(titles[1].starts_with("Reflection: What would you do?"));
+        assert!(
+            titles.iter().any(|t| t.starts_with("Scenario: ")),
+            "{titles:?}"
+        );
+        let md = record::markdown(course(), &sections, 20_010);
+        assert!(md.contains("*4 October 2024*"), "{md}");
+        assert!(md.contains("made on 14 October 2024"), "{md}");
+        assert!(md.contains("Then: écouter 👂 ;k="));
+        let html = record::html(course(), &sections, 20_010);
+        assert!(
+            html.contains("<time datetime=\"2024-10-09\">9 October 2024</time>"),
+            "{html}"
+        );
+        assert!(!html.contains("<script"));
+    }
+}

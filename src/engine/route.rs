@@ -130,17 +130,45 @@ impl Route {
             Route::NotFound => "Page not found".into(),
         }
     }
+}
 
-    /// The unit a view belongs to, for "you are in" context.
-    pub fn unit(self, course: &Course) -> Option<UnitId> {
-        match self {
-            Route::Unit(u) => Some(u),
-            Route::Lesson(l) => Some(course.lesson(l).unit),
-            Route::Quiz(q) | Route::Question(q, _) | Route::Results(q) | Route::Review(q) => {
-                Some(course.quiz(q).unit)
+#[cfg(test)]
+mod tests {
+    use super::Route;
+    use crate::engine::fixture::course;
+    use crate::model::*;
+
+    #[test]
+    fn routes_parse_and_print() {
+        let cases = [
+            ("", Route::Home),
+            ("#/", Route::Home),
+            ("#/unit/unit", Route::Unit(UnitId(0))),
+            ("#/lesson/lesson", Route::Lesson(LessonId(0))),
+            ("#/quiz/quiz", Route::Quiz(QuizId(0))),
+            ("#/quiz/quiz/3", Route::Question(QuizId(0), 2)),
+            ("#/quiz/quiz/results", Route::Results(QuizId(0))),
+            ("#/scenario/scen", Route::Scenario(ScenarioId(0))),
+            ("#/glossary", Route::Glossary),
+            ("#/glossary/term", Route::Term(TermId(0))),
+            ("#/sources", Route::Sources),
+            ("#/sources/src", Route::Source(SourceId(0))),
+        ];
+        for (hash, route) in cases {
+            assert_eq!(Route::parse(course(), hash), route, "{hash}");
+            if !hash.is_empty() && hash != "#/" {
+                assert_eq!(route.href(course()), hash);
             }
-            Route::Scenario(s) => Some(course.scenario(s).unit),
-            _ => None,
+        }
+        for bad in [
+            "#/unit/nope",
+            "#/quiz/quiz/0",
+            "#/quiz/quiz/4",
+            "#/quiz/quiz/x",
+            "#/what",
+            "#/unit/unit/extra",
+        ] {
+            assert_eq!(Route::parse(course(), bad), Route::NotFound, "{bad}");
         }
     }
 }

@@ -43,3 +43,86 @@ pub fn decades(course: &Course) -> Vec<u16> {
     d.dedup();
     d
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{decades, filter, Filter};
+    use crate::engine::fixture::course;
+
+    fn ids(f: &Filter) -> Vec<&'static str> {
+        filter(course(), f)
+            .into_iter()
+            .map(|e| course().event(e).id)
+            .collect()
+    }
+
+    #[test]
+    fn filters_by_unit_decade_and_words() {
+        assert_eq!(ids(&Filter::default()), vec!["duty", "pools", "talk"]);
+        assert_eq!(
+            ids(&Filter {
+                decade: Some(1990),
+                ..Filter::default()
+            }),
+            vec!["pools"]
+        );
+        assert_eq!(
+            ids(&Filter {
+                words: "POOL".into(),
+                ..Filter::default()
+            }),
+            vec!["pools"],
+            "word starts, any case"
+        );
+        assert_eq!(
+            ids(&Filter {
+                words: "health work".into(),
+                ..Filter::default()
+            }),
+            vec!["duty"],
+            "all words, title or text"
+        );
+        assert_eq!(
+            ids(&Filter {
+                words: "2019".into(),
+                ..Filter::default()
+            }),
+            vec!["talk"],
+            "the year is searchable"
+        );
+        assert_eq!(
+            ids(&Filter {
+                words: "ool".into(),
+                ..Filter::default()
+            }),
+            Vec::<&str>::new(),
+            "not mid-word"
+        );
+        assert_eq!(
+            ids(&Filter {
+                unit: Some(course().unit_ids().next().expect("unit")),
+                decade: Some(2010),
+                words: String::new()
+            }),
+            vec!["talk"]
+        );
+        assert_eq!(decades(course()), vec![1970, 1990, 2010]);
+    }
+
+    #[test]
+    fn dates_read_as_words_and_as_iso() {
+        let d: Vec<(String, String)> = course()
+            .events
+            .iter()
+            .map(|e| (e.date_words(), e.date_iso()))
+            .collect();
+        assert_eq!(
+            d,
+            vec![
+                ("April 1974".to_string(), "1974-04".to_string()),
+                ("1999".to_string(), "1999".to_string()),
+                ("13 September 2019".to_string(), "2019-09-13".to_string()),
+            ]
+        );
+    }
+}

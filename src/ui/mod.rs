@@ -13,7 +13,7 @@ use std::rc::Rc;
 use crate::course::COURSE;
 use crate::engine::progress::Progress;
 use crate::engine::route::Route;
-use crate::engine::state::{Action, AppState, Storage};
+use crate::engine::state::{Action, AppState, Changed, Storage};
 use yew::prelude::*;
 
 /// The reducer as Yew sees it: a thin wrapper over the pure [`AppState::reduce`].
@@ -22,10 +22,15 @@ pub struct Model(pub AppState);
 
 impl Reducible for Model {
     type Action = Action;
+    /// Reduces a copy of the state, which shares the progress until the action changes it (so
+    /// the copy costs a few small fields). An action that changes nothing gives back the same
+    /// `Rc`, and Yew renders nothing again.
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = self.0.clone();
-        next.reduce(&COURSE, action);
-        Rc::new(Model(next))
+        match next.reduce(&COURSE, action) {
+            Changed::Yes => Rc::new(Model(next)),
+            Changed::No => self,
+        }
     }
 }
 
@@ -107,5 +112,28 @@ pub fn start() {
         None => {
             yew::Renderer::<App>::new().render();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An action that changes nothing gives back the same state, so Yew renders nothing again;
+    /// a change gives a new one.
+    #[test]
+    fn the_reducer_keeps_its_state_when_nothing_changes() {
+        let state = Rc::new(Model(AppState::new(
+            &COURSE,
+            Route::Home,
+            Progress::new(&COURSE),
+            Storage::Saved,
+        )));
+        let same = state.clone().reduce(Action::Navigate(Route::Home));
+        assert!(Rc::ptr_eq(&state, &same));
+        let moved = state.clone().reduce(Action::Navigate(Route::Glossary));
+        assert!(!Rc::ptr_eq(&state, &moved));
+        assert_eq!(moved.0.route, Route::Glossary);
+        assert_eq!(state.0.route, Route::Home, "the state before is untouched");
     }
 }

@@ -1,0 +1,215 @@
+//! Tests of the learner's own pages: practice, reflections, progress codes, reset and undo.
+
+use crate::engine::fixture::{busy_progress, course, q};
+use crate::engine::grade::Outcome;
+use crate::engine::progress::Progress;
+use crate::engine::route::Route;
+use crate::engine::state::{Action, AppState, Storage};
+use crate::model::*;
+
+#[test]
+fn practice_follows_a_leitner_schedule() {
+    let mut s = AppState::new(
+        course(),
+        Route::Home,
+        Progress::new(course()),
+        Storage::Saved,
+    );
+    s.today = 100;
+    // Missed in the quiz: into box 1, due at once.
+    s.reduce(
+        course(),
+        Action::Pick {
+            question: q(0),
+            option: 1,
+        },
+    );
+    s.reduce(course(), Action::Check(q(0)));
+    // Right first time: not in practice.
+    s.reduce(
+        course(),
+        Action::Pick {
+            question: q(2),
+            option: 1,
+        },
+    );
+    s.reduce(course(), Action::Check(q(2)));
+    assert_eq!(s.progress.best(q(2)), Some(Outcome::Correct));
+    assert_eq!(s.due(course()), vec![q(0)]);
+    // Practise: right, so box 2, back tomorrow.
+    s.reduce(course(), Action::Navigate(Route::Practice));
+    s.reduce(course(), Action::PracticeNext);
+    assert_eq!(s.practising, Some(q(0)));
+    assert_eq!(s.attempt(q(0)).graded, None, "practice asks afresh");
+    s.reduce(
+        course(),
+        Action::Pick {
+            question: q(0),
+            option: 0,
+        },
+    );
+    s.reduce(course(), Action::Check(q(0)));
+    assert!(
+        s.announcement
+            .text
+            .contains("comes back for practice tomorrow"),
+        "{}",
+        s.announcement.text
+    );
+    assert_eq!(s.progress.practice_box(q(0)), 2);
+    assert!(s.due(course()).is_empty());
+    s.reduce(course(), Action::PracticeNext);
+    assert_eq!(s.practising, None);
+    // Tomorrow: due; right again, box 3, three days.
+    s.reduce(course(), Action::SetToday(101));
+    assert_eq!(s.due(course()), vec![q(0)]);
+    s.reduce(course(), Action::PracticeNext);
+    s.reduce(
+        course(),
+        Action::Pick {
+            question: q(0),
+            option: 0,
+        },
+    );
+    s.reduce(course(), Action::Check(q(0)));
+    assert_eq!(
+        (s.progress.practice_box(q(0)), s.progress.due_on(q(0))),
+        (3, Some(104))
+    );
+    // A miss sends it back to box 1, due again at once.
+    s.reduce(course(), Action::SetToday(104));
+    s.reduce(course(), Action::PracticeNext);
+    s.reduce(
+        course(),
+        Action::Pick {
+            question: q(0),
+            option: 1,
+        },
+    );
+    s.reduce(course(), Action::Check(q(0)));
+    assert_eq!(
+        (s.progress.practice_box(q(0)), s.progress.due_on(q(0))),
+        (1, Some(104))
+    );
+    // Three rights in a row, and it leaves the list.
+    for day in [104, 105, 108] {
+        s.reduce(course(), Action::SetToday(day));
+        s.reduce(course(), Action::PracticeNext);
+        assert_eq!(s.practising, Some(q(0)), "day {day}");
+        s.reduce(
+            course(),
+            Action::Pick {
+                question: q(0),
+                option: 0,
+            },
+        );
+        s.reduce(course(), Action::Check(q(0)));
+    }
+    assert_eq!(s.progress.practice_box(q(0)), 0);
+    assert!(
+        s.announcement.text.contains("Learned"),
+        "{}",
+        s.announcement.text
+    );
+    // The schedule survives encoding.
+    let back = Progress::decode(course(), &s.progress.encode(course())).unwrap();
+    assert_eq!(back, *s.progress);
+}
+
+#[test]
+fn reflections_are_clipped_kept_and_cleared() {
+    use crate::engine::progress::REFLECTION_MAX;
+    let mut s = AppState::new(
+        course(),
+        Route::Home,
+        Progress::new(course()),
+        Storage::Saved,
+    );
+    s.today = 9;
+    let r = ReflectionId(0);
+    s.reduce(course(), Action::Reflect(r, "a\r\nb".into()));
+    assert_eq!(
+        s.progress.reflection(r).map(|w| (w.text.as_str(), w.day)),
+        Some(("a\nb", 9))
+    );
+    s.reduce(
+        course(),
+        Action::Reflect(r, "é".repeat(REFLECTION_MAX + 50)),
+    );
+    assert_eq!(
+        s.progress.reflection(r).map(|w| w.text.chars().count()),
+        Some(REFLECTION_MAX)
+    );
+    // An emoji is two units in a browser: the limit counts them so.
+    s.reduce(course(), Action::Reflect(r, "👂".repeat(REFLECTION_MAX)));
+    assert_eq!(
+        s.progress
+            .reflection(r)
+            .map(|w| w.text.encode_utf16().count()),
+        Some(REFLECTION_MAX)
+    );
+    // Spaces are kept while typing (the box must not fight the learner), but are no reflection.
+    s.reduce(course(), Action::Reflect(r, "  ".into()));
+    assert_eq!(
+        s.progress.reflection(r).map(|w| w.text.as_str()),
+        Some("  ")
+    );
+    assert!(crate::engine::record::build(course(), &s.progress)
+        .iter()
+        .all(|sec| sec
+            .entries
+            .iter()
+            .all(|e| !e.title.starts_with("Reflection"))));
+    s.reduce(course(), Action::Reflect(r, String::new()));
+    assert_eq!(s.progress.reflection(r), None);
+}
+
+#[test]
+fn import_replaces_progress_and_refuses_bad_codes_without_change() {
+    let busy = busy_progress();
+    let code = busy.encode(course());
+    let mut s = AppState::new(
+        course(),
+        Route::Home,
+        Progress::new(course()),
+        Storage::Saved,
+    );
+    s.progress_mut().seed = 5;
+    s.reduce(course(), Action::Import("not a code".into()));
+    assert!(s.announcement.text.starts_with("Nothing was changed"));
+    assert!(s.progress.is_blank(course()));
+    s.reduce(course(), Action::Import(code[..code.len() - 3].to_string()));
+    assert!(
+        s.announcement.text.contains("incomplete"),
+        "{}",
+        s.announcement.text
+    );
+    s.reduce(course(), Action::Import(code));
+    assert_eq!(*s.progress, busy);
+    s.reduce(course(), Action::Reset);
+    assert!(s.progress.is_blank(course()));
+    assert_eq!(
+        s.progress.seed, busy.seed,
+        "the shuffle stays the learner's own"
+    );
+}
+
+#[test]
+fn an_import_or_a_reset_can_be_undone_once() {
+    let busy = busy_progress();
+    let mut s = AppState::new(course(), Route::Home, busy.clone(), Storage::Saved);
+    s.reduce(course(), Action::Reset);
+    assert!(s.progress.is_blank(course()));
+    s.reduce(course(), Action::UndoReplace);
+    assert_eq!(*s.progress, busy);
+    assert!(s.announcement.text.starts_with("Undone"));
+    // Nothing more to undo.
+    s.reduce(course(), Action::UndoReplace);
+    assert_eq!(*s.progress, busy);
+    let mut other = Progress::new(course());
+    other.seed = 3;
+    s.reduce(course(), Action::Import(other.encode(course())));
+    assert_eq!(*s.progress, other);
+    s.reduce(course(), Action::UndoReplace);
+    assert_eq!(*s.progress, busy);
+}

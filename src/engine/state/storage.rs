@@ -1,0 +1,80 @@
+//! Reducing what the browser reports: storage failing, another tab saving progress, a new day.
+
+use std::sync::Arc;
+
+use super::{AppState, Changed, Storage};
+use crate::engine::day::Day;
+use crate::engine::progress::Progress;
+use crate::model::Course;
+
+impl AppState {
+    pub(super) fn adopt(&mut self, course: &Course, code: &str) -> Changed {
+        // Not while this tab cannot save: its work lives only in memory, and must not be
+        // replaced by what another tab managed to store.
+        if self.storage == Storage::Unavailable {
+            return Changed::No;
+        }
+        match Progress::decode(course, code) {
+            Ok(p) if p != *self.progress => {
+                self.progress = Arc::new(p);
+                if self
+                    .practising
+                    .is_some_and(|q| !self.progress.is_due(q, self.today))
+                {
+                    self.practising = None;
+                }
+                Changed::Yes
+            }
+            _ => Changed::No,
+        }
+    }
+
+    pub(super) fn set_today(&mut self, d: Day) -> Changed {
+        let changed = self.today != d;
+        self.today = d;
+        changed.into()
+    }
+
+    pub(super) fn storage_failed(&mut self) -> Changed {
+        let changed = self.storage != Storage::Unavailable;
+        self.storage = Storage::Unavailable;
+        changed.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::fixture::{busy_progress, course};
+    use crate::engine::progress::Progress;
+    use crate::engine::route::Route;
+    use crate::engine::state::{Action, AppState, Storage};
+    use crate::model::*;
+
+    #[test]
+    fn progress_saved_by_another_tab_is_taken_quietly_and_garbage_ignored() {
+        let busy = busy_progress();
+        let mut s = AppState::new(
+            course(),
+            Route::Home,
+            Progress::new(course()),
+            Storage::Saved,
+        );
+        let said = s.announcement.clone();
+        s.reduce(course(), Action::Adopt("garbage".into()));
+        assert!(s.progress.is_blank(course()));
+        s.reduce(course(), Action::Adopt(busy.encode(course())));
+        assert_eq!(*s.progress, busy);
+        assert_eq!(s.announcement, said, "nothing is announced");
+        // A tab that cannot save keeps its own work: it exists nowhere else.
+        let mut unsaved = AppState::new(
+            course(),
+            Route::Home,
+            Progress::new(course()),
+            Storage::Unavailable,
+        );
+        unsaved.reduce(course(), Action::MarkRead(LessonId(0), true));
+        let own = unsaved.progress.clone();
+        unsaved.reduce(course(), Action::Adopt(busy.encode(course())));
+        assert_eq!(unsaved.progress, own);
+    }
+}

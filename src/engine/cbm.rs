@@ -76,7 +76,7 @@ mod tests {
             Progress::new(&COURSE),
             Storage::Saved,
         );
-        s.progress.seed = 7;
+        s.progress_mut().seed = 7;
         s.reduce(&COURSE, Action::SetMode(quiz, QuizMode::Immediate));
         let order = s.quiz_order(&COURSE, quiz);
         assert_eq!(CbmSummary::new(&s.progress, &order), CbmSummary::default());

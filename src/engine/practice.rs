@@ -40,6 +40,18 @@ impl PracticeQueue {
 
 #[cfg(test)]
 mod tests {
+
+    /// The question was checked on `day` with this outcome (in practice or not): its box moves.
+    fn check(p: &mut Progress, q: QuestionId, outcome: Outcome, practising: bool, day: Day) {
+        let credit = if outcome == Outcome::Correct { 100 } else { 0 };
+        if let Some(r) = p.question_mut(q) {
+            r.check(
+                crate::engine::grade::Grade { outcome, credit },
+                practising,
+                day,
+            );
+        }
+    }
     use super::*;
     use crate::course::COURSE;
     use crate::engine::grade::Outcome;
@@ -60,11 +72,11 @@ mod tests {
         let ids: Vec<QuestionId> = COURSE.question_ids().take(3).collect();
         assert_eq!(ids.len(), 3, "the course has three questions");
         for q in &ids {
-            p.schedule(*q, Outcome::Incorrect, false, 100);
+            check(&mut p, *q, Outcome::Incorrect, false, 100);
         }
-        p.schedule(ids[1], Outcome::Correct, true, 100);
-        p.schedule(ids[2], Outcome::Correct, true, 100);
-        p.schedule(ids[2], Outcome::Correct, true, 100);
+        check(&mut p, ids[1], Outcome::Correct, true, 100);
+        check(&mut p, ids[2], Outcome::Correct, true, 100);
+        check(&mut p, ids[2], Outcome::Correct, true, 100);
 
         let queue = PracticeQueue::new(&COURSE, &p, 100);
         assert_eq!(queue.due, vec![ids[0]]);
@@ -89,7 +101,7 @@ mod tests {
     fn the_current_question_stays_while_due_or_just_checked() {
         let mut p = Progress::new(&COURSE);
         let ids: Vec<QuestionId> = COURSE.question_ids().take(2).collect();
-        p.schedule(ids[0], Outcome::Incorrect, false, 100);
+        check(&mut p, ids[0], Outcome::Incorrect, false, 100);
         let queue = PracticeQueue::new(&COURSE, &p, 100);
         assert_eq!(queue.current(&p, Some(ids[0])), Some(ids[0]));
         // Not due and not checked: not shown.
@@ -119,7 +131,7 @@ mod tests {
             Storage::Saved,
         );
         s.today = 100;
-        s.progress.schedule(q, Outcome::Incorrect, false, 100);
+        check(s.progress_mut(), q, Outcome::Incorrect, false, 100);
         s.reduce(&COURSE, Action::PracticeNext);
         assert_eq!(s.practising, Some(q));
         for option in (0..COURSE.question(q).options().len()).filter(|i| key.has(*i)) {

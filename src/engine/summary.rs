@@ -277,7 +277,9 @@ mod tests {
             let question = course.question(q);
             // Every question answered with its key, except the choice question: left blank.
             match answer_key(question) {
-                Answer::Typed(text) => s.reduce(&course, Action::Type { question: q, text }),
+                Answer::Typed(text) => {
+                    s.reduce(&course, Action::Type { question: q, text });
+                }
                 Answer::Assign(g) => {
                     for (item, value) in g.into_iter().enumerate() {
                         s.reduce(
@@ -306,7 +308,7 @@ mod tests {
             let scenario = course.scenario(sc);
             for n in scenario.node_ids() {
                 if scenario.node(n).ending().is_some() {
-                    s.progress.reach(sc, n);
+                    s.progress_mut().reach(sc, n);
                 }
             }
         }

@@ -3,10 +3,11 @@
 
 use super::day::{self, Day};
 use super::grade::{grade, Outcome};
+use super::outcome;
 use super::progress::Progress;
 use super::quiz::{answer_summary, answer_words, feedback_text};
 use super::text::{cite_text, plain};
-use crate::model::{Block, Course, QuestionId, QuizId, UnitId};
+use crate::model::{lowercase_first, Block, Course, QuestionId, QuizId, UnitId};
 
 /// One labelled line of an entry ("Your answer", "Feedback").
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,11 +60,7 @@ pub fn question_entry(
                 "No answer given".into()
             };
             lines.push(line("Your answer", answer));
-            let mut result = match g.outcome {
-                Outcome::Correct => "Correct".to_string(),
-                Outcome::Partial => format!("Partly correct ({} per cent)", g.credit),
-                Outcome::Incorrect => "Not correct".to_string(),
-            };
+            let mut result = outcome::grade_words(g);
             if a.revealed {
                 result.push_str("; the answer was shown");
             }
@@ -90,7 +87,7 @@ pub fn question_entry(
     }
     if let Some(b) = best {
         if a.graded.map(|g| g.outcome) != Some(b) {
-            lines.push(line("Best result so far", outcome_words(b)));
+            lines.push(line("Best result so far", outcome::words(Some(b))));
         }
     }
     let cites: Vec<String> = question
@@ -106,14 +103,6 @@ pub fn question_entry(
         day: p.checked_on(q),
         lines,
     })
-}
-
-fn outcome_words(o: Outcome) -> &'static str {
-    match o {
-        Outcome::Correct => "Correct",
-        Outcome::Partial => "Partly correct",
-        Outcome::Incorrect => "Not correct",
-    }
 }
 
 /// Every answered question of a quiz, numbered as the quiz lists them.
@@ -205,14 +194,6 @@ fn unit_section(course: &Course, p: &Progress, u: UnitId, number: usize) -> Sect
     Section {
         heading: format!("Unit {number}: {}", unit.title),
         entries,
-    }
-}
-
-fn lowercase_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
     }
 }
 

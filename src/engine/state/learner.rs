@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use super::{AppState, Attempt, Changed};
 use crate::engine::day::Day;
+use crate::engine::practice::PracticeQueue;
 use crate::engine::progress::{clip, Progress, Written, REFLECTION_MAX};
 use crate::model::{Course, LessonId, QuestionId, ReflectionId};
 
@@ -21,10 +22,7 @@ pub fn practice_note(p: &Progress, q: QuestionId, today: Day) -> String {
 impl AppState {
     /// Questions due for practice today, in course order.
     pub fn due(&self, course: &Course) -> Vec<QuestionId> {
-        course
-            .question_ids()
-            .filter(|q| self.progress.is_due(*q, self.today))
-            .collect()
+        PracticeQueue::new(course, &self.progress, self.today).due
     }
 
     pub(super) fn mark_read(&mut self, l: LessonId, read: bool) -> Changed {

@@ -7,15 +7,16 @@ use crate::engine::progress::{clip, TYPED_NUMERIC_MAX, TYPED_TEXT_MAX};
 use crate::engine::quiz::{
     answer_words, feedback_text, incomplete_message, mix, permutation, Confidence,
 };
+use crate::engine::phase::QuizPhase;
 use crate::engine::route::Route;
+use crate::engine::summary::QuizResult;
 use crate::engine::text::plain;
 use crate::model::{Body, Course, QuestionId, QuestionKind, QuizId, QuizMode};
 
 impl AppState {
     /// Whether answers are being checked one by one: an immediate quiz, or practice.
     fn checks_now(&self, course: &Course, q: QuestionId) -> bool {
-        self.route == Route::Practice
-            || self.mode(course, course.question(q).quiz) == QuizMode::Immediate
+        QuizPhase::of(course, self, course.question(q).quiz).checks_now()
     }
 
     /// The mode a quiz runs in: the lecturer's link, else the content's.
@@ -58,17 +59,8 @@ impl AppState {
 
     /// The score of the current attempts at a quiz: (credit in percent of the whole quiz, answered count).
     pub fn quiz_score(&self, course: &Course, quiz: QuizId) -> (u32, usize) {
-        let qs = course.quiz(quiz).questions;
-        let total: u32 = qs
-            .iter()
-            .filter_map(|q| self.attempt(*q).graded)
-            .map(|g| u32::from(g.credit))
-            .sum();
-        let answered = qs
-            .iter()
-            .filter(|q| self.attempt(**q).graded.is_some())
-            .count();
-        (total / (qs.len().max(1) as u32), answered)
+        let result = QuizResult::new(course, &self.progress, quiz);
+        (result.score, result.marked)
     }
 
     /// The attempt as it stands, if it can still be changed (not checked, answer not shown).

@@ -3,11 +3,11 @@
 
 use super::{AppState, Attempt, Changed};
 use crate::engine::grade::{grade, Answer, Grade, Outcome, Selection};
+use crate::engine::phase::QuizPhase;
 use crate::engine::progress::{clip, TYPED_NUMERIC_MAX, TYPED_TEXT_MAX};
 use crate::engine::quiz::{
     answer_words, feedback_text, incomplete_message, mix, permutation, Confidence,
 };
-use crate::engine::phase::QuizPhase;
 use crate::engine::route::Route;
 use crate::engine::summary::QuizResult;
 use crate::engine::text::plain;

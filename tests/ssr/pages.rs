@@ -1,0 +1,176 @@
+//! Home, lessons, the glossary, sources, timeline and addresses that lead nowhere.
+
+use super::*;
+
+#[test]
+fn home_lists_units_with_progress_in_words() {
+    let html = render(state_at("#/"));
+    let h1 = html.split("<h1").nth(1).unwrap_or("");
+    assert!(
+        h1.starts_with(r#" id="view-heading" tabindex="-1">"#)
+            || h1.starts_with(r#" tabindex="-1" id="view-heading">"#),
+        "{h1}"
+    );
+    assert!(html.contains(&format!(r##"href="#/unit/{}""##, first_unit().id)));
+    let t = text(&html);
+    let total = COURSE.quiz(first_unit().quiz).questions.len();
+    assert!(
+        t.contains(&format!("0 of {total} answered correctly")),
+        "{t}"
+    );
+    assert!(t.contains("Lesson: ○ not read yet"), "{t}");
+    assert!(html.contains(r##"href="#main""##) && html.contains(r#"class="skip-link""#));
+    assert!(html.contains(r#"<nav aria-label="Main">"#));
+    assert!(!t.contains("will not be kept"));
+}
+
+#[test]
+fn progress_shows_on_home_page() {
+    let mut s = state_at("#/");
+    let u = first_unit();
+    s.reduce(&COURSE, Action::MarkRead(u.lesson, true));
+    let q = COURSE.quiz(u.quiz).questions[0];
+    for (i, o) in COURSE.question(q).options().iter().enumerate() {
+        if o.correct {
+            s.reduce(
+                &COURSE,
+                Action::Pick {
+                    question: q,
+                    option: i,
+                },
+            );
+        }
+    }
+    sure(&mut s, q, Confidence::Medium);
+    s.reduce(&COURSE, Action::Check(q));
+    let t = text(&render(s));
+    let total = COURSE.quiz(u.quiz).questions.len();
+    assert!(t.contains("Lesson: ✓ read"), "{t}");
+    assert!(
+        t.contains(&format!("1 of {total} answered correctly")),
+        "{t}"
+    );
+}
+
+#[test]
+fn storage_notice_when_progress_cannot_be_kept() {
+    let mut s = state_at("#/");
+    s.storage = Storage::Unavailable;
+    let t = text(&render(s));
+    assert!(t.contains("Your progress will not be kept here."), "{t}");
+    assert!(t.contains("take a progress code"), "{t}");
+}
+
+#[test]
+fn lesson_renders_blocks_citations_and_glossary_links() {
+    let u = first_unit();
+    let l = COURSE.lesson(u.lesson);
+    let html = render(state_at(&format!("#/lesson/{}", l.id)));
+    let headings = l
+        .body
+        .iter()
+        .filter(|b| matches!(b, Block::Heading(2, _)))
+        .count();
+    // The lesson's own sections, plus the key points box and the "Main sources" section.
+    assert!(count(&html, "<h2") > headings);
+    let aside = html.split("<aside").nth(1).unwrap_or("");
+    assert!(
+        aside.contains(r#"class="key-points""#) && aside.contains(r#"aria-label="Key points""#)
+    );
+    assert!(html.contains(r##"<span class="cite">(<a href="#/sources/"##));
+    assert!(html.contains(r##"href="#/glossary/"##) && html.contains(r#"class="term""#));
+    assert!(text(&html).contains(&format!("{} words", l.words)));
+    assert!(html.contains(r#"aria-pressed="false""#));
+}
+
+#[test]
+fn glossary_and_sources_list_everything() {
+    let t = text(&render(state_at("#/glossary")));
+    for term in COURSE.terms {
+        assert!(t.contains(term.name), "term {}", term.id);
+    }
+    let html = render(state_at("#/sources"));
+    for s in COURSE.sources {
+        assert!(text(&html).contains(s.short), "source {}", s.id);
+        if !s.doi.is_empty() {
+            assert!(html.contains(&format!(r#"href="https://doi.org/{}""#, s.doi)));
+        }
+    }
+    // A deep link to one term puts the focus target on that term, not on the page heading.
+    let term = &COURSE.terms[0];
+    let html = render(state_at(&format!("#/glossary/{}", term.id)));
+    assert_eq!(count(&html, r#"id="view-heading""#), 1);
+    assert!(html.contains(r#"class="term-entry target""#));
+}
+
+#[test]
+fn unknown_address_renders_not_found() {
+    let s = AppState::new(
+        &COURSE,
+        Route::parse(&COURSE, "#/nowhere"),
+        Progress::new(&COURSE),
+        Storage::Saved,
+    );
+    let t = text(&render(s));
+    assert!(t.contains("Page not found"));
+}
+
+#[test]
+fn a_wrong_unit_is_explained() {
+    let (pos, id) = first_of(QuestionKind::Numeric);
+    let mut s = question_state(pos);
+    s.reduce(
+        &COURSE,
+        Action::Type {
+            question: id,
+            text: "3.8 furlongs".into(),
+        },
+    );
+    sure(&mut s, id, Confidence::Low);
+    s.reduce(&COURSE, Action::Check(id));
+    let t = text(&render(s));
+    assert!(t.contains("Not correct"), "{t}");
+    assert!(
+        t.contains("That unit is not one this question takes"),
+        "{t}"
+    );
+    assert!(t.contains("You wrote: 3.8 furlongs"));
+}
+
+#[test]
+fn the_timeline_lists_every_event_in_date_order_with_its_unit() {
+    let html = render(state_at("#/timeline"));
+    let t = text(&html);
+    assert!(
+        t.contains(&format!(
+            "{n} of {n} events shown.",
+            n = COURSE.events.len()
+        )),
+        "{t}"
+    );
+    assert_eq!(count(&html, r#"class="tl-event""#), COURSE.events.len());
+    let mut last = String::new();
+    for e in COURSE.events {
+        assert!(
+            html.contains(&format!(r#"datetime="{}""#, e.date_iso())),
+            "{}",
+            e.id
+        );
+        assert!(e.date_iso() >= last, "date order");
+        last = e.date_iso();
+    }
+    for (id, label) in [
+        ("tl-unit", "Unit"),
+        ("tl-decade", "Decade"),
+        ("tl-words", "Words"),
+    ] {
+        assert!(
+            html.contains(&format!(r#"for="{id}""#)) && html.contains(&format!(r#"id="{id}""#)),
+            "{label} is labelled"
+        );
+    }
+    assert!(
+        html.contains(r##"href="#/timeline""##),
+        "the timeline is in the navigation"
+    );
+}

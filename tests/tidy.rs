@@ -1,6 +1,7 @@
-//! Conventions of the code base, enforced as tests (as rust-analyzer's `tidy` does): layers point one
-//! way, every file says what it is, every `#[allow]` gives its reason, no `unwrap`/`expect` outside
-//! tests and the build script, and no source file grows past `MAX_LINES` without a stated reason.
+//! Conventions of the code base, enforced as tests (as rust-analyzer's `tidy` does): layers point
+//! one way, no floats in the model or engine, every file says what it is, every `#[allow]` gives
+//! its reason, no `unwrap`/`expect` outside tests and the build script, and no source file grows
+//! past `MAX_LINES` without a stated reason.
 //!
 //! Each rule is a pure function from a file's path and text to its violations, so the rules are
 //! themselves tested on bad examples below, and then run over every Rust file of the crate.
@@ -15,7 +16,9 @@ const UI_CRATES: &[&str] = &["yew", "web_sys", "gloo", "js_sys", "wasm_bindgen"]
 
 /// The layers below the UI: the course types, the pure logic and the build-time compiler.
 fn is_lower_layer(rel: &str) -> bool {
-    rel == "src/model.rs" || rel.starts_with("src/engine/") || rel.starts_with("src/compiler/")
+    rel.starts_with("src/model/")
+        || rel.starts_with("src/engine/")
+        || rel.starts_with("src/compiler/")
 }
 
 /// Files that are tests (or test fixtures) as a whole: `unwrap` and `expect` are fine there.
@@ -89,6 +92,24 @@ fn layers(rel: &str, text: &str) -> Vec<String> {
     out
 }
 
+/// Course data and rules use fixed-point numbers: no float type in the model or the engine, so
+/// float parsing and printing code (about 22 KB gzip, measured) stays out of the wasm.
+fn no_floats(rel: &str, text: &str) -> Vec<String> {
+    if !(rel.starts_with("src/model/") || rel.starts_with("src/engine/")) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (n, line) in non_test_lines(text) {
+        let code = code_of(line);
+        if names(code, "f32") || names(code, "f64") {
+            out.push(format!(
+                "{rel}:{n}: a float type in the model or engine; use fixed-point ten-thousandths (model::parse_decimal)"
+            ));
+        }
+    }
+    out
+}
+
 fn opens_with_doc(rel: &str, text: &str) -> Vec<String> {
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     if first.starts_with("//!") {
@@ -156,6 +177,7 @@ fn not_too_long(rel: &str, text: &str) -> Vec<String> {
 fn all_rules(rel: &str, text: &str) -> Vec<String> {
     let mut out = Vec::new();
     out.extend(layers(rel, text));
+    out.extend(no_floats(rel, text));
     out.extend(opens_with_doc(rel, text));
     out.extend(allows_have_reasons(rel, text));
     out.extend(no_unwrap(rel, text));
@@ -219,11 +241,20 @@ fn layer_rule_catches_ui_crates_below_the_ui() {
     let bad = "//! x\nuse yew::prelude::*;\nfn f() { web_sys::window(); }\n";
     assert_eq!(layers("src/engine/state.rs", bad).len(), 2);
     assert_eq!(layers("src/compiler/load.rs", bad).len(), 2);
-    assert_eq!(layers("src/model.rs", bad).len(), 2);
+    assert_eq!(layers("src/model/mod.rs", bad).len(), 2);
     assert!(layers("src/ui/mod.rs", bad).is_empty());
     // Words in comments and longer identifiers are not uses.
     let fine = "//! No Yew, no web-sys.\n// not yew either\nlet yewish = 1; // yew\n";
     assert!(layers("src/engine/mod.rs", fine).is_empty());
+}
+
+#[test]
+fn float_rule() {
+    let bad = "//! x\nfn f(x: f64) -> f32 { 0.0 }\n";
+    assert_eq!(no_floats("src/engine/grade.rs", bad).len(), 1);
+    assert_eq!(no_floats("src/model/text.rs", bad).len(), 1);
+    assert!(no_floats("src/ui/effects.rs", bad).is_empty());
+    assert!(no_floats("src/engine/a.rs", "//! x\nlet f64ish = 1; // f64\n").is_empty());
 }
 
 #[test]

@@ -7,6 +7,7 @@
 pub mod codegen;
 pub mod conditions;
 pub mod explore;
+pub mod json;
 pub mod markup;
 pub mod records;
 

@@ -1,8 +1,10 @@
 //! Tests of the JSON writer: string escaping, layout, rich text, and the real seeds read back by
 //! a small strict JSON reader (below, test-only), which must give the same value.
 
+use super::course::{kind_word, rich};
 use super::*;
 use crate::compiler::compile;
+use crate::model::*;
 use std::path::Path;
 
 /// A strict reader of the JSON this module writes (RFC 8259 syntax): enough to prove the output

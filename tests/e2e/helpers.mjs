@@ -393,10 +393,11 @@ export const COURSE_JSON = process.env.E2E_COURSE
   : path.join(ROOT, 'target', 'course.json');
 const WRITE_COURSE_JSON = 'cargo run --bin check-seeds -- --json target/course.json';
 
-/** The newest file under `dir` changed after `time` (ms), or null. */
+/** A file under `dir` changed after `time` (ms), or null. seeds/README.md, the format's description, does not count. */
 function changedAfter(dir, time) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const file = path.join(dir, entry.name);
+    if (file === path.join(SEEDS, 'README.md')) continue;
     if (entry.isDirectory()) {
       const found = changedAfter(file, time);
       if (found) return found;
@@ -415,7 +416,7 @@ let compiled = null;
  */
 export function courseJson() {
   if (compiled) return compiled;
-  const rel = path.relative(ROOT, COURSE_JSON);
+  const rel = COURSE_JSON.startsWith(ROOT + path.sep) ? path.relative(ROOT, COURSE_JSON) : COURSE_JSON;
   if (!fs.existsSync(COURSE_JSON)) {
     throw new Error(
       `${rel} is missing: the browser tests read the compiled course from it. Write it first with ` +

@@ -13,7 +13,8 @@
 //! 4. [`build`]: one builder per kind of record, the course last; a scenario is built in steps,
 //!    its [`conditions`] resolved and its situations explored ([`explore`]).
 //!
-//! Then [`codegen`] (called by `build.rs`) writes the course as Rust.
+//! Then [`codegen`] (called by `build.rs`) writes the course as Rust, and [`json`] (called by
+//! `check-seeds --json`) writes it as JSON for the browser tests.
 
 mod build;
 pub mod codegen;
@@ -21,6 +22,7 @@ pub mod conditions;
 mod diagnostic;
 pub mod explore;
 mod ids;
+pub mod json;
 mod kind;
 mod load;
 pub mod markup;

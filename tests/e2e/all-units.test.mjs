@@ -3,30 +3,20 @@
 // glossary links lead somewhere real.
 
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { before, after } from 'node:test';
-import { setup, e2eTest, openApp, goHash, textOf, assertAxeClean, SEEDS } from './helpers.mjs';
+import { setup, e2eTest, openApp, goHash, textOf, assertAxeClean, courseJson } from './helpers.mjs';
 
 const env = setup();
 before(env.start);
 after(env.stop);
 
-/** Each unit's id, title and the ids of its lesson, quiz and scenarios, read from the seeds. */
+/** Each unit's id, title, its lesson's id and title, and the ids of its quiz and first scenario. */
 function units() {
-  const course = fs.readFileSync(path.join(SEEDS, 'course.txt'), 'utf8');
-  return [...course.matchAll(/^include: (units\/[^/]+)\/unit\.txt$/gm)].map(([, dir]) => {
-    const folder = path.join(SEEDS, dir);
-    const unit = fs.readFileSync(path.join(folder, 'unit.txt'), 'utf8');
-    const scenario = fs.readFileSync(path.join(folder, 'scenario.txt'), 'utf8');
-    return {
-      id: unit.match(/^unit: (\S+)/m)[1],
-      title: unit.match(/^unit: \S+\n {2}title: (.+)$/m)[1].trim(),
-      lesson: unit.match(/^lesson: (\S+)/m)[1],
-      lessonTitle: unit.match(/^lesson: \S+\n {2}title: (.+)$/m)[1].trim(),
-      quiz: unit.match(/^ {2}quiz: (\S+)/m)[1],
-      scenario: scenario.match(/^scenario: (\S+)/m)[1],
-    };
+  const course = courseJson();
+  return course.units.map((u) => {
+    const lesson = course.lessons.find((l) => l.id === u.lesson);
+    assert.ok(lesson, `the lesson ${u.lesson} of unit ${u.id} is in the course`);
+    return { id: u.id, title: u.title, lesson: u.lesson, lessonTitle: lesson.title, quiz: u.quiz, scenario: u.scenarios[0] };
   });
 }
 

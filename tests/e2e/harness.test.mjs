@@ -6,7 +6,7 @@ import http from 'node:http';
 import { before, after, test } from 'node:test';
 import {
   setup, e2eTest, openApp, tabTo, assertAxeClean, axeViolations, assertNoErrors, idrefProblems,
-  quizSeed, scenarioSeed, scenarioPaths, seedPhrases, CHOICE_TYPES,
+  quizSeed, scenarioSeed, scenarioPaths, seedPhrases, richText, conditionHolds, CHOICE_TYPES,
 } from './helpers.mjs';
 
 const env = setup();
@@ -45,7 +45,7 @@ test('the static server serves dist/ with the right types and nothing outside it
   }
 });
 
-test('the seed reader finds the quiz answers and scenario routes', () => {
+test('the course reader finds the quiz answers and scenario routes', () => {
   const quiz = quizSeed();
   assert.ok(quiz.questions.length > 0);
   for (const q of quiz.questions) {
@@ -69,10 +69,22 @@ test('the seed reader finds the quiz answers and scenario routes', () => {
   const sc = scenarioSeed();
   const endings = new Set(scenarioPaths(sc).map((p) => p.ending));
   assert.ok(endings.size >= 2, 'at least two endings are reachable');
-  assert.deepEqual(seedPhrases('Plain words here, then a cite [@x, y] and [[t|shown words]] more text.', 5), [
+  const rich = ['Plain words here, then a cite ', { cite: 'x', locator: 'y' }, ' and shown words more text.'];
+  assert.deepEqual(seedPhrases(richText(rich), 5), [
     'plain words here then a cite',
     'and shown words more text',
   ]);
+  assert.throws(() => richText([{ term: 't' }]), /words or a citation/);
+  // The rule reader: or between alternatives, and within one, visited nodes included.
+  const visited = new Set(['ward']);
+  const trust = (op, value) => ({ var: 'trust', op, value });
+  assert.equal(conditionHolds(null, { trust: 0 }, visited), true);
+  assert.equal(conditionHolds([[]], { trust: 0 }, visited), true);
+  assert.equal(conditionHolds([[trust('>=', 3), { visited: 'ward' }]], { trust: 3 }, visited), true);
+  assert.equal(conditionHolds([[trust('>=', 3), { not_visited: 'ward' }]], { trust: 3 }, visited), false);
+  assert.equal(conditionHolds([[trust('<', 3)], [{ not_visited: 'home' }]], { trust: 3 }, visited), true);
+  assert.equal(conditionHolds([[trust('!=', 3)]], { trust: 3 }, visited), false);
+  assert.throws(() => conditionHolds([[{ var: 'nobody', op: '=', value: 1 }]], { trust: 3 }, visited), /not understood/);
 });
 
 e2eTest(env, 'page errors and console errors are caught', async (open) => {

@@ -1,6 +1,7 @@
 // Shared helpers for the real-browser end-to-end tests: a static server for dist/, headless
-// Chromium through playwright-core, error capture, axe-core, keyboard focus helpers, and a
-// reader for the seed files so that the tests follow the course content instead of copying it.
+// Chromium through playwright-core, error capture, axe-core, keyboard focus helpers, and the
+// course as the compiler reads it (target/course.json), so that the tests follow the content
+// instead of copying it, and play the scenario by its rules independently of the Rust engine.
 
 import http from 'node:http';
 import fs from 'node:fs';
@@ -14,7 +15,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '..', '..');
 // E2E_DIST serves another build (for example a deliberately broken copy, to see the suite fail).
 export const DIST = process.env.E2E_DIST ? path.resolve(process.env.E2E_DIST) : path.join(ROOT, 'dist');
-export const SEEDS = path.join(ROOT, 'seeds');
+const SEEDS = path.join(ROOT, 'seeds');
 const AXE_PATH = path.join(ROOT, 'tests', 'node_modules', 'axe-core', 'axe.min.js');
 
 /* ------------------------------------------------------------------ static server */
@@ -380,172 +381,230 @@ export async function assertIdrefsValid(page, label) {
   assert.deepEqual(problems, [], `broken id references on "${label}" (${page.url()}):\n  ${problems.join('\n  ')}`);
 }
 
-/* ------------------------------------------------------------------ seed content */
+/* ------------------------------------------------------------------ the compiled course */
 
-/**
- * Parses the indented `key: value` seed format into a tree of { key, value, children }.
- * A value of `|` takes the following more-indented lines as a block of text.
+/*
+ * The tests read the course as the compiler reads it: `check-seeds --json` writes the compiled
+ * course (the shape is described in src/compiler/json.rs), and .ci/test does so before the browser
+ * tests. No test parses seeds/ itself. E2E_COURSE=/path reads another file.
  */
-export function parseSeed(text) {
-  const lines = text.split('\n');
-  const root = { key: null, value: null, children: [], indent: -1 };
-  const stack = [root];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (!line.trim() || line.trim().startsWith('#')) continue;
-    const indent = line.length - line.trimStart().length;
-    const m = /^([a-z][a-z0-9_-]*):\s?(.*)$/.exec(line.trim());
-    if (!m) throw new Error(`seed line ${i + 1} not understood: ${line}`);
-    let value = m[2];
-    if (value === '|') {
-      const block = [];
-      while (i + 1 < lines.length && (!lines[i + 1].trim() || lines[i + 1].length - lines[i + 1].trimStart().length > indent)) {
-        block.push(lines[++i].trim());
-      }
-      value = block.join('\n').trim();
+export const COURSE_JSON = process.env.E2E_COURSE
+  ? path.resolve(process.env.E2E_COURSE)
+  : path.join(ROOT, 'target', 'course.json');
+const WRITE_COURSE_JSON = 'cargo run --bin check-seeds -- --json target/course.json';
+
+/** A file under `dir` changed after `time` (ms), or null. seeds/README.md, the format's description, does not count. */
+function changedAfter(dir, time) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (file === path.join(SEEDS, 'README.md')) continue;
+    if (entry.isDirectory()) {
+      const found = changedAfter(file, time);
+      if (found) return found;
+    } else if (fs.statSync(file).mtimeMs > time) {
+      return file;
     }
-    while (stack[stack.length - 1].indent >= indent) stack.pop();
-    const rec = { key: m[1], value, children: [], indent };
-    stack[stack.length - 1].children.push(rec);
-    stack.push(rec);
   }
-  return root;
+  return null;
 }
 
-const all = (rec, key) => rec.children.filter((c) => c.key === key);
-const one = (rec, key) => all(rec, key)[0]?.value;
+let compiled = null;
 
-export function readSeed(rel) {
-  return parseSeed(fs.readFileSync(path.join(SEEDS, rel), 'utf8'));
+/**
+ * The compiled course, as `check-seeds --json` wrote it. Fails, saying how to write it, when the
+ * file is missing or older than a file in seeds/ (the build in dist/ would then show other content).
+ */
+export function courseJson() {
+  if (compiled) return compiled;
+  const rel = COURSE_JSON.startsWith(ROOT + path.sep) ? path.relative(ROOT, COURSE_JSON) : COURSE_JSON;
+  if (!fs.existsSync(COURSE_JSON)) {
+    throw new Error(
+      `${rel} is missing: the browser tests read the compiled course from it. Write it first with ` +
+        `\`${WRITE_COURSE_JSON}\` in the project root (.ci/test does this before the browser tests).`,
+    );
+  }
+  const newer = changedAfter(SEEDS, fs.statSync(COURSE_JSON).mtimeMs);
+  if (newer) {
+    throw new Error(
+      `${rel} is older than ${path.relative(ROOT, newer)}: write it again with \`${WRITE_COURSE_JSON}\` ` +
+        'in the project root (and rebuild dist/, so that both show the same content).',
+    );
+  }
+  const course = JSON.parse(fs.readFileSync(COURSE_JSON, 'utf8'));
+  assert.equal(course.schema, 1, `${rel} is written for seed schema 1`);
+  compiled = course;
+  return compiled;
+}
+
+/**
+ * Stands where rich text has a citation, which the app shows as "(Short, locator)": phrases
+ * compared with the page split there.
+ */
+export const CITE = '\u0000';
+
+/** Rich text from the compiled course (runs of words and citations) as one string, CITE at each citation. */
+export function richText(runs) {
+  assert.ok(Array.isArray(runs), `rich text is an array of runs: ${JSON.stringify(runs)}`);
+  return runs
+    .map((run) => {
+      if (typeof run === 'string') return run;
+      assert.ok(run && typeof run.cite === 'string', `a rich text run is words or a citation: ${JSON.stringify(run)}`);
+      return CITE;
+    })
+    .join('');
+}
+
+/** Several paragraphs of rich text as one string, with a blank line between paragraphs. */
+export function parasText(paras) {
+  return paras.map(richText).join('\n\n');
 }
 
 export function courseSeed() {
-  const c = all(readSeed('course.txt'), 'course')[0];
-  return { id: c.value, title: one(c, 'title') };
+  const c = courseJson();
+  return { id: c.id, title: c.title };
 }
 
-/** The question types whose answer is a choice among `option:` lines. */
+/** The question types whose answer is a choice among options. */
 export const CHOICE_TYPES = new Set(['single', 'multiple', 'truefalse']);
+
+/** A compiled record of this id, failing clearly when there is none. */
+function byId(list, id, what) {
+  const found = list.find((x) => x.id === id);
+  assert.ok(found, `the compiled course has the ${what} "${id}"`);
+  return found;
+}
 
 /**
  * The unit 1 quiz: { id, title, pass, confidence, shuffle, bands: [{ min, text }],
- * questions: [{ id, type, prompt, ...by type }] }. Every
+ * questions: [{ id, type, prompt, ...by type }] }. Rich text is a string (see richText). Every
  * question has all the fields below; those of other types are empty:
  *   single, multiple, truefalse: options: [{ label, correct, feedback }]
  *   ordering:   items: [{ label, feedback }] (in the right order)
- *   matching:   targets: [label], pairs: [{ label, match, feedback }]
- *   categorise: groups: [label], statements: [{ label, group, feedback }]
+ *   matching:   targets: [label], pairs: [{ label, match (a target's label), feedback }]
+ *   categorise: groups: [label], statements: [{ label, group (a group's label), feedback }]
  *   numeric:    answer, tolerance (strings), units: [word], feedback, otherwise
  *   text:       accepts: [{ text, feedback }], otherwise
  */
 export function quizSeed() {
-  const q = all(readSeed('units/01-meaning/quiz.txt'), 'quiz')[0];
+  const c = courseJson();
+  const q = byId(c.quizzes, c.units[0].quiz, 'quiz');
+  const rich = (r) => (r == null ? null : richText(r));
+  const pick = (list, i, what, id) => {
+    assert.ok(Number.isInteger(i) && i >= 0 && i < list.length, `${id}: ${what} ${i} is one of ${JSON.stringify(list)}`);
+    return list[i];
+  };
   return {
-    id: q.value,
-    title: one(q, 'title'),
-    pass: Number(one(q, 'pass')),
-    confidence: one(q, 'confidence') === 'yes',
-    shuffle: one(q, 'shuffle') === 'yes',
-    bands: all(q, 'band').map((b) => ({ min: Number(b.value), text: one(b, 'text') })),
-    questions: all(q, 'question').map((x) => ({
-      id: x.value,
-      type: one(x, 'type'),
-      prompt: one(x, 'prompt'),
-      options: all(x, 'option').map((o) => ({
-        label: o.value,
-        correct: one(o, 'correct') === 'yes',
-        feedback: one(o, 'feedback'),
+    id: q.id,
+    title: q.title,
+    pass: q.pass,
+    confidence: q.confidence,
+    shuffle: q.shuffle,
+    bands: q.bands.map((b) => ({ min: b.min, text: richText(b.text) })),
+    questions: q.questions.map((x) => ({
+      id: x.id,
+      type: x.kind,
+      prompt: richText(x.prompt),
+      options: (x.options ?? []).map((o) => ({ label: richText(o.label), correct: o.correct, feedback: richText(o.feedback) })),
+      items: (x.items ?? []).map((i) => ({ label: richText(i.label), feedback: richText(i.feedback) })),
+      targets: x.targets ?? [],
+      pairs: (x.pairs ?? []).map((p) => ({
+        label: richText(p.label),
+        match: pick(x.targets, p.match, 'target', x.id),
+        feedback: richText(p.feedback),
       })),
-      items: all(x, 'item').map((i) => ({ label: i.value, feedback: one(i, 'feedback') })),
-      targets: all(x, 'target').map((t) => t.value),
-      pairs: all(x, 'pair').map((p) => ({ label: p.value, match: one(p, 'match'), feedback: one(p, 'feedback') })),
-      groups: all(x, 'group').map((g) => g.value),
-      statements: all(x, 'statement').map((st) => ({ label: st.value, group: one(st, 'group'), feedback: one(st, 'feedback') })),
-      answer: one(x, 'answer') ?? null,
-      tolerance: one(x, 'tolerance') ?? null,
-      units: all(x, 'unit').map((u) => u.value),
-      feedback: one(x, 'feedback') ?? null,
-      otherwise: one(x, 'otherwise') ?? null,
-      accepts: all(x, 'accept').map((a) => ({ text: a.value, feedback: one(a, 'feedback') })),
+      groups: x.groups ?? [],
+      statements: (x.statements ?? []).map((st) => ({
+        label: richText(st.label),
+        group: pick(x.groups, st.group, 'group', x.id),
+        feedback: richText(st.feedback),
+      })),
+      answer: x.answer == null ? null : String(x.answer),
+      tolerance: x.tolerance == null ? null : String(x.tolerance),
+      units: x.units ?? [],
+      feedback: rich(x.feedback),
+      otherwise: rich(x.otherwise),
+      accepts: (x.accepts ?? []).map((a) => ({ text: a.text, feedback: richText(a.feedback) })),
     })),
   };
 }
 
+/** Whether a compiled condition always holds: one of its alternatives has no test. */
+function alwaysHolds(condition) {
+  return condition.some((group) => group.length === 0);
+}
+
 /**
- * The unit 1 scenario: { id, title, start, vars: Map(id → { label, start, min, max }), score,
- * nodes: Map(id → { choices: [{ label, if, gotos, goto, consequence, effects }] }),
- * endings: Map(id → { title, debrief }) }.
+ * The unit 1 scenario: { id, title, start, vars: Map(id → { label, start, min, max }),
+ * score: { label, terms: [{ var, times }] } or null,
+ * nodes: Map(id → { text, choices: [{ label, if, gotos: [{ to, if }], goto, consequence, effects: [{ var, delta }] }] }),
+ * endings: Map(id → { title, text, debrief }) }. A choice's `if` is null when it is always offered.
  */
 export function scenarioSeed() {
-  const s = all(readSeed('units/01-meaning/scenario.txt'), 'scenario')[0];
-  const vars = new Map();
-  for (const v of all(s, 'var')) {
-    vars.set(v.value, { label: one(v, 'label'), start: Number(one(v, 'start')), min: Number(one(v, 'min')), max: Number(one(v, 'max')) });
-  }
-  const scoreRec = all(s, 'score')[0];
-  const score = scoreRec ? { formula: scoreRec.value, label: one(scoreRec, 'label') } : null;
+  const c = courseJson();
+  const s = byId(c.scenarios, c.units[0].scenarios[0], 'scenario');
+  const vars = new Map(s.variables.map((v) => [v.id, { label: v.label, start: v.start, min: v.min, max: v.max }]));
+  const score = s.score ? { label: s.score.label, terms: s.score.terms } : null;
   const nodes = new Map();
-  for (const n of all(s, 'node')) {
-    nodes.set(n.value, {
-      text: one(n, 'text'),
-      choices: all(n, 'choice').map((c) => {
-        const gotos = all(c, 'goto').map((g) => g.value);
-        return {
-          label: c.value,
-          if: one(c, 'if') ?? null,
-          gotos,
-          goto: gotos[0].split(' if ')[0].trim(),
-          consequence: one(c, 'consequence'),
-          effects: all(c, 'effect').map((e) => e.value),
-        };
-      }),
+  const endings = new Map();
+  for (const n of s.nodes) {
+    if (n.ending) {
+      endings.set(n.id, { title: n.ending.title, text: parasText(n.text), debrief: parasText(n.ending.debrief) });
+      continue;
+    }
+    nodes.set(n.id, {
+      text: parasText(n.text),
+      choices: n.choices.map((ch) => ({
+        label: richText(ch.label),
+        if: alwaysHolds(ch.if) ? null : ch.if,
+        gotos: ch.goto,
+        goto: ch.goto[0].to,
+        consequence: richText(ch.consequence),
+        effects: ch.effects,
+      })),
     });
   }
-  const endings = new Map();
-  for (const e of all(s, 'ending')) {
-    endings.set(e.value, { title: one(e, 'title'), text: one(e, 'text'), debrief: one(e, 'debrief') });
-  }
-  return { id: s.value, title: one(s, 'title'), start: one(s, 'start'), vars, score, nodes, endings };
+  return { id: s.id, title: s.title, start: s.start, vars, score, nodes, endings };
 }
 
 /* The scenario rules of seeds/README.md, worked independently of the Rust engine. */
 
 const CMP = { '<': (a, b) => a < b, '<=': (a, b) => a <= b, '>': (a, b) => a > b, '>=': (a, b) => a >= b, '=': (a, b) => a === b, '!=': (a, b) => a !== b };
 
-/** Whether `trust >= 3 and visited x or not visited y` holds (and binds tighter than or). */
-export function conditionHolds(text, vars, visited) {
-  if (text == null) return true;
-  const tokens = text.replace(/(<=|>=|!=|<|>|=)/g, ' $1 ').trim().split(/\s+/);
-  return tokens.join(' ').split(' or ').some((group) => group.split(' and ').every((test) => {
-    const t = test.trim().split(/\s+/);
-    if (t[0] === 'visited') return visited.has(t[1]);
-    if (t[0] === 'not' && t[1] === 'visited') return !visited.has(t[2]);
-    if (t.length === 3 && CMP[t[1]]) return CMP[t[1]](vars[t[0]], Number(t[2]));
-    throw new Error(`condition not understood: ${text}`);
+/**
+ * Whether a condition holds: null always does; otherwise one of its alternatives (or) has every
+ * test (and) true: { var, op, value } compares a variable, { visited } and { not_visited } ask
+ * whether a node has been visited.
+ */
+export function conditionHolds(condition, vars, visited) {
+  if (condition == null) return true;
+  return condition.some((group) => group.every((t) => {
+    if ('visited' in t) return visited.has(t.visited);
+    if ('not_visited' in t) return !visited.has(t.not_visited);
+    if (t.var in vars && CMP[t.op]) return CMP[t.op](vars[t.var], t.value);
+    throw new Error(`condition test not understood: ${JSON.stringify(t)}`);
   }));
 }
 
-/** The score formula `2*wellbeing + trust - delay` for these values. */
-export function scoreOf(formula, vars) {
-  let total = 0;
-  for (const m of formula.replace(/\s+/g, '').matchAll(/([+-]?)(?:(\d+)\*)?([a-z][a-z0-9-]*?)(?:\*(\d+))?(?=[+-]|$)/g)) {
-    total += (m[1] === '-' ? -1 : 1) * Number(m[2] ?? m[4] ?? 1) * vars[m[3]];
-  }
-  return total;
+/** A score for these values: the sum of each term's `times` × its variable. */
+export function scoreOf(score, vars) {
+  return score.terms.reduce((total, t) => {
+    assert.ok(t.var in vars, `the score's variable ${t.var} is a variable of the scenario`);
+    return total + t.times * vars[t.var];
+  }, 0);
 }
 
 /**
  * Every path from the scenario's start to an ending without revisiting nodes, playing by the rules:
  * only choices whose `if` holds are offered; effects clamp; the first `goto` whose condition holds
  * (after the effects) is taken. Each step: { node, index (among the choices on screen), choice
- * (among all the node's choices), offered (labels on screen), vars (after), ...the seed choice }.
+ * (among all the node's choices), offered (labels on screen), vars (after), ...the choice }.
  * Each path: { steps, ending, vars, score }.
  */
 export function scenarioPaths(sc) {
   const out = [];
   const walk = (nodeId, steps, visited, vars) => {
     if (sc.endings.has(nodeId)) {
-      out.push({ steps, ending: nodeId, vars, score: sc.score ? scoreOf(sc.score.formula, vars) : null });
+      out.push({ steps, ending: nodeId, vars, score: sc.score ? scoreOf(sc.score, vars) : null });
       return;
     }
     const node = sc.nodes.get(nodeId);
@@ -555,14 +614,14 @@ export function scenarioPaths(sc) {
     shown.forEach(({ c, i }, at) => {
       const next = { ...vars };
       for (const e of c.effects) {
-        const [name, delta] = e.split(' ');
-        const v = sc.vars.get(name);
-        next[name] = Math.min(v.max, Math.max(v.min, next[name] + Number(delta)));
+        const v = sc.vars.get(e.var);
+        assert.ok(v, `effect on ${e.var}, a variable of the scenario`);
+        next[e.var] = Math.min(v.max, Math.max(v.min, next[e.var] + e.delta));
       }
-      const route = c.gotos.find((g) => conditionHolds(g.includes(' if ') ? g.split(' if ')[1] : null, next, seen));
-      const to = route.split(' if ')[0].trim();
+      const route = c.gotos.find((g) => conditionHolds(g.if, next, seen));
+      assert.ok(route, `a route of choice ${i} at ${nodeId} holds`);
       const step = { node: nodeId, index: at, choice: i, offered: shown.map((x) => x.c.label), vars: next, ...c };
-      walk(to, [...steps, step], seen, next);
+      walk(route.to, [...steps, step], seen, next);
     });
   };
   walk(sc.start, [], new Set(), Object.fromEntries([...sc.vars].map(([id, v]) => [id, v.start])));
@@ -570,32 +629,25 @@ export function scenarioPaths(sc) {
 }
 
 export function glossarySeed() {
-  return all(readSeed('glossary.txt'), 'term').map((t) => ({ id: t.value, name: one(t, 'name') }));
+  return courseJson().terms.map((t) => ({ id: t.id, name: t.name }));
 }
 
 export function sourcesSeed() {
-  return all(readSeed('sources.txt'), 'source').map((t) => ({ id: t.value, short: one(t, 'short') }));
+  return courseJson().sources.map((t) => ({ id: t.id, short: t.short }));
 }
 
-/** Lower case letters and digits only, single-spaced: compares seed text with rendered text. */
+/** Lower case letters and digits only, single-spaced: compares course text with rendered text. */
 export function norm(s) {
   return String(s).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
 /**
- * The runs of plain words in a piece of seed markup, normalised, each long enough to be telling:
- * citations and bare term references (rendered differently) split the runs; `[[id|shown]]`
- * and `[text](url)` keep their shown words.
+ * The runs of words in a piece of rich text (a string from richText), normalised, each long
+ * enough to be telling: citations (rendered as "(Short, locator)") split the runs.
  */
-export function seedPhrases(markup, min = 20) {
-  const plain = String(markup)
-    .replace(/\[\[[^\]|]+\|([^\]]+)\]\]/g, '$1')
-    .replace(/\[([^\]@[]+)\]\([^)]*\)/g, '$1')
-    .replace(/\[@[^\]]*\]/g, '\u0000')
-    .replace(/\[\[[^\]]*\]\]/g, '\u0000')
-    .replace(/[*\\]/g, '');
-  return plain
-    .split('\u0000')
+export function seedPhrases(text, min = 20) {
+  return String(text)
+    .split(CITE)
     .map(norm)
     .filter((p) => p.length >= min);
 }
@@ -603,9 +655,9 @@ export function seedPhrases(markup, min = 20) {
 
 /* ------------------------------------------------------------------ quiz questions on screen */
 
-/** A piece of seed markup as plain words, normalised like norm() (citations dropped). */
-export function plainSeed(markup) {
-  return seedPhrases(markup, 1).join(' ');
+/** A piece of rich text (a string from richText) as plain words, normalised like norm() (citations dropped). */
+export function plainSeed(text) {
+  return seedPhrases(text, 1).join(' ');
 }
 
 /**

@@ -1,7 +1,7 @@
 // The branching scenario with the keyboard alone, to one ending and then, after "Play again",
 // to a different one, using "Back one step" on the way and at an ending. Routes through the
-// scenario (which choices are offered, where each leads, the score) are worked out from
-// seeds/.../scenario.txt by the rules in seeds/README.md, independently of the Rust engine.
+// scenario (which choices are offered, where each leads, the score) are worked out from the
+// compiled scenario.txt by the rules in seeds/README.md, in JavaScript, independently of the Rust engine.
 
 import assert from 'node:assert/strict';
 import { before, after } from 'node:test';

@@ -2,34 +2,15 @@
 // the count announced, clean under axe, and readable at 320px.
 
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { before, after } from 'node:test';
-import { setup, e2eTest, openApp, textOf, tabTo, is, assertAxeClean, SEEDS } from './helpers.mjs';
+import { setup, e2eTest, openApp, textOf, tabTo, is, assertAxeClean, courseJson } from './helpers.mjs';
 
 const env = setup();
 before(env.start);
 after(env.stop);
 
-/** Every `event:` record's date and title, read from the unit folders' events files. */
-function eventsSeed() {
-  const out = [];
-  const units = path.join(SEEDS, 'units');
-  for (const dir of fs.readdirSync(units)) {
-    const file = path.join(units, dir, 'events.txt');
-    if (!fs.existsSync(file)) continue;
-    let cur = null;
-    for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-      const ev = line.match(/^event: (\S+)/);
-      if (ev) out.push((cur = { id: ev[1] }));
-      const kv = line.match(/^ {2}(date|title): (.*)$/);
-      if (cur && kv) cur[kv[1]] = kv[2].trim();
-    }
-  }
-  return out;
-}
-
-const events = eventsSeed();
+/** Every event's id, date (`1999`, `1974-04`, `2019-09-13`) and title, from the compiled course. */
+const events = courseJson().events.map((e) => ({ id: e.id, date: e.date, title: e.title }));
 
 e2eTest(env, 'the timeline filters by decade and by words with the keyboard, and says how many are shown', async (open) => {
   assert.ok(events.length >= 30, `${events.length} events in the seeds`);

@@ -25,7 +25,9 @@ pub fn normalise_answer(s: &str) -> String {
 pub fn lowercase_first(s: &str) -> String {
     let mut words = s.split(' ');
     let first = words.next().unwrap_or("");
-    let keep = first.chars().skip(1).any(|c| c.is_uppercase());
+    // ASCII capitals only: the Unicode case tables would cost the wasm about a kilobyte, and the
+    // course's acronyms (NHS, CQC, JSNA) are ASCII.
+    let keep = first.chars().skip(1).any(|c| c.is_ascii_uppercase());
     let mut out = if keep {
         first.to_string()
     } else {

@@ -15,10 +15,10 @@ use hsc_course::engine::state::{Action, AppState, Storage};
 use hsc_course::engine::text::plain;
 use hsc_course::model::*;
 use hsc_course::ui::{App, AppProps};
-use yew::ServerRenderer;
+use yew::LocalServerRenderer;
 
 pub fn render(state: AppState) -> String {
-    let r = ServerRenderer::<App>::with_props(move || AppProps {
+    let r = LocalServerRenderer::<App>::with_props(AppProps {
         initial: Some(state),
     })
     .hydratable(false);

@@ -1,7 +1,7 @@
 //! Reducing the actions of the learner's own pages: lessons marked read, reflections, loading a
 //! progress code, resetting and undoing either, and "practise what I missed".
 
-use std::sync::Arc;
+use std::rc::Rc;
 
 use super::{AppState, Attempt, Changed};
 use crate::engine::day::Day;
@@ -60,7 +60,7 @@ impl AppState {
 
     /// Puts other progress in place of the learner's, keeping what it replaced for Undo.
     fn replace_progress(&mut self, p: Progress) {
-        self.replaced = Some(std::mem::replace(&mut self.progress, Arc::new(p)));
+        self.replaced = Some(std::mem::replace(&mut self.progress, Rc::new(p)));
         self.practising = None;
     }
 

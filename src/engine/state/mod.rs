@@ -5,14 +5,14 @@
 //! `learner.rs` (the learner's own pages: lessons read, reflections, progress codes, reset and
 //! undo, practice) and `storage.rs` (storage, other tabs, the date, announcements). It reports
 //! whether anything changed, so that a no-op leaves the app as it is: the progress is shared
-//! between a state and the next one ([`Arc`]) and copied only when an action changes it.
+//! between a state and the next one ([`Rc`]) and copied only when an action changes it.
 
 mod learner;
 mod quiz;
 mod scenario;
 mod storage;
 
-use std::sync::Arc;
+use std::rc::Rc;
 
 use super::day::Day;
 use super::grade::{Answer, Selection};
@@ -46,7 +46,7 @@ pub struct AppState {
     /// Everything kept between visits (answers, runs, reflections, practice boxes). Shared with
     /// the state before an action until the action changes it: change it through
     /// [`AppState::progress_mut`].
-    pub progress: Arc<Progress>,
+    pub progress: Rc<Progress>,
     pub announcement: Announcement,
     pub storage: Storage,
     /// Progress found in storage could not be read: it was set aside under a backup key.
@@ -57,7 +57,7 @@ pub struct AppState {
     pub practising: Option<QuestionId>,
     /// The progress held before the last import or reset, so it can be undone (until the page
     /// is left: it is not stored).
-    pub replaced: Option<Arc<Progress>>,
+    pub replaced: Option<Rc<Progress>>,
     /// Per quiz, a mode the lecturer's link asked for (`?mode=deferred`).
     pub modes: Vec<Option<QuizMode>>,
     /// Bumped when a view changes in place (a quiz submitted) so focus goes to its new heading.
@@ -162,7 +162,7 @@ impl AppState {
     pub fn new(course: &Course, route: Route, progress: Progress, storage: Storage) -> AppState {
         AppState {
             route,
-            progress: Arc::new(progress),
+            progress: Rc::new(progress),
             announcement: Announcement::default(),
             storage,
             recovered: false,
@@ -177,7 +177,7 @@ impl AppState {
     /// The progress, to change it: copied first if the state before this one still shares it,
     /// so call it only once it is sure that something changes.
     pub fn progress_mut(&mut self) -> &mut Progress {
-        Arc::make_mut(&mut self.progress)
+        Rc::make_mut(&mut self.progress)
     }
 
     pub fn attempt(&self, q: QuestionId) -> Attempt {

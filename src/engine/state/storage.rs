@@ -1,6 +1,6 @@
 //! Reducing what the browser reports: storage failing, another tab saving progress, a new day.
 
-use std::sync::Arc;
+use std::rc::Rc;
 
 use super::{AppState, Changed, Storage};
 use crate::engine::day::Day;
@@ -16,7 +16,7 @@ impl AppState {
         }
         match Progress::decode(course, code) {
             Ok(p) if p != *self.progress => {
-                self.progress = Arc::new(p);
+                self.progress = Rc::new(p);
                 if self
                     .practising
                     .is_some_and(|q| !self.progress.is_due(q, self.today))

@@ -1,7 +1,7 @@
 //! Tests of what the reducer reports: a no-op changes nothing and says so, and every change is
 //! reported. (Each group's actions are tested beside its file.)
 
-use std::sync::Arc;
+use std::rc::Rc;
 
 use crate::engine::fixture::{busy_progress, course, q};
 use crate::engine::progress::Progress;
@@ -18,7 +18,7 @@ fn reduce(s: &mut AppState, action: Action) -> Changed {
     assert_eq!(changed == Changed::Yes, *s != before, "{action:?}");
     if *s.progress == *before.progress {
         assert!(
-            Arc::ptr_eq(&s.progress, &before.progress),
+            Rc::ptr_eq(&s.progress, &before.progress),
             "{action:?} copied the progress without changing it"
         );
     }

@@ -1,6 +1,7 @@
 //! Item-writing quality across the whole course: a test-wise student must not be able to score
 //! without knowing the material. The key of a single-choice question is not usually its longest
-//! option, true/false keys are balanced, and no two questions ask nearly the same thing.
+//! option (nor usually in any one place of the options' length order), true/false keys are
+//! balanced, and no two questions ask nearly the same thing.
 
 use std::collections::BTreeSet;
 
@@ -11,6 +12,9 @@ use hsc_course::model::*;
 /// At most this fraction of single-choice questions may have the key as their longest option
 /// (with four options, chance alone gives about a quarter).
 const MAX_KEY_LONGEST: (usize, usize) = (1, 3);
+/// No place in the options' length order (longest, second longest, …) may hold the key in more
+/// than this fraction of single-choice questions: "always pick the third longest" must not pay.
+const MAX_SAME_LENGTH_RANK: (usize, usize) = (2, 5);
 /// True/false keys: each answer is the key in at least this fraction of the questions.
 const MIN_TRUE_FALSE_SHARE: (usize, usize) = (2, 5);
 /// Two prompts sharing at least this fraction of all their content words ask the same thing
@@ -32,6 +36,23 @@ fn key_is_longest(q: &Question) -> bool {
     };
     let len = |i: usize| label(opts[i].label).chars().count();
     (0..opts.len()).all(|i| i == key || len(i) < len(key))
+}
+
+/// Where the key stands when the options are ordered by length: 0 when no option is longer.
+fn key_length_rank(q: &Question) -> Option<usize> {
+    let opts = q.options();
+    let key = opts.iter().position(|o| o.correct)?;
+    let len = |i: usize| label(opts[i].label).chars().count();
+    Some((0..opts.len()).filter(|&i| len(i) > len(key)).count())
+}
+
+/// The most keys any one length rank holds, and which rank that is.
+fn busiest_rank(ranks: &[usize]) -> (usize, usize) {
+    let top = ranks.iter().copied().max().unwrap_or(0);
+    (0..=top)
+        .map(|r| (ranks.iter().filter(|&&x| x == r).count(), r))
+        .max()
+        .unwrap_or((0, 0))
 }
 
 /// The words of a prompt that carry its meaning: lower case, four letters or more, no common
@@ -128,6 +149,24 @@ fn single_choice_keys_are_not_usually_the_longest_option() {
 }
 
 #[test]
+fn no_length_rank_gives_the_key_away() {
+    let ranks: Vec<usize> = COURSE
+        .questions
+        .iter()
+        .filter(|q| q.kind == QuestionKind::Single)
+        .filter_map(key_length_rank)
+        .collect();
+    let (most, rank) = busiest_rank(&ranks);
+    assert!(
+        most * MAX_SAME_LENGTH_RANK.1 <= ranks.len() * MAX_SAME_LENGTH_RANK.0,
+        "the option with {rank} longer option(s) is the key in {most} of {} single-choice questions (at most {}/{} allowed)",
+        ranks.len(),
+        MAX_SAME_LENGTH_RANK.0,
+        MAX_SAME_LENGTH_RANK.1
+    );
+}
+
+#[test]
 fn true_false_keys_are_balanced() {
     let keys: Vec<bool> = COURSE
         .questions
@@ -196,6 +235,13 @@ fn a_reworded_prompt_is_found_and_a_different_one_is_not() {
     );
     assert!(near_duplicate(&p, &p, &i1, &i2).is_none());
     assert!(near_duplicate(&none, &none, &i1, &i1).is_some());
+}
+
+#[test]
+fn the_busiest_rank_is_found() {
+    assert_eq!(busiest_rank(&[2, 2, 1, 2, 0, 3]), (3, 2));
+    assert_eq!(busiest_rank(&[0, 1, 2, 3]).0, 1);
+    assert_eq!(busiest_rank(&[]), (0, 0));
 }
 
 #[test]

@@ -5,6 +5,7 @@ pub mod cbm;
 pub mod day;
 pub mod grade;
 pub mod outcome;
+pub mod package;
 pub mod phase;
 pub mod practice;
 pub mod progress;

@@ -13,6 +13,7 @@ pub mod quiz;
 pub mod record;
 pub mod route;
 pub mod scenario;
+pub mod scorm;
 pub mod state;
 pub mod summary;
 pub mod text;

@@ -152,9 +152,11 @@ impl Package {
                         "none" => None,
                         _ => match value.parse::<u8>() {
                             Ok(p) if p <= 100 => Some(p),
-                            _ => return Err(format!(
+                            _ => {
+                                return Err(format!(
                                 "pass mark \"{value}\" is not a whole number from 0 to 100 or none"
-                            )),
+                            ))
+                            }
                         },
                     })
                 }

@@ -13,6 +13,12 @@ pub fn storage_key(course_id: &str) -> String {
 }
 
 /// Where unreadable data found under [`storage_key`] is set aside, rather than lost.
+/// Where a SCORM package keeps its copy of the progress while reporting to an LMS: apart from
+/// the plain page's, so an LMS attempt never overwrites (or is overwritten by) other work.
+pub fn package_storage_key(course_id: &str, version_suffix: &str, units: &str) -> String {
+    format!("hsc:{course_id}:{version_suffix}:{units}:progress")
+}
+
 pub fn backup_key(course_id: &str) -> String {
     format!("hsc:{course_id}:progress:backup")
 }
@@ -163,6 +169,16 @@ mod imp {
         Some((hide, vis))
     }
 
+    /// Calls `f` when the page is being left (`pagehide`).
+    pub fn on_leave(f: impl Fn() + 'static) -> Option<gloo::events::EventListener> {
+        let w = web_sys::window()?;
+        Some(gloo::events::EventListener::new(
+            &w,
+            "pagehide",
+            move |_| f(),
+        ))
+    }
+
     /// Calls `f` with the new value when another tab of this site changes `key` in storage.
     pub fn on_storage_change(
         key: String,
@@ -179,6 +195,21 @@ mod imp {
                 }
             }
         }))
+    }
+
+    /// A line in the browser's console, for whoever looks into a problem.
+    pub fn warn(text: &str) {
+        web_sys::console::warn_1(&text.into());
+    }
+
+    /// The `content` of `<meta name="…">` in the page, if there is one.
+    pub fn meta_content(name: &str) -> Option<String> {
+        let selector = format!("meta[name=\"{name}\"]");
+        document()?
+            .query_selector(&selector)
+            .ok()
+            .flatten()?
+            .get_attribute("content")
     }
 
     pub fn set_title(title: &str) {
@@ -237,6 +268,10 @@ mod imp {
         true
     }
     pub fn set_title(_: &str) {}
+    pub fn meta_content(_: &str) -> Option<String> {
+        None
+    }
+    pub fn warn(_: &str) {}
     pub fn today() -> crate::engine::day::Day {
         0
     }
@@ -254,6 +289,9 @@ mod imp {
     ) {
     }
     pub fn on_hide(_: impl Fn() + 'static, _: impl Fn() + 'static) -> Option<()> {
+        None
+    }
+    pub fn on_leave(_: impl Fn() + 'static) -> Option<()> {
         None
     }
     pub fn on_storage_change(_: String, _: impl Fn(String) + 'static) -> Option<()> {

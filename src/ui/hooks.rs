@@ -1,8 +1,11 @@
 //! The app's hooks, in one place: the context every component reads ([`use_app`]), and the browser
-//! effects the app runs (hash routing, title and focus, announcements, storage sync).
+//! effects the app runs (hash routing, title and focus, announcements, storage sync, the LMS).
 
-use super::{effects, Ctx};
+use std::rc::Rc;
+
+use super::{effects, lms, Ctx};
 use crate::course::COURSE;
+use crate::engine::progress::Progress;
 use crate::engine::route::Route;
 use crate::engine::state::{Action, Storage};
 use yew::prelude::*;
@@ -74,15 +77,15 @@ pub fn use_announcements(state: &Ctx) {
 #[hook]
 pub fn use_storage_sync(state: &Ctx) {
     let latest = use_mut_ref(String::new);
+    let key = super::progress_key(state.0.package.as_ref());
     {
+        let key = key.clone();
         let dispatcher = state.dispatcher();
         let storage = state.0.storage;
         let latest = latest.clone();
         use_effect_with(state.0.progress.clone(), move |p| {
             let encoded = p.encode(&COURSE);
-            if storage == Storage::Saved
-                && !effects::save(&effects::storage_key(COURSE.id), &encoded)
-            {
+            if storage == Storage::Saved && !effects::save(&key, &encoded) {
                 dispatcher.dispatch(Action::StorageFailed);
             }
             *latest.borrow_mut() = encoded;
@@ -90,10 +93,10 @@ pub fn use_storage_sync(state: &Ctx) {
     }
     {
         let dispatcher = state.dispatcher();
+        let key = key.clone();
         use_effect_with((), move |_| {
-            let listener = effects::on_storage_change(effects::storage_key(COURSE.id), move |v| {
-                dispatcher.dispatch(Action::Adopt(v))
-            });
+            let listener =
+                effects::on_storage_change(key, move |v| dispatcher.dispatch(Action::Adopt(v)));
             move || {
                 let _keep_until_unmount = listener;
             }
@@ -107,7 +110,7 @@ pub fn use_storage_sync(state: &Ctx) {
                 move || {
                     let text = latest.borrow();
                     if storage == Storage::Saved && !text.is_empty() {
-                        effects::save(&effects::storage_key(COURSE.id), &text);
+                        effects::save(&key, &text);
                     }
                 },
                 move || dispatcher.dispatch(Action::SetToday(effects::today())),
@@ -116,5 +119,76 @@ pub fn use_storage_sync(state: &Ctx) {
                 let _keep_until_unmount = listeners;
             }
         });
+    }
+}
+
+/// Reports to the LMS, inside a SCORM package that found one (see [`lms`]): the first report at
+/// launch, then every change of progress and of view; a commit when the page is hidden; the last
+/// report and finish when it is left. A failed call becomes a notice, and nothing else changes.
+#[hook]
+pub fn use_lms(state: &Ctx) {
+    let reporting = state.0.package.is_some();
+    let latest = use_mut_ref(|| state.0.progress.clone());
+    let report = {
+        let dispatcher = state.dispatcher();
+        move |result: Result<(), String>| {
+            if let Err(e) = result {
+                dispatcher.dispatch(Action::LmsTrouble(e));
+            }
+        }
+    };
+    {
+        let latest = latest.clone();
+        let report = report.clone();
+        let version = state.0.package.as_ref().map(|p| p.version);
+        use_effect_with(state.0.progress.clone(), move |p: &Rc<Progress>| {
+            if reporting {
+                let old = std::mem::replace(&mut *latest.borrow_mut(), p.clone());
+                let result = if Rc::ptr_eq(&old, p) {
+                    lms::begin(p)
+                } else {
+                    lms::progress_changed(&old, p)
+                };
+                report(result.map_err(|e| lms_words(version, &e)));
+            }
+        });
+    }
+    {
+        let report = report.clone();
+        let version = state.0.package.as_ref().map(|p| p.version);
+        use_effect_with(state.0.route, move |route| {
+            if reporting {
+                report(lms::location(&route.href(&COURSE)).map_err(|e| lms_words(version, &e)));
+            }
+        });
+    }
+    {
+        let version = state.0.package.as_ref().map(|p| p.version);
+        use_effect_with((), move |_| {
+            let listeners = reporting.then(|| {
+                let on_hidden = report.clone();
+                let on_leave = report;
+                (
+                    effects::on_hide(
+                        move || on_hidden(lms::hidden().map_err(|e| lms_words(version, &e))),
+                        || {},
+                    ),
+                    effects::on_leave(move || {
+                        let p = latest.borrow().clone();
+                        on_leave(lms::leave(&p).map_err(|e| lms_words(version, &e)));
+                    }),
+                )
+            });
+            move || {
+                let _keep_until_unmount = listeners;
+            }
+        });
+    }
+}
+
+fn lms_words(version: Option<crate::engine::package::ScormVersion>, error: &str) -> String {
+    match version {
+        Some(v) => lms::trouble_words(v, error),
+        None => error.to_string(),
     }
 }

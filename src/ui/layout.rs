@@ -1,11 +1,11 @@
 //! The page around every view: the skip link, the site header and navigation, the notices about
-//! storage, the main region and the footer.
+//! storage and the LMS, the main region and the footer.
 
 use super::hooks::use_app;
 use super::{effects, views};
 use crate::course::COURSE;
 use crate::engine::route::Route;
-use crate::engine::state::Storage;
+use crate::engine::state::{Lms, Storage};
 use yew::prelude::*;
 
 /// The page around every view: skip link, header and navigation, notices, main, footer.
@@ -50,6 +50,20 @@ pub fn Layout() -> Html {
                     <p><strong>{"Saved progress here could not be read, so you are starting afresh. "}</strong>
                     {"It may have been damaged or written by something else. Nothing was deleted: the unreadable data is kept in this browser under a backup key. If you have a "}
                     <a href="#/progress">{"progress code"}</a>{", you can load it."}</p>
+                </div>
+            }
+            if let Lms::Connected { trouble } = &ctx.0.lms {
+                // Always in the page while an LMS is in use, so that a notice added to it is read
+                // out politely, without taking the live region's feedback away.
+                <div class="wrap" role="status" id="lms-notice">
+                    if let Some(words) = trouble {
+                        <div class="notice">
+                            <p><strong>{ words.clone() }</strong>
+                            {" Your work is not lost: it is kept in this browser, and in your "}
+                            <a href="#/progress">{"progress code"}</a>
+                            {". Carry on; if this notice stays, tell your lecturer what it says."}</p>
+                        </div>
+                    }
                 </div>
             }
             <main id="main" tabindex="-1" class="wrap">

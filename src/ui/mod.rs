@@ -5,15 +5,17 @@
 pub mod effects;
 pub mod hooks;
 mod layout;
+pub mod lms;
 pub mod rich;
 pub mod views;
 
 use std::rc::Rc;
 
 use crate::course::COURSE;
+use crate::engine::package::{Package, META_NAME};
 use crate::engine::progress::Progress;
 use crate::engine::route::Route;
-use crate::engine::state::{Action, AppState, Changed, Storage};
+use crate::engine::state::{Action, AppState, Changed, Lms, Storage};
 use yew::prelude::*;
 
 /// The reducer as Yew sees it: a thin wrapper over the pure [`AppState::reduce`].
@@ -37,37 +39,124 @@ impl Reducible for Model {
 /// What every component gets from context: the state and the way to change it.
 pub type Ctx = UseReducerHandle<Model>;
 
-/// The state a browser starts with: the route in the address bar and any saved progress.
+/// Where the progress is kept in this browser: the plain page's key, or, while reporting to an
+/// LMS, the package's own.
+pub fn progress_key(package: Option<&Package>) -> String {
+    match package {
+        Some(p) => effects::package_storage_key(
+            COURSE.id,
+            p.version.file_suffix(),
+            &p.units_label(&COURSE),
+        ),
+        None => effects::storage_key(COURSE.id),
+    }
+}
+
+/// Progress from stored text: decoded, or, when it cannot be read, set aside under the backup key
+/// (so nothing is lost) and replaced by a fresh start. Gives the progress, whether it was
+/// recovered that way, and whether the backup could be written.
+fn decode_or_set_aside(text: &str) -> (Progress, bool, bool) {
+    match Progress::decode(&COURSE, text) {
+        Ok(p) => (p, false, true),
+        Err(_) => {
+            let kept = effects::save(&effects::backup_key(COURSE.id), text);
+            (Progress::new(&COURSE), true, kept)
+        }
+    }
+}
+
+/// The state a browser starts with: the route in the address bar and any saved progress; inside
+/// a SCORM package, the LMS's connection first, and progress from `cmi.suspend_data` before the
+/// browser's storage.
 pub fn initial_state() -> AppState {
-    let route = Route::parse(&COURSE, &effects::current_hash());
-    let key = effects::storage_key(COURSE.id);
-    let mut recovered = false;
-    let (progress, storage) = match effects::load(&key) {
-        Ok(Some(saved)) => match Progress::decode(&COURSE, &saved) {
-            Ok(p) => (p, Storage::Saved),
-            // Unreadable data: keep a copy under a backup key, then start fresh rather than fail.
-            Err(_) => {
-                recovered = true;
-                let kept = effects::save(&effects::backup_key(COURSE.id), &saved);
-                let storage = if kept {
-                    Storage::Saved
-                } else {
-                    Storage::Unavailable
-                };
-                (Progress::new(&COURSE), storage)
+    let hash = effects::current_hash();
+    let mut route = Route::parse(&COURSE, &hash);
+    let package = effects::meta_content(META_NAME).and_then(|text| {
+        Package::parse(&COURSE, &text)
+            .map_err(|e| effects::warn(&format!("The package settings were ignored: {e}.")))
+            .ok()
+    });
+    let (package, opening, lms) = match package.as_ref().map(lms::connect) {
+        Some(lms::Connection::Connected(p, opening)) => {
+            (Some(p), Some(opening), Lms::Connected { trouble: None })
+        }
+        Some(lms::Connection::Failed(e)) => {
+            let words = package
+                .as_ref()
+                .map_or(e.clone(), |p| lms::trouble_words(p.version, &e));
+            (
+                None,
+                None,
+                Lms::Connected {
+                    trouble: Some(words),
+                },
+            )
+        }
+        Some(lms::Connection::NoApi) | None => (None, None, Lms::Standalone),
+    };
+    let key = progress_key(package.as_ref());
+    let stored = effects::load(&key);
+    let from_lms = opening
+        .as_ref()
+        .map(|o| o.suspend_data.trim())
+        .filter(|d| !d.is_empty());
+    let fresh_attempt = opening.as_ref().is_some_and(|o| o.fresh_attempt);
+    let (progress, recovered, storage) = match (from_lms, stored) {
+        // The LMS's copy of this attempt comes first.
+        (Some(data), stored) => {
+            // A different copy in this browser (an update the LMS refused) is set aside, not
+            // overwritten by the first save.
+            if let Ok(Some(local)) = &stored {
+                if local.trim() != data {
+                    effects::save(&effects::backup_key(COURSE.id), local);
+                }
             }
-        },
-        Ok(None) => (Progress::new(&COURSE), Storage::Saved),
-        Err(effects::StorageBlocked) => (Progress::new(&COURSE), Storage::Unavailable),
+            let (p, recovered, kept) = decode_or_set_aside(data);
+            let storage = match stored {
+                Err(effects::StorageBlocked) => Storage::Unavailable,
+                Ok(_) if kept => Storage::Saved,
+                Ok(_) => Storage::Unavailable,
+            };
+            (p, recovered, storage)
+        }
+        (None, Err(effects::StorageBlocked)) => {
+            (Progress::new(&COURSE), false, Storage::Unavailable)
+        }
+        // A new LMS attempt starts afresh (and its saves replace the last attempt's copy).
+        (None, Ok(_)) if fresh_attempt => (Progress::new(&COURSE), false, Storage::Saved),
+        (None, Ok(Some(saved))) => {
+            let (p, recovered, kept) = decode_or_set_aside(&saved);
+            let storage = if kept {
+                Storage::Saved
+            } else {
+                Storage::Unavailable
+            };
+            (p, recovered, storage)
+        }
+        (None, Ok(None)) => (Progress::new(&COURSE), false, Storage::Saved),
     };
     let mut progress = progress;
     if progress.seed == 0 {
         progress.seed = effects::random_seed();
     }
-    let hash = effects::current_hash();
+    // Back where the learner was, unless the address names a place.
+    if let Some(o) = &opening {
+        let kept = Route::parse(&COURSE, &o.location);
+        if route == Route::Home && kept != Route::Home {
+            route = kept;
+            effects::set_hash(&kept.href(&COURSE));
+        }
+    }
     let mut state = AppState::new(&COURSE, route, progress, storage);
     state.recovered = recovered;
     state.today = effects::today();
+    state.lms = lms;
+    if let Some(mode) = package.as_ref().and_then(|p| p.mode) {
+        for quiz in package.iter().flat_map(|p| p.quizzes(&COURSE)) {
+            state.reduce(&COURSE, Action::SetMode(quiz, mode));
+        }
+    }
+    state.package = package;
     if let Some((quiz, mode)) = Route::mode_param(&COURSE, &hash) {
         state.reduce(&COURSE, Action::SetMode(quiz, mode));
     }
@@ -90,6 +179,7 @@ pub fn App(props: &AppProps) -> Html {
     hooks::use_title_and_focus(&state);
     hooks::use_announcements(&state);
     hooks::use_storage_sync(&state);
+    hooks::use_lms(&state);
 
     html! {
         <ContextProvider<Ctx> context={state.clone()}>

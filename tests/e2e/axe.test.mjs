@@ -6,7 +6,7 @@ import { before, after } from 'node:test';
 import {
   setup, e2eTest, openApp, goHash, textOf, waitFocus, assertAxeClean, assertIdrefsValid,
   quizSeed, scenarioSeed, scenarioPaths, glossarySeed, sourcesSeed, questionOnScreen, orderOnScreen,
-  norm, plainSeed, quizOrderOnScreen, placeOf,
+  quizOrderOnScreen, placeOf, answerByMouse,
 } from './helpers.mjs';
 
 const env = setup();
@@ -33,44 +33,6 @@ async function clickCheck(page, level = 1) {
 
 /** The question types beyond choosing options, each scanned unanswered, wrong and right. */
 const NEW_TYPES = ['ordering', 'matching', 'categorise', 'numeric', 'text'];
-
-/**
- * Answers a question of a new type with the mouse (and fill/selectOption: this file checks
- * accessibility, not keyboard use), rightly or wrongly. An ordering question is wrong as first
- * shown; right after clicking "Move up" until every item is in place.
- */
-async function answerByMouse(page, q, right) {
-  if (q.type === 'ordering') {
-    if (!right) return;
-    for (let want = 0; want < q.items.length; want++) {
-      for (let at = (await orderOnScreen(page, q)).indexOf(want); at > want; at--) {
-        const label = norm(`Move up: ${plainSeed(q.items[want].label)}`);
-        const labels = await page.$$eval('ol.order button', (bs) => bs.map((b) => (b.getAttribute('aria-label') || '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()));
-        await page.locator('ol.order button').nth(labels.indexOf(label)).click();
-        await page.waitForFunction(
-          ([sel, pos, w]) => document.querySelectorAll(sel)[pos]?.textContent.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim() === w,
-          ['ol.order > li .order-label', at - 1, plainSeed(q.items[want].label)],
-        );
-      }
-    }
-  } else if (q.type === 'matching') {
-    // Wrong: each pair given the next pair's target.
-    for (let i = 0; i < q.pairs.length; i++) {
-      const pair = q.pairs[right ? i : (i + 1) % q.pairs.length];
-      await page.selectOption(`#option-${i}`, String(q.targets.indexOf(pair.match)));
-    }
-  } else if (q.type === 'categorise') {
-    // Wrong: each statement put in the next group along.
-    for (let i = 0; i < q.statements.length; i++) {
-      const g = (q.groups.indexOf(q.statements[i].group) + (right ? 0 : 1)) % q.groups.length;
-      await page.click(`label[for="${g === 0 ? `option-${i}` : `option-${i}-${g}`}"]`);
-    }
-  } else if (q.type === 'numeric') {
-    await page.fill('#option-0', right ? `${q.answer} ${q.units[0] ?? ''}`.trim() : String(Number(q.answer) + Number(q.tolerance) + 1));
-  } else if (q.type === 'text') {
-    await page.fill('#option-0', right ? q.accepts[0].text : 'no idea');
-  }
-}
 
 e2eTest(env, 'axe-core finds no WCAG A/AA violations in any view or state', async (open, t) => {
   const page = await open();

@@ -10,6 +10,8 @@
 //!   every question answered, every scenario played to an ending, as in [`super::summary`]);
 //! - it is **passed** once the score reaches the pass mark, and **failed** when every question is
 //!   marked and the score is below it; with no pass mark it is neither.
+//! - SCORM 2004's `score.scaled` is sent once success is settled (or when there is no pass mark),
+//!   because an LMS judges success from it against the pass mark, whatever the content says;
 //! - SCORM 1.2's `lesson_status` is `incomplete` until the package is complete, then `passed` or
 //!   `failed` (or `completed` with no pass mark, or while a restarted quiz leaves it open).
 
@@ -50,6 +52,8 @@ pub struct Standing {
     pub success: Success,
     /// Steps done and steps in all.
     pub steps: (usize, usize),
+    /// The package has a pass mark.
+    pub has_pass: bool,
 }
 
 impl Standing {
@@ -93,6 +97,7 @@ impl Standing {
             complete,
             success,
             steps,
+            has_pass: package.pass.is_some(),
         }
     }
 
@@ -144,7 +149,12 @@ impl Standing {
                     out.push(("cmi.score.min", "0".into()));
                     out.push(("cmi.score.max", "100".into()));
                     out.push(("cmi.score.raw", format::percent(s)));
-                    out.push(("cmi.score.scaled", format::scaled(s)));
+                    // An LMS that knows the pass mark judges success from `score.scaled` itself
+                    // (RTE 4.2.21), and would call a learner half way through "failed": the
+                    // scaled score goes once the result is settled.
+                    if self.success != Success::Unknown || !self.has_pass {
+                        out.push(("cmi.score.scaled", format::scaled(s)));
+                    }
                 }
             }
         }

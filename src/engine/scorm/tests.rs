@@ -1,3 +1,6 @@
+//! The SCORM reports on the real course: every question's key in each version's syntax, interactions
+//! appended one per answer, the score never lowered, status, exit and session time at the end.
+
 use super::interaction::{correct_patterns, interaction_id, response, MAX_ITEMS, MAX_LETTERS};
 use super::*;
 use crate::course::COURSE;
@@ -457,6 +460,30 @@ fn all_marked_below_the_pass_mark_is_failed() {
     assert!(score < pass, "the fixture answers enough wrong: {score}");
     assert_eq!(standing.success, Success::Failed);
     assert!(!standing.complete);
+    let values = standing.values(V2004);
+    assert!(
+        values.iter().any(|(e, _)| *e == "cmi.score.scaled"),
+        "settled: scaled sent"
+    );
+
+    // Half way through: raw, but no scaled score for the LMS to judge by.
+    let mut half = learner();
+    let q = COURSE.quiz(COURSE.unit(unit).quiz).questions[0];
+    answer(&mut half, q, true);
+    let standing = Standing::new(&COURSE, &package, &half.progress, &Start::default());
+    assert_eq!(standing.success, Success::Unknown);
+    let values = standing.values(V2004);
+    assert!(values.iter().any(|(e, _)| *e == "cmi.score.raw"));
+    assert!(!values.iter().any(|(e, _)| *e == "cmi.score.scaled"));
+    package.pass = None;
+    let standing = Standing::new(&COURSE, &package, &half.progress, &Start::default());
+    assert!(
+        standing
+            .values(V2004)
+            .iter()
+            .any(|(e, _)| *e == "cmi.score.scaled"),
+        "no pass mark: nothing to judge"
+    );
 }
 
 #[test]

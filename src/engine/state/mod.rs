@@ -16,6 +16,7 @@ use std::rc::Rc;
 
 use super::day::Day;
 use super::grade::{Answer, Selection};
+use super::package::Package;
 pub use super::progress::Attempt;
 use super::progress::Progress;
 use super::quiz::Confidence;
@@ -24,6 +25,15 @@ use crate::model::{Course, LessonId, QuestionId, QuizId, QuizMode, ReflectionId,
 pub use learner::practice_note;
 
 /// Where progress is kept, as far as the app can tell.
+/// The learning platform (LMS) the module reports to, when it runs inside a SCORM package.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Lms {
+    /// No LMS: a plain web page (or a package opened outside an LMS).
+    Standalone,
+    /// Reporting to an LMS; `trouble` holds what went wrong with the last call that failed.
+    Connected { trouble: Option<String> },
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Storage {
     /// Saved in this browser.
@@ -62,6 +72,9 @@ pub struct AppState {
     pub modes: Vec<Option<QuizMode>>,
     /// Bumped when a view changes in place (a quiz submitted) so focus goes to its new heading.
     pub focus_request: u32,
+    /// The SCORM package's settings while reporting to an LMS; `None` otherwise.
+    pub package: Option<Package>,
+    pub lms: Lms,
 }
 
 /// Everything a learner (or the browser) can do. The groups are reduced in their own files.
@@ -138,6 +151,8 @@ pub enum Action {
     /// Say something in the live region (the result of an effect, such as copying).
     Announce(String),
     StorageFailed,
+    /// A call to the LMS failed: what the LMS said, for the notice.
+    LmsTrouble(String),
 }
 
 /// Whether an action changed the state. When it did not, the app keeps the state it has and
@@ -171,6 +186,8 @@ impl AppState {
             replaced: None,
             modes: vec![None; course.quizzes.len()],
             focus_request: 0,
+            package: None,
+            lms: Lms::Standalone,
         }
     }
 
@@ -240,6 +257,7 @@ impl AppState {
             Action::SetToday(d) => self.set_today(d),
             Action::Announce(text) => self.announce(text),
             Action::StorageFailed => self.storage_failed(),
+            Action::LmsTrouble(text) => self.lms_trouble(text),
         }
     }
 }

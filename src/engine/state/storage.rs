@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use super::{AppState, Changed, Storage};
+use super::{AppState, Changed, Lms, Storage};
 use crate::engine::day::Day;
 use crate::engine::progress::Progress;
 use crate::model::Course;
@@ -33,6 +33,18 @@ impl AppState {
         let changed = self.today != d;
         self.today = d;
         changed.into()
+    }
+
+    /// An LMS call failed: the notice says so (once per different message); a module running
+    /// standalone has no LMS to fail.
+    pub(super) fn lms_trouble(&mut self, text: String) -> Changed {
+        match &mut self.lms {
+            Lms::Connected { trouble } if trouble.as_deref() != Some(text.as_str()) => {
+                *trouble = Some(text);
+                Changed::Yes
+            }
+            _ => Changed::No,
+        }
     }
 
     pub(super) fn storage_failed(&mut self) -> Changed {
@@ -76,5 +88,32 @@ mod tests {
         let own = unsaved.progress.clone();
         unsaved.reduce(course(), Action::Adopt(busy.encode(course())));
         assert_eq!(unsaved.progress, own);
+    }
+
+    #[test]
+    fn lms_trouble_is_noted_once_per_message_and_only_when_reporting() {
+        use crate::engine::state::{Changed, Lms};
+        let mut s = AppState::new(
+            course(),
+            Route::Home,
+            Progress::new(course()),
+            Storage::Saved,
+        );
+        let trouble = |t: &str| Action::LmsTrouble(t.to_string());
+        assert_eq!(
+            s.reduce(course(), trouble("351")),
+            Changed::No,
+            "no LMS, no trouble"
+        );
+        s.lms = Lms::Connected { trouble: None };
+        assert_eq!(s.reduce(course(), trouble("351")), Changed::Yes);
+        assert_eq!(s.reduce(course(), trouble("351")), Changed::No);
+        assert_eq!(s.reduce(course(), trouble("101")), Changed::Yes);
+        assert_eq!(
+            s.lms,
+            Lms::Connected {
+                trouble: Some("101".into())
+            }
+        );
     }
 }

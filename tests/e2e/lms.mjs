@@ -15,13 +15,13 @@ export const PACKAGES = path.join(ROOT, 'target', 'packages');
 const SCORM_AGAIN = path.join(ROOT, 'tests', 'node_modules', 'scorm-again', 'dist');
 
 /** The zip the packager writes for this version of the whole course. */
-export function packageZip(version, units = 'all') {
+export function packageZip(version, units = 'all', dir = PACKAGES) {
   const suffix = version === '1.2' ? 'scorm12' : 'scorm2004';
-  const file = path.join(PACKAGES, `integrating-care-${units}-${suffix}.zip`);
+  const file = path.join(dir, `integrating-care-${units}-${suffix}.zip`);
   if (!fs.existsSync(file)) {
     throw new Error(
-      `${file} is missing: build the packages first with \`bash .ci/package\` ` +
-        '(or `cargo run --release --bin package` after `trunk build --release`)',
+      `${file} is missing: build the packages as .ci/test does (its "SCORM packages" step), ` +
+        'or with `bash .ci/package` for the default ones',
     );
   }
   return file;

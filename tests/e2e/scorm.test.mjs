@@ -40,6 +40,10 @@ before(async () => {
       manifests[name] = new XMLParser({ ignoreAttributes: false }).parse(files['imsmanifest.xml'].toString('utf8'));
     }
   }
+  // The lecturer's options: one unit, every quiz deferred, no pass mark (see .ci/test).
+  const optionsZip = packageZip('2004', UNIT.id, path.join(ROOT, 'target', 'packages', 'options'));
+  folders.options = await extractZip(optionsZip, path.join(ROOT, 'target', 'e2e-scorm', 'options'));
+  manifests.options = new XMLParser({ ignoreAttributes: false }).parse((await readZip(optionsZip))['imsmanifest.xml'].toString('utf8'));
   lms = await startLms(folders);
   browser = await launchBrowser();
 });
@@ -53,14 +57,14 @@ function passFromManifest(v, name) {
   const item = manifests[name].manifest.organizations.organization.item;
   if (v === '1.2') return String(item['adlcp:masteryscore']);
   const objective = item['imsss:sequencing']['imsss:objectives']['imsss:primaryObjective'];
-  return String(objective['imsss:minNormalizedMeasure']);
+  return String(objective['imsss:minNormalizedMeasure'] ?? '');
 }
 
 /** A first launch's data model, as an LMS sets it up from the manifest. */
 function firstLaunch(v, name) {
   return v === '1.2'
     ? { core: { entry: 'ab-initio', student_id: 's1', student_name: 'Learner, A' }, student_data: { mastery_score: passFromManifest(v, name) } }
-    : { entry: 'ab-initio', learner_id: 's1', learner_name: 'Learner, A', scaled_passing_score: passFromManifest(v, name) };
+    : { entry: 'ab-initio', learner_id: 's1', learner_name: 'Learner, A', ...(passFromManifest(v, name) && { scaled_passing_score: passFromManifest(v, name) }) };
 }
 
 /** A player page in a fresh browser context; launches the package and gives back its frame. */
@@ -374,4 +378,35 @@ test('no API anywhere: the package runs standalone, silently', { timeout: 120_00
   assert.deepEqual(await s.page.evaluate(() => window.calls), [], 'no API calls');
   assertNoErrors(s.page);
   await s.context.close();
+});
+
+test('SCORM 2004 with the lecturer\'s options: one unit, deferred quizzes, no pass mark', { timeout: 120_000 }, async () => {
+  const objective = manifests.options.manifest.organizations.organization.item['imsss:sequencing']['imsss:objectives']['imsss:primaryObjective'];
+  assert.equal(objective['imsss:minNormalizedMeasure'], undefined, 'no pass mark in the manifest');
+  const s = await launch('2004', 'options');
+  assert.equal(await s.frame.locator('ol.cards > li').count(), 1, 'one unit');
+  const order = await quizOrderOnScreen(s.frame, quiz);
+  const n = order.findIndex((id) => CHOICE_TYPES.has(quiz.questions.find((q) => q.id === id).type)) + 1;
+  await goHash(s.frame, `#/quiz/${quiz.id}/${n}`);
+  assert.equal(await s.frame.getByRole('button', { name: 'Check answer' }).count(), 0, 'deferred: no checking one by one');
+  const m = await questionOnScreen(s.frame, quiz);
+  for (const i of m.correct) await s.frame.click(`label[for="option-${i}"]`);
+  await s.frame.click('label[for="sure-2"]');
+  await goHash(s.frame, `#/quiz/${quiz.id}/results`);
+  await s.frame.getByRole('button', { name: 'Submit all answers' }).click();
+  await waitFocus(s.frame, 'view-heading', 'after submitting:');
+  const { calls, cmi } = await close(s);
+  assertNoCallErrors('2004', calls);
+  const list = interactions(cmi);
+  assert.equal(list.length, quiz.questions.length, 'a submit marks every question: one interaction each');
+  const answered = list.filter((it) => it.learner_response !== '');
+  assert.deepEqual(answered.map((it) => it.id), [m.q.id.replaceAll('-', '_')]);
+  assert.equal(answered[0].result, 'correct');
+  assert.ok(list.filter((it) => it !== answered[0]).every((it) => it.result === 'incorrect'), 'blank answers count as wrong');
+  const hundredths = Math.floor(10000 / quiz.questions.length);
+  assert.equal(Number(cmi.score.raw), hundredths / 100);
+  assert.equal(Number(cmi.score.scaled), hundredths / 10000, 'no pass mark: nothing for the LMS to judge, so scaled is sent');
+  assert.equal(cmi.success_status, 'unknown');
+  assert.equal(cmi.completion_status, 'incomplete');
+  assert.equal(cmi.exit, 'suspend');
 });

@@ -164,13 +164,16 @@ pub fn result(v: ScormVersion, g: Grade) -> String {
 }
 
 /// Every element of interaction `n` for question `q`, in the order the LMS needs them (id first,
-/// type before responses).
+/// type before responses). `responded` is false for a question left blank and marked by a submit:
+/// it has a result but no response.
+#[allow(clippy::too_many_arguments)] // each is one part of the interaction; a struct would only rename them
 pub fn values(
     course: &Course,
     v: ScormVersion,
     n: u32,
     q: QuestionId,
     attempt: &Attempt,
+    responded: bool,
     grade: Grade,
     now: Stamp,
 ) -> Vec<(String, String)> {
@@ -194,7 +197,7 @@ pub fn values(
     for (i, pattern) in correct_patterns(course, v, q).into_iter().enumerate() {
         out.push((el(&format!("correct_responses.{i}.pattern")), pattern));
     }
-    if let Some(r) = response(course, v, q, &attempt.answer) {
+    if let Some(r) = response(course, v, q, &attempt.answer).filter(|_| responded) {
         let name = match v {
             ScormVersion::V12 => "student_response",
             ScormVersion::V2004 => "learner_response",

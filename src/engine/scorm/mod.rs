@@ -268,8 +268,11 @@ impl Reporter {
             };
             let n = self.next_interaction;
             self.next_interaction += 1;
+            let quiz = course.question(q).quiz;
+            let by_submit = !old.is_submitted(quiz) && new.is_submitted(quiz);
+            let responded = attempt.touched || !by_submit;
             for (el, value) in
-                interaction::values(course, self.version(), n, q, attempt, grade, now)
+                interaction::values(course, self.version(), n, q, attempt, responded, grade, now)
             {
                 calls.push(Call::Set(el, value));
             }

@@ -122,8 +122,14 @@ pub fn initial_state() -> AppState {
         (None, Err(effects::StorageBlocked)) => {
             (Progress::new(&COURSE), false, Storage::Unavailable)
         }
-        // A new LMS attempt starts afresh (and its saves replace the last attempt's copy).
-        (None, Ok(_)) if fresh_attempt => (Progress::new(&COURSE), false, Storage::Saved),
+        // A new LMS attempt starts afresh; the last attempt's copy in this browser is set aside
+        // under the backup key rather than overwritten.
+        (None, Ok(stored)) if fresh_attempt => {
+            if let Some(last) = stored.filter(|s| !s.trim().is_empty()) {
+                effects::save(&effects::backup_key(COURSE.id), &last);
+            }
+            (Progress::new(&COURSE), false, Storage::Saved)
+        }
         (None, Ok(Some(saved))) => {
             let (p, recovered, kept) = decode_or_set_aside(&saved);
             let storage = if kept {

@@ -68,8 +68,8 @@ function firstLaunch(v, name) {
 }
 
 /** A player page in a fresh browser context; launches the package and gives back its frame. */
-async function launch(v, name, { kept, failSet = false, apiIn = 'parent' } = {}) {
-  const context = await browser.newContext();
+async function launch(v, name, { kept, failSet = false, apiIn = 'parent', context: given } = {}) {
+  const context = given ?? (await browser.newContext());
   const page = watchErrors(await context.newPage());
   await page.goto(`${lms.url}/lms/player.html`);
   const sco = `/pkg/${name}/index.html`;
@@ -88,7 +88,7 @@ async function launch(v, name, { kept, failSet = false, apiIn = 'parent' } = {})
 }
 
 /** Leaves the module (its page is hidden and unloaded: `pagehide`), as closing the LMS's player does. */
-async function close(s) {
+async function close(s, { keep = false } = {}) {
   if (s.page.popup) {
     await s.page.popup.evaluate(() => { location.href = 'about:blank'; });
     await s.page.waitForFunction(() => window.calls.some((c) => /Finish$|^Terminate$/.test(c.name)));
@@ -100,7 +100,8 @@ async function close(s) {
   const cmi = await s.page.evaluate(() => window.cmiJson());
   assertNoErrors(s.page);
   if (s.page.popup) assertNoErrors(s.page.popup);
-  await s.context.close();
+  if (keep) await s.page.close();
+  else await s.context.close();
   return { calls, cmi: cmi.cmi ?? cmi };
 }
 
@@ -409,4 +410,20 @@ test('SCORM 2004 with the lecturer\'s options: one unit, deferred quizzes, no pa
   assert.equal(cmi.success_status, 'unknown');
   assert.equal(cmi.completion_status, 'incomplete');
   assert.equal(cmi.exit, 'suspend');
+});
+
+test('SCORM 1.2: a new attempt starts afresh, and the last attempt\'s copy in the browser is set aside', { timeout: 120_000 }, async () => {
+  const s = await launch('1.2', 'all-scorm12');
+  await goHash(s.frame, `#/quiz/${quiz.id}/1`);
+  await answerOnScreen('1.2', s.frame, 'right');
+  const key = `hsc:${course.id}:scorm12:all:progress`;
+  const before = await s.frame.evaluate((k) => localStorage.getItem(k), key);
+  await close(s, { keep: true });
+  // The LMS starts a new attempt: entry ab-initio and nothing kept.
+  const again = await launch('1.2', 'all-scorm12', { context: s.context });
+  await again.frame.waitForSelector('ol.cards > li');
+  assert.match((await again.frame.locator('ol.cards > li').first().textContent()).replace(/\s+/g, ' '), /Quiz: \W*0 of \d+ answered correctly/, 'a fresh start');
+  assert.equal(await again.frame.evaluate((k) => localStorage.getItem(k), `hsc:${course.id}:progress:backup`), before, 'the last attempt kept under the backup key');
+  const { calls } = await close(again);
+  assertNoCallErrors('1.2', calls);
 });

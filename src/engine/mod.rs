@@ -14,6 +14,7 @@ pub mod record;
 pub mod route;
 pub mod scenario;
 pub mod scorm;
+pub mod settings;
 pub mod state;
 pub mod summary;
 pub mod text;

@@ -61,6 +61,37 @@ mod imp {
             .unwrap_or_default()
     }
 
+    /// This page's address without `embed` in its query: the module on its own, in a new tab.
+    pub fn address_without_embed() -> String {
+        let Some(l) = web_sys::window().map(|w| w.location()) else {
+            return String::new();
+        };
+        let base = format!(
+            "{}{}",
+            l.origin().unwrap_or_default(),
+            l.pathname().unwrap_or_default()
+        );
+        let search = l.search().unwrap_or_default();
+        let kept: Vec<&str> = search
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|p| !p.is_empty() && *p != "embed" && !p.starts_with("embed="))
+            .collect();
+        let query = if kept.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", kept.join("&"))
+        };
+        format!("{base}{query}{}", l.hash().unwrap_or_default())
+    }
+
+    /// The address's query, `?…` (or nothing).
+    pub fn current_search() -> String {
+        web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default()
+    }
+
     pub fn set_hash(hash: &str) {
         if let Some(w) = web_sys::window() {
             let _ = w.location().set_hash(hash);
@@ -261,6 +292,12 @@ mod imp {
         String::new()
     }
     pub fn set_hash(_: &str) {}
+    pub fn current_search() -> String {
+        String::new()
+    }
+    pub fn address_without_embed() -> String {
+        String::new()
+    }
     pub fn load(_: &str) -> Result<Option<String>, super::StorageBlocked> {
         Ok(None)
     }

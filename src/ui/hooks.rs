@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::{effects, lms, Ctx};
+use super::{effects, frame, lms, Ctx};
 use crate::course::COURSE;
 use crate::engine::progress::Progress;
 use crate::engine::route::Route;
@@ -191,4 +191,20 @@ fn lms_words(version: Option<crate::engine::package::ScormVersion>, error: &str)
         Some(v) => lms::trouble_words(v, error),
         None => error.to_string(),
     }
+}
+
+/// Inside another page's frame (not an LMS's: its player sizes the frame): tells the page the
+/// module's height as it changes, and notes whether the page listens (see [`frame`]).
+#[hook]
+pub fn use_frame(state: &Ctx) {
+    let in_lms = state.0.package.is_some();
+    let dispatcher = state.dispatcher();
+    use_effect_with((), move |_| {
+        let listeners = (!in_lms && frame::in_frame())
+            .then(|| frame::start(move |h| dispatcher.dispatch(Action::Host(h))))
+            .flatten();
+        move || {
+            let _keep_until_unmount = listeners;
+        }
+    });
 }

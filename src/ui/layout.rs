@@ -5,7 +5,7 @@ use super::hooks::use_app;
 use super::{effects, views};
 use crate::course::COURSE;
 use crate::engine::route::Route;
-use crate::engine::state::{Lms, Storage};
+use crate::engine::state::{Host, Lms, Storage};
 use yew::prelude::*;
 
 /// The page around every view: skip link, header and navigation, notices, main, footer.
@@ -19,10 +19,16 @@ pub fn Layout() -> Html {
         effects::focus("main");
     });
     let current = |r: Route| if route == r { Some("page") } else { None };
+    let embed = ctx.0.settings.embed;
+    let header_class = if embed {
+        "site-header compact"
+    } else {
+        "site-header"
+    };
     html! {
         <>
             <a class="skip-link" href="#main" onclick={skip}>{"Skip to content"}</a>
-            <header class="site-header">
+            <header class={header_class}>
                 <div class="wrap">
                     <a class="site-title" href="#/">{ COURSE.title }</a>
                     <nav aria-label="Main">
@@ -38,6 +44,12 @@ pub fn Layout() -> Html {
                     </nav>
                 </div>
             </header>
+            if ctx.0.host == Host::Silent {
+                <div class="notice wrap" role="note" id="new-tab-notice">
+                    <p>{"This page shows the module in a fixed space. For more room, "}
+                    <a href={effects::address_without_embed()} target="_blank" rel="noopener">{"open the module in a new tab"}</a>{"."}</p>
+                </div>
+            }
             if ctx.0.storage == Storage::Unavailable {
                 <div class="notice wrap" role="note" id="storage-notice">
                     <p><strong>{"Your progress will not be kept here. "}</strong>
@@ -69,11 +81,13 @@ pub fn Layout() -> Html {
             <main id="main" tabindex="-1" class="wrap">
                 <views::View />
             </main>
+            if !embed {
             <footer class="site-footer">
                 <div class="wrap">
                     <p>{"An open teaching module. It sends nothing anywhere: your progress stays in this browser, and goes elsewhere only if you take a "}<a href="#/progress">{"progress code"}</a>{"."}</p>
                 </div>
             </footer>
+            }
         </>
     }
 }

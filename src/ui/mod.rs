@@ -3,6 +3,7 @@
 //! through [`effects`]; the app's own effects are named hooks in [`hooks`].
 
 pub mod effects;
+pub mod frame;
 pub mod hooks;
 mod layout;
 pub mod lms;
@@ -15,6 +16,7 @@ use crate::course::COURSE;
 use crate::engine::package::{Package, META_NAME};
 use crate::engine::progress::Progress;
 use crate::engine::route::Route;
+use crate::engine::settings::Settings;
 use crate::engine::state::{Action, AppState, Changed, Lms, Storage};
 use yew::prelude::*;
 
@@ -157,11 +159,19 @@ pub fn initial_state() -> AppState {
     state.recovered = recovered;
     state.today = effects::today();
     state.lms = lms;
-    if let Some(mode) = package.as_ref().and_then(|p| p.mode) {
-        for quiz in package.iter().flat_map(|p| p.quizzes(&COURSE)) {
+    let mut settings = Settings::from_query(&COURSE, &effects::current_search());
+    for problem in &settings.problems {
+        effects::warn(&format!("The address's setting was ignored: {problem}."));
+    }
+    if let Some(p) = &package {
+        settings = settings.with_package(p);
+    }
+    if let Some(mode) = settings.mode {
+        for quiz in settings.quizzes(&COURSE).collect::<Vec<_>>() {
             state.reduce(&COURSE, Action::SetMode(quiz, mode));
         }
     }
+    state.settings = settings;
     state.package = package;
     if let Some((quiz, mode)) = Route::mode_param(&COURSE, &hash) {
         state.reduce(&COURSE, Action::SetMode(quiz, mode));
@@ -186,6 +196,7 @@ pub fn App(props: &AppProps) -> Html {
     hooks::use_announcements(&state);
     hooks::use_storage_sync(&state);
     hooks::use_lms(&state);
+    hooks::use_frame(&state);
 
     html! {
         <ContextProvider<Ctx> context={state.clone()}>

@@ -21,6 +21,7 @@ pub use super::progress::Attempt;
 use super::progress::Progress;
 use super::quiz::Confidence;
 use super::route::Route;
+use super::settings::Settings;
 use crate::model::{Course, LessonId, QuestionId, QuizId, QuizMode, ReflectionId, ScenarioId};
 pub use learner::practice_note;
 
@@ -32,6 +33,18 @@ pub enum Lms {
     Standalone,
     /// Reporting to an LMS; `trouble` holds what went wrong with the last call that failed.
     Connected { trouble: Option<String> },
+}
+
+/// What is known of a page that embeds the module in a frame.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Host {
+    /// Not in a frame, or no answer yet.
+    #[default]
+    Unknown,
+    /// It answered a resizing protocol: it sizes the frame to the module.
+    Listening,
+    /// No answer: the frame keeps the height the page gave it, so the learner is offered a new tab.
+    Silent,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,6 +87,10 @@ pub struct AppState {
     pub focus_request: u32,
     /// The SCORM package's settings while reporting to an LMS; `None` otherwise.
     pub package: Option<Package>,
+    /// How the page shows the course (embedded, which units, one pass mark), from its address
+    /// or its package.
+    pub settings: Settings,
+    pub host: Host,
     pub lms: Lms,
 }
 
@@ -153,6 +170,8 @@ pub enum Action {
     StorageFailed,
     /// A call to the LMS failed: what the LMS said, for the notice.
     LmsTrouble(String),
+    /// What the embedding page turned out to be.
+    Host(Host),
 }
 
 /// Whether an action changed the state. When it did not, the app keeps the state it has and
@@ -187,6 +206,8 @@ impl AppState {
             modes: vec![None; course.quizzes.len()],
             focus_request: 0,
             package: None,
+            settings: Settings::default(),
+            host: Host::Unknown,
             lms: Lms::Standalone,
         }
     }
@@ -258,6 +279,11 @@ impl AppState {
             Action::Announce(text) => self.announce(text),
             Action::StorageFailed => self.storage_failed(),
             Action::LmsTrouble(text) => self.lms_trouble(text),
+            Action::Host(host) => {
+                let changed = self.host != host;
+                self.host = host;
+                changed.into()
+            }
         }
     }
 }

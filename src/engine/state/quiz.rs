@@ -57,6 +57,19 @@ impl AppState {
             .collect()
     }
 
+    /// The quiz's pass mark on this page: the one the lecturer set in the address or package,
+    /// else the quiz's own.
+    pub fn pass_mark(&self, course: &Course, quiz: QuizId) -> u8 {
+        self.settings.pass.unwrap_or(course.quiz(quiz).pass)
+    }
+
+    /// The quiz as its answers stand, judged against this page's pass mark.
+    pub fn quiz_result(&self, course: &Course, quiz: QuizId) -> QuizResult {
+        let mut result = QuizResult::new(course, &self.progress, quiz);
+        result.pass = self.pass_mark(course, quiz);
+        result
+    }
+
     /// The score of the current attempts at a quiz: (credit in percent of the whole quiz, answered count).
     pub fn quiz_score(&self, course: &Course, quiz: QuizId) -> (u32, usize) {
         let result = QuizResult::new(course, &self.progress, quiz);

@@ -51,7 +51,7 @@ pub fn Home() -> Html {
             }
             <h2>{"Units"}</h2>
             <ol class="cards">
-                { for COURSE.unit_ids().filter(|u| ctx.0.package.as_ref().is_none_or(|p| p.has_unit(*u))).map(|u| {
+                { for COURSE.unit_ids().filter(|u| ctx.0.settings.shows(*u)).map(|u| {
                     let unit = COURSE.unit(u);
                     html! {
                         <li class="card">

@@ -44,7 +44,7 @@ pub fn QuizPage(props: &QuizProps) -> Html {
             <Crumbs unit={Some(quiz.unit)} here={AttrValue::from("Quiz")} />
             <h1 id="view-heading" tabindex="-1">{ quiz.title }</h1>
             <p class="lead">{ rich(quiz.intro) }</p>
-            <p>{ format!("{} questions. Pass mark: {} per cent. ", quiz.questions.len(), quiz.pass) }{ how_it_works(ctx.0.mode(&COURSE, id), quiz) }</p>
+            <p>{ format!("{} questions. Pass mark: {} per cent. ", quiz.questions.len(), ctx.0.pass_mark(&COURSE, id)) }{ how_it_works(ctx.0.mode(&COURSE, id), quiz) }</p>
             <h2>{"Questions"}</h2>
             <ol class="question-list">
                 { for order.iter().enumerate().map(|(i, q)| {

@@ -9,7 +9,6 @@ use crate::engine::phase::QuizPhase;
 use crate::engine::quiz::band_for;
 use crate::engine::route::Route;
 use crate::engine::state::Action;
-use crate::engine::summary::QuizResult;
 use crate::ui::effects;
 use crate::ui::hooks::use_app;
 use crate::ui::rich::rich;
@@ -26,7 +25,7 @@ pub fn ResultsPage(props: &QuizProps) -> Html {
     }
     let quiz = COURSE.quiz(id);
     let order = ctx.0.quiz_order(&COURSE, id);
-    let result = QuizResult::new(&COURSE, &ctx.0.progress, id);
+    let result = ctx.0.quiz_result(&COURSE, id);
     let (score, answered, total) = (result.score, result.marked, result.questions);
     let passed = result.passed();
     let restart = {
@@ -45,7 +44,7 @@ pub fn ResultsPage(props: &QuizProps) -> Html {
             <h1 id="view-heading" tabindex="-1">{ format!("Results: {}", quiz.title) }</h1>
             <p class="score">
                 <strong>{ format!("Your score: {score} per cent") }</strong>
-                { format!(" ({answered} of {total} questions answered; pass mark {} per cent). ", quiz.pass) }
+                { format!(" ({answered} of {total} questions answered; pass mark {} per cent). ", result.pass) }
                 { if answered < total { "Unanswered questions count as zero." } else if passed { "You passed." } else { "Not yet a pass." } }
             </p>
             if let Some(band) = band_for(quiz, score) {

@@ -1,0 +1,151 @@
+// The module embedded in a page on another site (127.0.0.2 hosts the page, 127.0.0.1 the module):
+// in embed mode, with each resizing protocol a VLE page listens for (H5P's resizer, Canvas's
+// lti.frameResize), the iframe's height follows the content as the learner moves; with no
+// listener, a link to open the module in a new tab; messages of the wrong shape, or from another
+// window, change nothing.
+//
+// The host pages implement each protocol's host side as those platforms document it: they size
+// the iframe from the module's messages and answer its greetings.
+
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { before, after, test } from 'node:test';
+import { startServer, launchBrowser, watchErrors, assertNoErrors, goHash, waitFocus } from './helpers.mjs';
+
+let app;
+let host;
+let browser;
+
+const HOSTS = {
+  h5p: `
+    window.addEventListener('message', (e) => {
+      const frame = document.getElementById('module');
+      if (e.source !== frame.contentWindow || !e.data || e.data.context !== 'h5p') return;
+      if (e.data.action === 'hello') e.source.postMessage({ context: 'h5p', action: 'hello' }, e.origin);
+      if (e.data.action === 'resize') frame.style.height = e.data.height + 'px';
+    });`,
+  canvas: `
+    window.addEventListener('message', (e) => {
+      const frame = document.getElementById('module');
+      if (e.source !== frame.contentWindow) return;
+      let m = e.data;
+      if (typeof m === 'string') { try { m = JSON.parse(m); } catch { return; } }
+      if (m.subject === 'lti.frameResize') frame.style.height = m.height + 'px';
+      if (m.subject === 'lti.fetchWindowSize') {
+        e.source.postMessage(JSON.stringify({ subject: 'lti.fetchWindowSize.response', height: innerHeight, width: innerWidth, offset: { top: 0, left: 0 }, footer: 0, scrollY: 0 }), e.origin);
+      }
+    });`,
+  none: '',
+};
+
+/** A VLE-like page: some text, the module in an iframe 400px high, maybe a sibling frame. */
+function hostPage(protocol, src, extra = '') {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>VLE page</title></head>
+<body><h1>Week 3: integration</h1><p>Work through the module below.</p>
+<iframe id="module" title="Integrating health and social care in England" src="${src}" style="width:100%;height:400px;border:0"></iframe>
+${extra}
+<script>${HOSTS[protocol]}</script></body></html>`;
+}
+
+before(async () => {
+  app = await startServer();
+  const appUrl = app.url.replace('127.0.0.1', '127.0.0.1');
+  host = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    const protocol = url.searchParams.get('protocol') ?? 'none';
+    const src = `${appUrl}?embed${url.searchParams.get('hash') ?? '#/'}`;
+    let extra = '';
+    if (url.searchParams.get('sibling')) {
+      // Another frame of the host's site that tries to pass itself off as the resizer.
+      extra = `<iframe id="other" title="Other" srcdoc="<script>setInterval(() => { const m = parent.frames[0]; m.postMessage({ context: 'h5p', action: 'hello' }, '*'); m.postMessage(JSON.stringify({ subject: 'lti.fetchWindowSize.response', height: 1 }), '*'); }, 100);</script>"></iframe>`;
+    }
+    if (url.searchParams.get('noise')) {
+      // The parent itself, but in shapes no protocol uses.
+      extra += `<script>setInterval(() => { const m = document.getElementById('module').contentWindow; for (const x of ['hello', { context: 'h5p' }, { context: 'other', action: 'hello' }, { subject: 'lti.other' }, '{"subject":', 42, null]) m.postMessage(x, '*'); }, 100);</script>`;
+    }
+    if (!HOSTS[protocol] && HOSTS[protocol] !== '') {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostPage(protocol, src, extra));
+  });
+  await new Promise((resolve) => host.listen(0, '127.0.0.2', resolve));
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await app?.close();
+  await new Promise((resolve) => host?.close(resolve));
+});
+
+async function openHost(query) {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+  const page = watchErrors(await context.newPage());
+  await page.goto(`http://127.0.0.2:${host.address().port}/?${query}`);
+  const frame = await (await page.waitForSelector('#module')).contentFrame();
+  await frame.waitForSelector('#view-heading', { state: 'attached' });
+  return { page, frame, context };
+}
+
+const frameHeight = (page) => page.$eval('#module', (f) => f.getBoundingClientRect().height);
+const contentHeight = (frame) => frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
+
+/** Waits until the iframe is as tall as the module's content (within 3px); returns the height. */
+async function fits(page, frame, label) {
+  let last;
+  for (let i = 0; i < 60; i++) {
+    const [f, c] = [await frameHeight(page), await contentHeight(frame)];
+    last = { f, c };
+    if (Math.abs(f - c) <= 3) return f;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.fail(`${label}: the iframe is ${last.f}px high for ${last.c}px of content`);
+}
+
+for (const protocol of ['h5p', 'canvas']) {
+  test(`embedded in a page that listens for ${protocol === 'h5p' ? "H5P's resizer" : "Canvas's lti.frameResize"}: the iframe follows the content`, { timeout: 60_000 }, async () => {
+    const { page, frame, context } = await openHost(`protocol=${protocol}`);
+    assert.equal(await frame.locator('footer').count(), 0, 'embed mode drops the footer');
+    assert.equal(await frame.locator('header.site-header.compact').count(), 1, 'and keeps a compact header');
+    const home = await fits(page, frame, 'home');
+    await goHash(frame, '#/lesson/meaning-lesson');
+    const lesson = await fits(page, frame, 'a long lesson');
+    assert.ok(lesson > home + 200, `the lesson is taller than the home page (${lesson} vs ${home})`);
+    await goHash(frame, '#/sources');
+    const sources = await fits(page, frame, 'sources');
+    await goHash(frame, '#/unit/meaning');
+    const unit = await fits(page, frame, 'a unit');
+    assert.ok(unit < lesson, 'and shrinks again');
+    // A change of size without a change of view: the lecturers' prompts opened.
+    await frame.click('details.lecturer summary');
+    const opened = await fits(page, frame, 'prompts opened');
+    assert.ok(opened > unit, `opening the prompts makes it taller (${opened} vs ${unit}; sources ${sources})`);
+    await new Promise((r) => setTimeout(r, 1700));
+    assert.equal(await frame.locator('#new-tab-notice').count(), 0, 'a listening page needs no new-tab link');
+    assertNoErrors(page);
+    await context.close();
+  });
+}
+
+test('embedded in a page that listens for nothing: a link to open the module in a new tab', { timeout: 60_000 }, async () => {
+  const { page, frame, context } = await openHost('protocol=none&hash=%23/unit/meaning');
+  await frame.waitForSelector('#new-tab-notice', { timeout: 5000 });
+  const href = await frame.getAttribute('#new-tab-notice a', 'href');
+  assert.match(href, /^http:\/\/127\.0\.0\.1:\d+\/#\/unit\/meaning$/, `the module on its own, without embed: ${href}`);
+  assert.equal(await frameHeight(page), 400, 'the page keeps its own height');
+  assertNoErrors(page);
+  await context.close();
+});
+
+for (const [name, query] of [['from another window', 'sibling=1'], ['of the wrong shape', 'noise=1']]) {
+  test(`messages ${name} change nothing`, { timeout: 60_000 }, async () => {
+    const { page, frame, context } = await openHost(`protocol=none&${query}`);
+    await frame.waitForSelector('#new-tab-notice', { timeout: 5000 });
+    await goHash(frame, '#/glossary');
+    await waitFocus(frame, 'view-heading');
+    assert.equal(await frameHeight(page), 400, 'nothing resized the frame');
+    assert.equal(await frame.locator('#new-tab-notice').count(), 1, 'still no listener as far as the module knows');
+    assertNoErrors(page);
+    await context.close();
+  });
+}

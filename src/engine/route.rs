@@ -28,6 +28,8 @@ pub enum Route {
     Timeline,
     Sources,
     Source(SourceId),
+    /// For lecturers: embedding, downloads, and each unit's outcomes, prompts and answers.
+    Lecturers,
     NotFound,
 }
 
@@ -58,6 +60,7 @@ impl Route {
             ["glossary", id] => course.find_term(id).map(Route::Term),
             ["sources"] => Some(Route::Sources),
             ["sources", id] => course.find_source(id).map(Route::Source),
+            ["lecturers"] => Some(Route::Lecturers),
             _ => None,
         };
         r.unwrap_or(Route::NotFound)
@@ -97,6 +100,7 @@ impl Route {
             Route::Term(t) => format!("#/glossary/{}", course.term(t).id),
             Route::Sources => "#/sources".into(),
             Route::Source(s) => format!("#/sources/{}", course.source(s).id),
+            Route::Lecturers => "#/lecturers".into(),
             Route::NotFound => "#/".into(),
         }
     }
@@ -127,6 +131,7 @@ impl Route {
             Route::Term(t) => format!("{} (glossary)", course.term(t).name),
             Route::Sources => "Sources".into(),
             Route::Source(s) => format!("{} (sources)", course.source(s).short),
+            Route::Lecturers => "For lecturers".into(),
             Route::NotFound => "Page not found".into(),
         }
     }
@@ -153,6 +158,7 @@ mod tests {
             ("#/glossary/term", Route::Term(TermId(0))),
             ("#/sources", Route::Sources),
             ("#/sources/src", Route::Source(SourceId(0))),
+            ("#/lecturers", Route::Lecturers),
         ];
         for (hash, route) in cases {
             assert_eq!(Route::parse(course(), hash), route, "{hash}");

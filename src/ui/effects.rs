@@ -61,6 +61,20 @@ mod imp {
             .unwrap_or_default()
     }
 
+    /// This page's address without its query or hash: where the module lives.
+    pub fn base_address() -> String {
+        web_sys::window()
+            .map(|w| w.location())
+            .map(|l| {
+                format!(
+                    "{}{}",
+                    l.origin().unwrap_or_default(),
+                    l.pathname().unwrap_or_default()
+                )
+            })
+            .unwrap_or_default()
+    }
+
     /// This page's address without `embed` in its query: the module on its own, in a new tab.
     pub fn address_without_embed() -> String {
         let Some(l) = web_sys::window().map(|w| w.location()) else {
@@ -297,6 +311,10 @@ mod imp {
     }
     pub fn address_without_embed() -> String {
         String::new()
+    }
+    /// Natively (server-side rendering), a placeholder the tests can see.
+    pub fn base_address() -> String {
+        "https://example.org/module/".into()
     }
     pub fn load(_: &str) -> Result<Option<String>, super::StorageBlocked> {
         Ok(None)

@@ -85,6 +85,7 @@ pub fn Layout() -> Html {
             <footer class="site-footer">
                 <div class="wrap">
                     <p>{"An open teaching module. It sends nothing anywhere: your progress stays in this browser, and goes elsewhere only if you take a "}<a href="#/progress">{"progress code"}</a>{"."}</p>
+                    <p><a href="#/lecturers">{"For lecturers: embedding, SCORM, outcomes and answers"}</a></p>
                 </div>
             </footer>
             }

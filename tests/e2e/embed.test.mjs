@@ -10,7 +10,9 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { before, after, test } from 'node:test';
-import { startServer, launchBrowser, watchErrors, assertNoErrors, goHash, waitFocus } from './helpers.mjs';
+import { startServer, launchBrowser, watchErrors, assertNoErrors, goHash, waitFocus, courseJson, assertAxeClean } from './helpers.mjs';
+
+const host_port = () => host.address().port;
 
 let app;
 let host;
@@ -52,6 +54,13 @@ before(async () => {
   const appUrl = app.url.replace('127.0.0.1', '127.0.0.1');
   host = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
+    if (url.pathname === '/pasted') {
+      // A page holding just what a lecturer pasted (the test sends it in the query).
+      const body = url.searchParams.get('html') ?? '';
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pasted</title></head><body><h1>Week 4</h1>${body}</body></html>`);
+      return;
+    }
     const protocol = url.searchParams.get('protocol') ?? 'none';
     const src = `${appUrl}?embed${url.searchParams.get('hash') ?? '#/'}`;
     let extra = '';
@@ -149,3 +158,38 @@ for (const [name, query] of [['from another window', 'sibling=1'], ['of the wron
     await context.close();
   });
 }
+
+test('the lecturers\' page builds the embed code and the host script, and both work when pasted into a page', { timeout: 90_000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const page = watchErrors(await context.newPage());
+  await page.goto(`${app.url}#/lecturers`);
+  await page.waitForSelector('#view-heading');
+  assert.match(await page.textContent('main'), /answers included/);
+  const code = () => page.$eval('#embed-code', (t) => t.value);
+  assert.match(await code(), /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed#\/" title="[^"]+" /);
+  // Only unit 2, deferred, pass mark 60.
+  const boxes = await page.$$('input[id^="embed-unit-"]');
+  for (let i = 0; i < boxes.length; i++) if (i !== 1) await page.click(`label[for="embed-unit-${i}"]`);
+  await page.selectOption('#embed-mode', 'deferred');
+  await page.selectOption('#embed-pass', '60');
+  const unit2 = courseJson().units[1].id;
+  assert.match(await code(), new RegExp(`\\?embed&amp;units=${unit2}&amp;mode=deferred&amp;pass=60#/"`));
+  // The preview shows just that unit.
+  const preview = await (await page.waitForSelector('iframe.preview')).contentFrame();
+  await preview.waitForFunction((id) => location.search.includes(`units=${id}`) && document.querySelectorAll('ol.cards > li').length === 1, unit2);
+  await assertAxeClean(page, 'lecturers page with choices');
+  // Pasted into a page that listens for nothing, with the host script: the frame fits.
+  const host = await page.$eval('#host-code', (t) => t.value);
+  const pasted = (await code()).replace(/&amp;/g, '&') + host;
+  const vle = watchErrors(await context.newPage());
+  await vle.goto(`http://127.0.0.2:${host_port()}/pasted?html=${encodeURIComponent(pasted)}`);
+  const frame = await (await vle.waitForSelector('iframe[data-hsc-module]')).contentFrame();
+  await frame.waitForSelector('ol.cards > li');
+  const height = () => vle.$eval('iframe[data-hsc-module]', (f) => f.getBoundingClientRect().height);
+  for (let i = 0; i < 60 && Math.abs((await height()) - (await contentHeight(frame))) > 3; i++) await new Promise((r) => setTimeout(r, 50));
+  assert.ok(Math.abs((await height()) - (await contentHeight(frame))) <= 3, `the pasted frame fits its content (${await height()})`);
+  assert.equal(await frame.locator('ol.cards > li').count(), 1);
+  assertNoErrors(page);
+  assertNoErrors(vle);
+  await context.close();
+});

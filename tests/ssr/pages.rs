@@ -174,3 +174,82 @@ fn the_timeline_lists_every_event_in_date_order_with_its_unit() {
         "the timeline is in the navigation"
     );
 }
+
+/// The lecturers' page: the warning about visible answers, an embed code with a title and a
+/// sandbox, and every unit's outcomes, prompts, every question with its answer, and every ending.
+#[test]
+fn lecturers_page_has_the_embed_code_and_every_units_answers() {
+    use hsc_course::engine::quiz::answer_words;
+    let html = render(state_at("#/lecturers"));
+    let t = text(&html);
+    assert!(
+        t.contains("answers included"),
+        "the page says answers are visible"
+    );
+    let code = html
+        .split(r#"<textarea id="embed-code""#)
+        .nth(1)
+        .unwrap_or("");
+    assert!(
+        code.contains(r#"&lt;iframe src="https://example.org/module/?embed#/""#),
+        "the embed code"
+    );
+    assert!(code.contains(r#" title=""#) && code.contains(r#"sandbox="allow-scripts"#));
+    assert!(
+        html.contains(r#"src="https://example.org/module/?embed#/""#)
+            && html.contains(r#"class="preview""#)
+    );
+    for u in COURSE.unit_ids() {
+        let unit = COURSE.unit(u);
+        for o in unit.outcomes {
+            assert!(
+                t.contains(&squash(&plain(&COURSE, o))),
+                "{}: an outcome",
+                unit.id
+            );
+        }
+        for d in unit.discuss {
+            assert!(
+                t.contains(&squash(&plain(&COURSE, d))),
+                "{}: a prompt",
+                unit.id
+            );
+        }
+        for &q in COURSE.quiz(unit.quiz).questions {
+            let words = squash(&answer_words(&COURSE, COURSE.question(q)));
+            assert!(
+                t.contains(&words),
+                "{}: the answer {words}",
+                COURSE.question(q).id
+            );
+        }
+        for &s in unit.scenarios {
+            for e in COURSE.scenario(s).nodes.iter().filter_map(|n| n.ending()) {
+                assert!(t.contains(&squash(e.title)), "ending {}", e.title);
+            }
+        }
+    }
+}
+
+/// Embedded: a compact header and no footer; with units chosen, only those on the home page; with
+/// a pass mark set, the quiz says it.
+#[test]
+fn embed_settings_shape_the_page() {
+    use hsc_course::engine::settings::Settings;
+    let mut s = state_at("#/");
+    s.settings = Settings::from_query(&COURSE, "?embed&units=history&pass=55");
+    let html = render(s.clone());
+    assert!(html.contains(r#"class="site-header compact""#));
+    assert!(!html.contains("<footer"), "no footer when embedded");
+    assert_eq!(
+        html.matches(r#"<li class="card">"#).count(),
+        1,
+        "one unit shown"
+    );
+    assert!(text(&html).contains(COURSE.units[1].title));
+    let quiz = COURSE.units[1].quiz;
+    s.route = Route::Quiz(quiz);
+    assert!(text(&render(s)).contains("Pass mark: 55 per cent"));
+    let plain_page = render(state_at("#/"));
+    assert!(plain_page.contains("<footer") && !plain_page.contains("compact"));
+}

@@ -2,6 +2,7 @@
 
 mod glossary;
 mod home;
+mod lecturers;
 mod lesson;
 mod progress;
 mod quiz;
@@ -11,6 +12,7 @@ mod timeline;
 
 pub use glossary::Glossary;
 pub use home::{Home, UnitPage};
+pub use lecturers::LecturersPage;
 pub use lesson::LessonPage;
 pub use progress::{AnswersReview, PracticePage, ProgressPage, RecordPage, ReflectionBox};
 pub use quiz::{QuestionPage, QuizPage, ResultsPage};
@@ -44,6 +46,7 @@ pub fn View() -> Html {
         Route::Term(t) => html! { <Glossary focus={Some(t)} /> },
         Route::Sources => html! { <Sources focus={None::<crate::model::SourceId>} /> },
         Route::Source(s) => html! { <Sources focus={Some(s)} /> },
+        Route::Lecturers => html! { <LecturersPage /> },
         Route::NotFound => html! {
             <>
                 <h1 id="view-heading" tabindex="-1">{"Page not found"}</h1>

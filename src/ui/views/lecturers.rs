@@ -1,0 +1,198 @@
+//! "For lecturers": the embed code built from the lecturer's choices with a live preview, how to
+//! get the SCORM packages, and per unit the outcomes, seminar prompts, questions with their
+//! answers and the scenarios' endings.
+
+use super::{select_value, unit_label, Crumbs};
+use crate::course::COURSE;
+use crate::engine::embed;
+use crate::engine::quiz::answer_words;
+use crate::engine::settings::Settings;
+use crate::engine::state::Action;
+use crate::model::{QuizMode, UnitId};
+use crate::ui::effects;
+use crate::ui::hooks::use_app;
+use crate::ui::rich::rich;
+use yew::prelude::*;
+
+/// The pass marks offered, besides each quiz's own.
+const PASS_MARKS: [u8; 6] = [40, 50, 60, 70, 80, 90];
+
+#[component]
+pub fn LecturersPage() -> Html {
+    let ctx = use_app();
+    let choice = use_state(Settings::default);
+    let base = effects::base_address();
+    let code = embed::iframe(&COURSE, &base, &choice);
+    let mut preview_settings = (*choice).clone();
+    preview_settings.embed = true;
+    let preview_src = format!("{base}{}#/", preview_settings.to_query(&COURSE));
+
+    let toggle_unit = |u: UnitId| {
+        let choice = choice.clone();
+        Callback::from(move |_: Event| {
+            let mut s = (*choice).clone();
+            let mut units: Vec<UnitId> = COURSE.unit_ids().filter(|x| s.shows(*x)).collect();
+            if units.contains(&u) {
+                units.retain(|x| *x != u);
+            } else {
+                units.push(u);
+            }
+            // At least one unit; all of them is the same as no choice.
+            if units.is_empty() {
+                return;
+            }
+            s.units = (units.len() < COURSE.units.len())
+                .then(|| COURSE.unit_ids().filter(|x| units.contains(x)).collect());
+            choice.set(s);
+        })
+    };
+    let on_mode = {
+        let choice = choice.clone();
+        Callback::from(move |e: Event| {
+            let mut s = (*choice).clone();
+            s.mode = match select_value(&e).as_str() {
+                "immediate" => Some(QuizMode::Immediate),
+                "deferred" => Some(QuizMode::Deferred),
+                _ => None,
+            };
+            choice.set(s);
+        })
+    };
+    let on_pass = {
+        let choice = choice.clone();
+        Callback::from(move |e: Event| {
+            let mut s = (*choice).clone();
+            s.pass = select_value(&e).parse().ok();
+            choice.set(s);
+        })
+    };
+    let copy = |id: &'static str| {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| {
+            let msg = if effects::copy_text_of(id) {
+                "Copied. Paste it into the HTML view of your VLE page."
+            } else {
+                "The code is selected: press Control and C (or Command and C) to copy it."
+            };
+            ctx.dispatch(Action::Announce(msg.into()));
+        })
+    };
+    let mode_value = match choice.mode {
+        Some(QuizMode::Immediate) => "immediate",
+        Some(QuizMode::Deferred) => "deferred",
+        None => "own",
+    };
+    let pass_value = choice.pass.map(|p| p.to_string()).unwrap_or_default();
+
+    html! {
+        <>
+            <Crumbs unit={None::<UnitId>} here={AttrValue::from("For lecturers")} />
+            <h1 id="view-heading" tabindex="-1">{"For lecturers"}</h1>
+            <p class="lead">{"How to put the module in your VLE, and what each unit covers and asks."}</p>
+            <div class="notice" role="note">
+                <p><strong>{"Everything in the module is visible to anyone who opens it, answers included: "}</strong>
+                {"they are listed on this page, and the browser holds them. Use the module for learning and practice. For graded assessment, import the question bank into your VLE's own quiz, or use a SCORM package and treat its score as a record of practice."}</p>
+            </div>
+
+            <h2 id="embed-heading">{"Embed the module in a VLE page"}</h2>
+            <p>{"Choose what the learners see, then paste the code into the HTML view of a page in Moodle, Canvas, Blackboard or Brightspace. The frame grows and shrinks with the module on pages that listen for H5P's or Canvas's resizing messages (Moodle pages with H5P, Canvas pages); elsewhere add the small script further down."}</p>
+            <fieldset class="choices-box">
+                <legend>{"Units shown"}</legend>
+                <ul class="plain">
+                    { for COURSE.unit_ids().map(|u| {
+                        let id = format!("embed-unit-{}", u.index());
+                        html! {
+                            <li>
+                                <input type="checkbox" id={id.clone()} checked={choice.shows(u)} onchange={toggle_unit(u)} />
+                                <label for={id}>{ unit_label(u) }</label>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </fieldset>
+            <p>
+                <label for="embed-mode">{"Quiz mode"}</label><br />
+                <select id="embed-mode" onchange={on_mode}>
+                    <option value="own" selected={mode_value == "own"}>{"Each quiz's own setting"}</option>
+                    <option value="immediate" selected={mode_value == "immediate"}>{"Checked question by question"}</option>
+                    <option value="deferred" selected={mode_value == "deferred"}>{"Answered, then submitted together"}</option>
+                </select>
+            </p>
+            <p>
+                <label for="embed-pass">{"Pass mark"}</label><br />
+                <select id="embed-pass" onchange={on_pass}>
+                    <option value="" selected={pass_value.is_empty()}>{"Each quiz's own (70 per cent)"}</option>
+                    { for PASS_MARKS.iter().map(|p| html! {
+                        <option value={p.to_string()} selected={pass_value == p.to_string()}>{ format!("{p} per cent") }</option>
+                    }) }
+                </select>
+            </p>
+            <p><label for="embed-code">{"Code to paste"}</label></p>
+            <textarea id="embed-code" class="code" readonly=true rows="5" value={code.clone()} />
+            <p><button type="button" class="button" onclick={copy("embed-code")}>{"Copy the embed code"}</button></p>
+            <h3>{"What the code says"}</h3>
+            <ul>
+                <li><code>{"title"}</code>{": names the frame for screen reader users; keep it."}</li>
+                <li><code>{"sandbox=\"allow-scripts allow-same-origin\""}</code>{": lets the module run and keep each learner's progress in their browser. Without "}<code>{"allow-same-origin"}</code>{" it still works, but says that progress will not be kept."}</li>
+                <li><code>{"allow-popups allow-popups-to-escape-sandbox"}</code>{": lets a learner open the module in a new tab when the page gives it too little room."}</li>
+                <li><code>{"allow=\"\""}</code>{": grants no device permission (camera, microphone, location): the module needs none."}</li>
+                <li>{"The address's "}<code>{"embed"}</code>{" keeps a compact header and drops the footer; "}<code>{"units"}</code>{", "}<code>{"mode"}</code>{" and "}<code>{"pass"}</code>{" carry your choices. To open at a unit, lesson, quiz or scenario, replace "}<code>{"#/"}</code>{" at the end with its address, such as "}<code>{"#/unit/meaning"}</code>{"."}</li>
+            </ul>
+            <h3>{"For a page that listens for neither protocol"}</h3>
+            <p>{"Paste this script after the iframe, so that the page sizes the frame to the module. It reads only the height from the module's messages."}</p>
+            <p><label for="host-code">{"Script to paste"}</label></p>
+            <textarea id="host-code" class="code" readonly=true rows="8" value={embed::HOST_SCRIPT} />
+            <p><button type="button" class="button" onclick={copy("host-code")}>{"Copy the script"}</button></p>
+            <h3>{"Preview"}</h3>
+            <iframe class="preview" src={preview_src} title="Preview of the embedded module" height="500" />
+
+            <h2>{"SCORM packages for the gradebook"}</h2>
+            <p>{"For a graded activity with completion, build the packages with "}<code>{"bash .ci/package"}</code>{" from the module's source (the README's lecturer section gives the steps for each VLE): SCORM 1.2 for Moodle, SCORM 2004 for Canvas, Blackboard and Brightspace."}</p>
+
+            <h2>{"Each unit"}</h2>
+            { for COURSE.unit_ids().map(unit_section) }
+        </>
+    }
+}
+
+/// One unit for lecturers: outcomes, seminar prompts, questions with answers, scenario endings.
+fn unit_section(u: UnitId) -> Html {
+    let unit = COURSE.unit(u);
+    let quiz = COURSE.quiz(unit.quiz);
+    html! {
+        <section class="lecturer-unit" aria-labelledby={format!("lecturer-unit-{}", u.index())}>
+            <h3 id={format!("lecturer-unit-{}", u.index())}>{ unit_label(u) }</h3>
+            <h4>{"Learning outcomes"}</h4>
+            <ul>{ for unit.outcomes.iter().map(|o| html! { <li>{ rich(o) }</li> }) }</ul>
+            if !unit.discuss.is_empty() {
+                <h4>{"Seminar prompts"}</h4>
+                <ol>{ for unit.discuss.iter().map(|d| html! { <li>{ rich(d) }</li> }) }</ol>
+            }
+            <details>
+                <summary>{ format!("Questions and answers ({})", quiz.questions.len()) }</summary>
+                <ol>
+                    { for quiz.questions.iter().map(|&q| {
+                        let question = COURSE.question(q);
+                        html! {
+                            <li>
+                                <p>{ rich(question.prompt) }</p>
+                                <p><strong>{"Answer: "}</strong>{ answer_words(&COURSE, question) }</p>
+                            </li>
+                        }
+                    }) }
+                </ol>
+            </details>
+            { for unit.scenarios.iter().map(|&s| {
+                let scenario = COURSE.scenario(s);
+                html! {
+                    <>
+                        <h4>{ format!("Scenario \u{201c}{}\u{201d}: its endings", scenario.title) }</h4>
+                        <ul>
+                            { for scenario.nodes.iter().filter_map(|n| n.ending()).map(|e| html! { <li>{ e.title }</li> }) }
+                        </ul>
+                    </>
+                }
+            }) }
+        </section>
+    }
+}

@@ -16,3 +16,6 @@ pub mod compiler;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod packager;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod export;

@@ -178,6 +178,12 @@ test('the lecturers\' page builds the embed code and the host script, and both w
   const preview = await (await page.waitForSelector('iframe.preview')).contentFrame();
   await preview.waitForFunction((id) => location.search.includes(`units=${id}`) && document.querySelectorAll('ol.cards > li').length === 1, unit2);
   await assertAxeClean(page, 'lecturers page with choices');
+  // The question bank's downloads are there.
+  for (const [name, start] of [['question-bank-moodle.xml', '<?xml'], ['question-bank.gift', '//']]) {
+    const href = await page.getAttribute(`a[download="${name}"]`, 'href');
+    const body = await page.evaluate(async (h) => { const r = await fetch(h); return r.ok ? r.text() : `HTTP ${r.status}`; }, href);
+    assert.ok(body.startsWith(start), `${name} downloads: ${body.slice(0, 40)}`);
+  }
   // Pasted into a page that listens for nothing, with the host script: the frame fits.
   const host = await page.$eval('#host-code', (t) => t.value);
   const pasted = (await code()).replace(/&amp;/g, '&') + host;

@@ -146,6 +146,13 @@ pub fn LecturersPage() -> Html {
             <h3>{"Preview"}</h3>
             <iframe class="preview" src={preview_src} title="Preview of the embedded module" height="500" />
 
+            <h2>{"The question bank in your VLE's quiz"}</h2>
+            <p>{"For graded assessment, import the questions into your VLE's own question bank, where learners cannot see the answers. Each file holds a category per unit; the citations come as general feedback."}</p>
+            <ul>
+                <li><a href="question-bank-moodle.xml" download="question-bank-moodle.xml">{"Moodle XML"}</a>{ format!(": all {} questions, every type (ordering needs Moodle 4.4 or later, or the Ordering plugin; sorting questions come as matching). In Moodle: Question bank, Import, Moodle XML format.", COURSE.questions.len()) }</li>
+                <li><a href="question-bank.gift" download="question-bank.gift">{"GIFT"}</a>{": the same without the ordering questions, which GIFT cannot express (the file's first lines list them). Moodle and some other VLEs import it."}</li>
+            </ul>
+
             <h2>{"SCORM packages for the gradebook"}</h2>
             <p>{"For a graded activity with completion, build the packages with "}<code>{"bash .ci/package"}</code>{" from the module's source (the README's lecturer section gives the steps for each VLE): SCORM 1.2 for Moodle, SCORM 2004 for Canvas, Blackboard and Brightspace."}</p>
 

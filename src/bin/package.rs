@@ -21,7 +21,8 @@ Usage: bash .ci/package [options]        (builds the release first)
   -h, --help                print this help
 
 Writes <course>-<units>-scorm12.zip and/or <course>-<units>-scorm2004.zip, each with
-imsmanifest.xml at its root. Upload the zip to the VLE as it is.
+imsmanifest.xml at its root, and copies the question bank (Moodle XML, GIFT) beside them.
+Upload the zip to the VLE as it is.
 ";
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -149,6 +150,23 @@ fn main() {
     }
     if failed {
         std::process::exit(1);
+    }
+    // The question bank beside the packages, for the VLE's own quiz.
+    for name in [
+        hsc_course::export::MOODLE_XML_FILE,
+        hsc_course::export::GIFT_FILE,
+    ] {
+        let from = dist.join(name);
+        if from.is_file() {
+            let to = out.join(name);
+            match std::fs::copy(&from, &to) {
+                Ok(bytes) => println!("{}  {bytes} bytes (question bank)", to.display()),
+                Err(e) => {
+                    eprintln!("package: {}: {e}", to.display());
+                    std::process::exit(1);
+                }
+            }
+        }
     }
 }
 

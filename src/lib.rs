@@ -19,3 +19,6 @@ pub mod packager;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod export;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod dist;

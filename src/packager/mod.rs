@@ -2,7 +2,7 @@
 //! zip: every file of the build, `index.html` with the package's settings in a `<meta>` tag (which
 //! the module reads at start, see [`crate::engine::package`]), and `imsmanifest.xml` at the root.
 
-mod crc32;
+pub mod crc32;
 mod manifest;
 mod zip;
 
@@ -31,6 +31,9 @@ fn files_under(dir: &Path) -> Result<Vec<String>, String> {
             let path = entry.map_err(|e| format!("{}: {e}", d.display()))?.path();
             if path.is_dir() {
                 stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "gz" || e == "br") {
+                // Precompressed copies are for web servers; an LMS unpacks the zip itself.
+                continue;
             } else {
                 let rel = path
                     .strip_prefix(dir)

@@ -33,8 +33,8 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves dist/ on 127.0.0.1 at a free port. Resolves to { url, close() }. */
-export async function startServer(dir = DIST) {
+/** Serves dist/ on 127.0.0.1 at a free port, with any extra response headers. Resolves to { url, close() }. */
+export async function startServer(dir = DIST, extraHeaders = {}) {
   if (!fs.existsSync(path.join(dir, 'index.html'))) {
     throw new Error(
       `${dir}/index.html is missing: build the app first with ` +
@@ -67,6 +67,7 @@ export async function startServer(dir = DIST) {
         // As GitHub Pages and most static hosts send: lets the module load inside a sandboxed
         // iframe, whose opaque origin makes every request cross-origin.
         'access-control-allow-origin': '*',
+        ...extraHeaders,
       });
       res.end(body);
     });

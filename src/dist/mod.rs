@@ -1,0 +1,141 @@
+//! The last step of a build, native only (`src/bin/finish-dist.rs`, run by Trunk's post-build
+//! hook): the start-up script moved out of `index.html` (see `static/start.js`), and precompressed
+//! `.gz` and `.br` copies of the files a browser downloads.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::packager::crc32::crc32;
+
+/// The loader, with `APP_JS` and `APP_WASM` standing for the app's file names.
+const LOADER: &str = include_str!("../../static/start.js");
+
+/// Files worth sending compressed.
+const COMPRESSIBLE: [&str; 7] = ["html", "js", "css", "wasm", "xml", "gift", "svg"];
+
+/// The quoted file name that follows `marker` in `text`.
+fn quoted_after<'a>(text: &'a str, marker: &str) -> Option<&'a str> {
+    let start = text.find(marker)? + marker.len();
+    let rest = &text[start..];
+    Some(&rest[..rest.find('\'')?])
+}
+
+/// `index.html` with Trunk's inline module script replaced by a reference to the loader, and
+/// the loader's name and text.
+pub fn externalise(html: &str) -> Result<(String, String, String), String> {
+    let open = "<script type=\"module\">";
+    let start = html
+        .find(open)
+        .ok_or("index.html has no inline module script: is it Trunk's output, not yet finished?")?;
+    let end = html[start..]
+        .find("</script>")
+        .map(|e| start + e + "</script>".len())
+        .ok_or("index.html's module script is not closed")?;
+    let script = &html[start..end];
+    let js = quoted_after(script, "from './").ok_or("no app script named in Trunk's loader")?;
+    let wasm = quoted_after(script, "module_or_path: './")
+        .ok_or("no wasm file named in Trunk's loader")?;
+    let loader = LOADER.replace("APP_JS", js).replace("APP_WASM", wasm);
+    let name = format!("start-{:08x}.js", crc32(loader.as_bytes()));
+    let tag = format!("<script type=\"module\" src=\"./{name}\"></script>");
+    Ok((
+        format!("{}{tag}{}", &html[..start], &html[end..]),
+        name,
+        loader,
+    ))
+}
+
+/// `data` as a gzip file (RFC 1952): header, deflate, CRC-32 and length.
+pub fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut out = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 255];
+    out.extend(miniz_oxide::deflate::compress_to_vec(data, 10));
+    out.extend(crc32(data).to_le_bytes());
+    out.extend((data.len() as u32).to_le_bytes());
+    out
+}
+
+/// `data` as brotli, at the best quality.
+pub fn brotli(data: &[u8]) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &data[..], &mut out, &params).map_err(|e| e.to_string())?;
+    Ok(out)
+}
+
+/// Finishes the build in `dir`; gives a report of what it wrote.
+pub fn finish(dir: &Path) -> Result<String, String> {
+    let index = dir.join("index.html");
+    let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let mut report = String::new();
+    if !html.contains("<script type=\"module\" src=\"./start-") {
+        let (html, name, loader) = externalise(&html)?;
+        std::fs::write(dir.join(&name), loader).map_err(|e| format!("{name}: {e}"))?;
+        std::fs::write(&index, html).map_err(|e| format!("{}: {e}", index.display()))?;
+        let _ = writeln!(report, "{name}: the start-up script, out of index.html");
+    }
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| {
+            n.rsplit('.')
+                .next()
+                .is_some_and(|ext| COMPRESSIBLE.contains(&ext))
+        })
+        .collect();
+    names.sort();
+    for name in names {
+        let data = std::fs::read(dir.join(&name)).map_err(|e| format!("{name}: {e}"))?;
+        let gz = gzip(&data);
+        let br = brotli(&data)?;
+        std::fs::write(dir.join(format!("{name}.gz")), &gz)
+            .map_err(|e| format!("{name}.gz: {e}"))?;
+        std::fs::write(dir.join(format!("{name}.br")), &br)
+            .map_err(|e| format!("{name}.br: {e}"))?;
+        let _ = writeln!(
+            report,
+            "{name}: {} bytes, gzip {}, brotli {}",
+            data.len(),
+            gz.len(),
+            br.len()
+        );
+    }
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TRUNK: &str = "<head><link rel=\"stylesheet\" href=\"./s.css\">\n<script type=\"module\">\nimport init, * as bindings from './app-1.js';\nconst wasm = await init({ module_or_path: './app-1_bg.wasm' });\n</script>\n<link rel=\"modulepreload\" href=\"./app-1.js\"></head>";
+
+    #[test]
+    fn the_inline_loader_moves_to_a_file() {
+        let (html, name, loader) = externalise(TRUNK).unwrap();
+        assert!(!html.contains("<script type=\"module\">\n"), "{html}");
+        assert!(html.contains(&format!(
+            "<script type=\"module\" src=\"./{name}\"></script>"
+        )));
+        assert!(html.contains("modulepreload"), "the rest stays");
+        assert!(loader.contains("import('./app-1.js')") && loader.contains("'./app-1_bg.wasm'"));
+        assert!(!loader.contains("APP_JS") && !loader.contains("APP_WASM"));
+        assert!(externalise("<head></head>").is_err());
+    }
+
+    #[test]
+    fn precompressed_copies_decompress_to_the_original() {
+        let data = "Integration is a means, not an end. ".repeat(100);
+        let gz = gzip(data.as_bytes());
+        assert_eq!(&gz[..3], &[0x1f, 0x8b, 8]);
+        let body = miniz_oxide::inflate::decompress_to_vec(&gz[10..gz.len() - 8]).unwrap();
+        assert_eq!(body, data.as_bytes());
+        let br = brotli(data.as_bytes()).unwrap();
+        let mut back = Vec::new();
+        brotli::BrotliDecompress(&mut &br[..], &mut back).unwrap();
+        assert_eq!(back, data.as_bytes());
+        assert!(br.len() < data.len() / 10);
+    }
+}

@@ -1,0 +1,44 @@
+// Starts the module. The build (src/bin/finish-dist.rs) writes this file into dist/ with the
+// app's file names in place of APP_JS and APP_WASM, so the page needs no inline script and runs
+// under a strict Content-Security-Policy. If the module cannot start (no WebAssembly, a failed or
+// truncated download), or has not started after 5 seconds, the page says so in plain words, with
+// a link to open the module in a new tab. A .wasm served with the wrong MIME type still loads:
+// wasm-bindgen falls back to the non-streaming path.
+const started = () => document.getElementById('view-heading') !== null;
+
+function say(words) {
+  const main = document.querySelector('#app main.loading');
+  if (!main || started()) return;
+  let p = document.getElementById('start-problem');
+  if (!p) {
+    p = document.createElement('p');
+    p.id = 'start-problem';
+    p.setAttribute('role', 'alert');
+    main.append(p);
+  }
+  p.textContent = words + ' ';
+  const a = document.createElement('a');
+  a.href = location.href;
+  a.target = '_blank';
+  a.rel = 'noopener';
+  a.textContent = 'Open the module in a new tab';
+  p.append(a, '.');
+}
+
+const slow = setTimeout(() => {
+  say('The module is taking longer than usual to start. If nothing appears soon, reload the page, or try another browser.');
+}, 5000);
+
+if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+  clearTimeout(slow);
+  say('This browser cannot run the module: it needs WebAssembly, which is missing here or switched off (some organisations block it). Try an up-to-date Chrome, Edge, Firefox or Safari, or ask your IT team.');
+} else {
+  try {
+    const app = await import('./APP_JS');
+    await app.default({ module_or_path: './APP_WASM' });
+    clearTimeout(slow);
+  } catch (e) {
+    clearTimeout(slow);
+    say(`The module could not start: one of its files did not load completely (${e && e.message ? e.message : e}). Reload the page; if this keeps happening, try another browser or network.`);
+  }
+}

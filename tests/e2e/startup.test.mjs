@@ -1,0 +1,112 @@
+// Starting up: under the strict Content-Security-Policy a university may set (no inline script or
+// style), the module runs every view with no violation; and when it cannot start (no WebAssembly,
+// a failed or truncated download) the page says so within 5 seconds, with a link to open it in a
+// new tab; a .wasm served with the wrong MIME type still loads.
+
+import assert from 'node:assert/strict';
+import { before, after, test } from 'node:test';
+import { startServer, launchBrowser, watchErrors, assertNoErrors, goHash, quizSeed, scenarioSeed, scenarioPaths, playScenario } from './helpers.mjs';
+
+/** The policy README.md documents; `frame-src 'self'` only for the lecturers' page's preview. */
+export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+let strict;
+let plain;
+let browser;
+before(async () => {
+  strict = await startServer(undefined, { 'content-security-policy': CSP });
+  plain = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await strict?.close();
+  await plain?.close();
+});
+
+async function page(init) {
+  const context = await browser.newContext();
+  const p = watchErrors(await context.newPage());
+  p.violations = [];
+  await p.exposeFunction('reportViolation', (v) => p.violations.push(v));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.reportViolation(`${e.violatedDirective}: ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
+  if (init) await init(p);
+  return p;
+}
+
+test('under a strict Content-Security-Policy every view runs with no violation', { timeout: 120_000 }, async () => {
+  const p = await page();
+  await p.goto(`${strict.url}#/`);
+  await p.waitForSelector('#view-heading');
+  const quiz = quizSeed();
+  for (const hash of ['#/unit/meaning', '#/lesson/meaning-lesson', `#/quiz/${quiz.id}`, `#/quiz/${quiz.id}/1`, `#/quiz/${quiz.id}/results`, '#/glossary', '#/timeline', '#/sources', '#/progress', '#/record', '#/practice', '#/nowhere']) {
+    await goHash(p, hash);
+  }
+  // Answer a question, play a scenario to its end, open the lecturers' preview.
+  await goHash(p, `#/quiz/${quiz.id}/1`);
+  await p.click('label[for="option-0"]').catch(() => {});
+  const sc = scenarioSeed();
+  await playScenario(p, sc, scenarioPaths(sc)[0]);
+  await goHash(p, '#/lecturers');
+  const preview = await (await p.waitForSelector('iframe.preview')).contentFrame();
+  await preview.waitForSelector('#view-heading', { state: 'attached' });
+  await new Promise((r) => setTimeout(r, 300));
+  assert.deepEqual(p.violations, [], 'no Content-Security-Policy violation');
+  assertNoErrors(p);
+  await p.context().close();
+});
+
+/** The page's start-up message, once shown (within 5 s). */
+async function problem(p) {
+  await p.waitForSelector('#start-problem', { timeout: 6000 });
+  const text = await p.textContent('#start-problem');
+  const link = await p.getAttribute('#start-problem a', 'href');
+  return { text, link };
+}
+
+test('no WebAssembly: a plain message and a link, within 5 seconds', { timeout: 30_000 }, async () => {
+  const p = await page((x) => x.addInitScript(() => { delete window.WebAssembly; }));
+  const t0 = Date.now();
+  await p.goto(`${plain.url}#/unit/meaning`);
+  const { text, link } = await problem(p);
+  assert.ok(Date.now() - t0 < 5000, 'within 5 seconds');
+  assert.match(text, /needs WebAssembly/);
+  assert.equal(link, `${plain.url}#/unit/meaning`);
+  assert.equal(await p.getAttribute('#start-problem', 'role'), 'alert');
+  await p.context().close();
+});
+
+for (const [name, handle, words] of [
+  ['a failed download', (route) => route.abort('failed'), /could not start/],
+  ['a truncated download', async (route) => {
+    const r = await route.fetch();
+    const body = await r.body();
+    await route.fulfill({ status: 200, headers: { 'content-type': 'application/wasm' }, body: body.subarray(0, body.length >> 1) });
+  }, /could not start/],
+]) {
+  test(`${name} of the wasm: a plain message and a link`, { timeout: 30_000 }, async () => {
+    const p = await page((x) => x.route(/\.wasm$/, handle));
+    // The failure itself is reported in the console; that is expected here.
+    p.errors = [];
+    await p.goto(`${plain.url}#/`);
+    const { text, link } = await problem(p);
+    assert.match(text, words);
+    assert.equal(link, `${plain.url}#/`);
+    await p.context().close();
+  });
+}
+
+test('a .wasm served with the wrong MIME type still loads (the non-streaming path)', { timeout: 30_000 }, async () => {
+  const p = await page((x) => x.route(/\.wasm$/, async (route) => {
+    const r = await route.fetch();
+    await route.fulfill({ status: 200, headers: { 'content-type': 'application/octet-stream' }, body: await r.body() });
+  }));
+  await p.goto(`${plain.url}#/`);
+  await p.waitForSelector('ol.cards > li');
+  assert.equal(await p.locator('#start-problem').count(), 0);
+  await p.context().close();
+});

@@ -4,17 +4,26 @@
 // truncated download), or has not started after 5 seconds, the page says so in plain words, with
 // a link to open the module in a new tab. A .wasm served with the wrong MIME type still loads:
 // wasm-bindgen falls back to the non-streaming path.
-const started = () => document.getElementById('view-heading') !== null;
+const app = document.getElementById('app');
+const started = () => app === null || app.hasAttribute('data-started');
+
+// The page holds the course home as static HTML, readable before the app arrives. A deep link
+// shows the loading message instead, rather than the wrong page.
+const hash = location.hash.replace(/^#\/?/, '');
+const loading = document.getElementById('loading');
+if (hash !== '' && app && loading instanceof HTMLTemplateElement) {
+  app.replaceChildren(loading.content.cloneNode(true));
+}
 
 function say(words) {
-  const main = document.querySelector('#app main.loading');
+  const main = app && app.querySelector('main');
   if (!main || started()) return;
   let p = document.getElementById('start-problem');
   if (!p) {
     p = document.createElement('p');
     p.id = 'start-problem';
     p.setAttribute('role', 'alert');
-    main.append(p);
+    main.prepend(p);
   }
   p.textContent = words + ' ';
   const a = document.createElement('a');

@@ -1,11 +1,17 @@
 //! The last step of a build, native only (`src/bin/finish-dist.rs`, run by Trunk's post-build
-//! hook): the start-up script moved out of `index.html` (see `static/start.js`), and precompressed
-//! `.gz` and `.br` copies of the files a browser downloads.
+//! hook): the start-up script moved out of `index.html` (see `static/start.js`), the course home
+//! rendered into `index.html` so that a learner reads it before the wasm arrives, and
+//! precompressed `.gz` and `.br` copies of the files a browser downloads.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
+use crate::course::COURSE;
+use crate::engine::progress::Progress;
+use crate::engine::route::Route;
+use crate::engine::state::{AppState, Storage};
 use crate::packager::crc32::crc32;
+use crate::ui::{App, AppProps};
 
 /// The loader, with `APP_JS` and `APP_WASM` standing for the app's file names.
 const LOADER: &str = include_str!("../../static/start.js");
@@ -45,6 +51,33 @@ pub fn externalise(html: &str) -> Result<(String, String, String), String> {
     ))
 }
 
+/// The course home as a first visitor sees it, rendered to HTML (Yew's server-side rendering).
+pub fn home_html() -> String {
+    let state = AppState::new(&COURSE, Route::Home, Progress::new(&COURSE), Storage::Saved);
+    let renderer = yew::LocalServerRenderer::<App>::with_props(AppProps {
+        initial: Some(state),
+    })
+    .hydratable(false);
+    futures::executor::block_on(renderer.render())
+}
+
+/// `index.html` with the static home inside `#app`, and the loading message kept in a
+/// `<template id="loading">` for deep links (the loader shows it instead of the home).
+pub fn with_static_home(html: &str, home: &str) -> Result<String, String> {
+    let open = "<div id=\"app\">";
+    let start = html.find(open).ok_or("index.html has no <div id=\"app\">")? + open.len();
+    let end = start
+        + html[start..]
+            .find("</div>\n</body>")
+            .ok_or("index.html's #app is not the last element of the body")?;
+    let loading = html[start..end].trim();
+    Ok(format!(
+        "{}\n{home}\n<template id=\"loading\">{loading}</template>\n{}",
+        &html[..start],
+        &html[end..]
+    ))
+}
+
 /// `data` as a gzip file (RFC 1952): header, deflate, CRC-32 and length.
 pub fn gzip(data: &[u8]) -> Vec<u8> {
     let mut out = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 255];
@@ -76,6 +109,12 @@ pub fn finish(dir: &Path) -> Result<String, String> {
         std::fs::write(dir.join(&name), loader).map_err(|e| format!("{name}: {e}"))?;
         std::fs::write(&index, html).map_err(|e| format!("{}: {e}", index.display()))?;
         let _ = writeln!(report, "{name}: the start-up script, out of index.html");
+    }
+    let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    if !html.contains("<template id=\"loading\">") {
+        let html = with_static_home(&html, &home_html())?;
+        std::fs::write(&index, html).map_err(|e| format!("{}: {e}", index.display()))?;
+        let _ = writeln!(report, "index.html: the course home as static HTML");
     }
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
@@ -123,6 +162,17 @@ mod tests {
         assert!(loader.contains("import('./app-1.js')") && loader.contains("'./app-1_bg.wasm'"));
         assert!(!loader.contains("APP_JS") && !loader.contains("APP_WASM"));
         assert!(externalise("<head></head>").is_err());
+    }
+
+    #[test]
+    fn the_home_goes_into_the_page_and_the_loading_message_into_a_template() {
+        let page = "<body>\n<div id=\"app\">\n  <main class=\"loading\"><p>Loading</p></main>\n</div>\n</body>";
+        let home = home_html();
+        assert!(home.contains("id=\"view-heading\"") && home.contains(COURSE.title));
+        let html = with_static_home(page, &home).unwrap();
+        assert!(html.contains(&format!("<div id=\"app\">\n{home}")));
+        assert!(html.contains("<template id=\"loading\"><main class=\"loading\"><p>Loading</p></main></template>"));
+        assert!(with_static_home("<body></body>", &home).is_err());
     }
 
     #[test]

@@ -213,7 +213,9 @@ pub fn start() {
         .and_then(|d| d.get_element_by_id("app"));
     match root {
         Some(root) => {
+            // The page's static copy of the home (or the loading message) gives way to the app.
             root.set_inner_html("");
+            let _ = root.set_attribute("data-started", "");
             yew::Renderer::<App>::with_root(root).render();
         }
         None => {

@@ -92,7 +92,7 @@ async function openHost(query) {
   const page = watchErrors(await context.newPage());
   await page.goto(`http://127.0.0.2:${host.address().port}/?${query}`);
   const frame = await (await page.waitForSelector('#module')).contentFrame();
-  await frame.waitForSelector('#view-heading', { state: 'attached' });
+  await frame.waitForSelector('#app[data-started] #view-heading', { state: 'attached' });
   return { page, frame, context };
 }
 
@@ -163,7 +163,7 @@ test('the lecturers\' page builds the embed code and the host script, and both w
   const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
   const page = watchErrors(await context.newPage());
   await page.goto(`${app.url}#/lecturers`);
-  await page.waitForSelector('#view-heading');
+  await page.waitForSelector('#app[data-started] #view-heading');
   assert.match(await page.textContent('main'), /answers included/);
   const code = () => page.$eval('#embed-code', (t) => t.value);
   assert.match(await code(), /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed#\/" title="[^"]+" /);

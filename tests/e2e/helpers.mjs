@@ -199,7 +199,7 @@ export async function openApp(page, hash = '#/') {
 
 /** Waits until the app (not the loading placeholder) shows a view heading. */
 export async function waitForApp(page) {
-  await page.waitForSelector('#view-heading', { state: 'attached' });
+  await page.waitForSelector('#app[data-started] #view-heading', { state: 'attached' });
 }
 
 /**

@@ -139,7 +139,7 @@ async function loadCode(page, code) {
 /** A real reload: a new app instance that only knows what this browser stored. */
 async function reload(page) {
   await page.reload({ waitUntil: 'load' });
-  await page.waitForSelector('#view-heading', { state: 'attached' });
+  await page.waitForSelector('#app[data-started] #view-heading', { state: 'attached' });
 }
 
 /** Clicks a download link and returns { name, text } of the file the browser saved. */

@@ -66,7 +66,7 @@ e2eTest(env, 'progress survives a reload and shows on the home page', async (ope
   // A real reload of the home page: a new app instance that can only know what was stored.
   await goHash(page, '#/');
   await page.reload({ waitUntil: 'load' });
-  await page.waitForSelector('#view-heading');
+  await page.waitForSelector('#app[data-started] #view-heading');
   assert.equal(await textOf(page, '#view-heading'), course.title);
   const expected = [
     'Lesson: ✓ read',

@@ -529,7 +529,7 @@ e2eTest(env, 'the whole quiz, every question type, can be done with the keyboard
   // The order is this learner's: shuffled, and the same after a reload in the same browser.
   assert.notDeepEqual(seen, quiz.questions.map((q) => q.id), 'the questions are shuffled');
   await page.reload({ waitUntil: 'load' });
-  await page.waitForSelector('#view-heading');
+  await page.waitForSelector('#app[data-started] #view-heading');
   assert.deepEqual(await quizOrderOnScreen(page, quiz), seen, 'a reload shows the questions in the same order');
 });
 

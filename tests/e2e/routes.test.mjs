@@ -46,7 +46,7 @@ e2eTest(env, 'deep link to question 3 loads that question in a fresh page', asyn
   assert.equal(await page.getByRole('button', { name: 'Check answer' }).count(), 1);
   // The learner's order is kept: a reload of the deep link shows the same question.
   await page.reload({ waitUntil: 'load' });
-  await page.waitForSelector('#view-heading');
+  await page.waitForSelector('#app[data-started] #view-heading');
   assert.equal((await questionOnScreen(page, quiz)).q.id, m.q.id, 'question 3 is the same after a reload');
 });
 

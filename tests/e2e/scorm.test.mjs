@@ -83,7 +83,7 @@ async function launch(v, name, { kept, failSet = false, apiIn = 'parent', contex
   } else {
     frame = await contentFrame(page, sco);
   }
-  await frame.waitForSelector('#view-heading', { state: 'attached' });
+  await frame.waitForSelector('#app[data-started] #view-heading', { state: 'attached' });
   return { page, frame, context };
 }
 

@@ -27,7 +27,7 @@ async function quizAsShown(page) {
 
 async function reload(page) {
   await page.reload({ waitUntil: 'load' });
-  await page.waitForSelector('#view-heading');
+  await page.waitForSelector('#app[data-started] #view-heading');
 }
 
 e2eTest(env, 'two learners with different seeds get different orders, each kept across a reload', async (open) => {

@@ -41,7 +41,7 @@ async function page(init) {
 test('under a strict Content-Security-Policy every view runs with no violation', { timeout: 120_000 }, async () => {
   const p = await page();
   await p.goto(`${strict.url}#/`);
-  await p.waitForSelector('#view-heading');
+  await p.waitForSelector('#app[data-started] #view-heading');
   const quiz = quizSeed();
   for (const hash of ['#/unit/meaning', '#/lesson/meaning-lesson', `#/quiz/${quiz.id}`, `#/quiz/${quiz.id}/1`, `#/quiz/${quiz.id}/results`, '#/glossary', '#/timeline', '#/sources', '#/progress', '#/record', '#/practice', '#/nowhere']) {
     await goHash(p, hash);
@@ -53,7 +53,7 @@ test('under a strict Content-Security-Policy every view runs with no violation',
   await playScenario(p, sc, scenarioPaths(sc)[0]);
   await goHash(p, '#/lecturers');
   const preview = await (await p.waitForSelector('iframe.preview')).contentFrame();
-  await preview.waitForSelector('#view-heading', { state: 'attached' });
+  await preview.waitForSelector('#app[data-started] #view-heading', { state: 'attached' });
   await new Promise((r) => setTimeout(r, 300));
   assert.deepEqual(p.violations, [], 'no Content-Security-Policy violation');
   assertNoErrors(p);
@@ -109,4 +109,26 @@ test('a .wasm served with the wrong MIME type still loads (the non-streaming pat
   await p.waitForSelector('ol.cards > li');
   assert.equal(await p.locator('#start-problem').count(), 0);
   await p.context().close();
+});
+
+test('the course home is in the page before the app arrives; a deep link shows the loading message instead', { timeout: 30_000 }, async () => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  const p = await page((x) => x.route(/\.wasm$/, async (route) => { await held; await route.continue(); }));
+  await p.goto(`${plain.url}`);
+  await p.waitForSelector('ol.cards > li');
+  assert.equal(await p.locator('ol.cards > li').count(), 8, 'every unit, from the static page');
+  assert.equal(await p.locator('#app[data-started]').count(), 0, 'before the app started');
+  const p2 = await page((x) => x.route(/\.wasm$/, async (route) => { await held; await route.continue(); }));
+  await p2.goto(`${plain.url}#/glossary`);
+  await p2.waitForSelector('#app main.loading');
+  assert.equal(await p2.locator('ol.cards').count(), 0, 'not the home page for a deep link');
+  release();
+  await p.waitForSelector('#app[data-started] ol.cards > li');
+  await p2.waitForSelector('#app[data-started] #view-heading');
+  assert.equal(await p2.textContent('#view-heading'), 'Glossary');
+  assertNoErrors(p);
+  assertNoErrors(p2);
+  await p.context().close();
+  await p2.context().close();
 });

@@ -67,7 +67,7 @@ e2eTest(env, 'answer, reload: answers, drafts, reflections and a scenario under 
   const happened = await textOf(page, 'main');
 
   await page.reload({ waitUntil: 'load' });
-  await page.waitForSelector('#view-heading');
+  await page.waitForSelector('#app[data-started] #view-heading');
   assert.equal(await textOf(page, 'main'), happened, 'the scenario is where it was left');
 
   await goHash(page, `#/quiz/${quiz.id}/${checked}`);
@@ -124,7 +124,7 @@ async function vlePage(page, iframeAttrs = '') {
   vleServers.push(server);
   await page.goto(`http://localhost:${server.address().port}/course/week3`, { waitUntil: 'load' });
   const frame = await (await page.waitForSelector('iframe')).contentFrame();
-  await frame.waitForSelector('#view-heading');
+  await frame.waitForSelector('#app[data-started] #view-heading');
   return frame;
 }
 
@@ -223,7 +223,7 @@ e2eTest(env, 'corrupt or foreign data in storage: a fresh start, the data kept u
     const stored = await page.evaluate((k) => localStorage.getItem(k), KEY);
     assert.match(stored, /^hsc3;.*;k=[0-9a-z]{4}$/s);
     await page.reload({ waitUntil: 'load' });
-    await page.waitForSelector('#view-heading');
+    await page.waitForSelector('#app[data-started] #view-heading');
     assert.equal(await page.$('#recovered-notice'), null, 'readable again: no notice');
     assert.equal(await page.evaluate((k) => localStorage.getItem(k), BACKUP), planted);
     await page.context().close();

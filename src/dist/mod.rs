@@ -65,7 +65,10 @@ pub fn home_html() -> String {
 /// `<template id="loading">` for deep links (the loader shows it instead of the home).
 pub fn with_static_home(html: &str, home: &str) -> Result<String, String> {
     let open = "<div id=\"app\">";
-    let start = html.find(open).ok_or("index.html has no <div id=\"app\">")? + open.len();
+    let start = html
+        .find(open)
+        .ok_or("index.html has no <div id=\"app\">")?
+        + open.len();
     let end = start
         + html[start..]
             .find("</div>\n</body>")
@@ -171,7 +174,9 @@ mod tests {
         assert!(home.contains("id=\"view-heading\"") && home.contains(COURSE.title));
         let html = with_static_home(page, &home).unwrap();
         assert!(html.contains(&format!("<div id=\"app\">\n{home}")));
-        assert!(html.contains("<template id=\"loading\"><main class=\"loading\"><p>Loading</p></main></template>"));
+        assert!(html.contains(
+            "<template id=\"loading\"><main class=\"loading\"><p>Loading</p></main></template>"
+        ));
         assert!(with_static_home("<body></body>", &home).is_err());
     }
 

@@ -44,8 +44,10 @@ if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'funct
 } else {
   try {
     const app = await import('./APP_JS');
-    await app.default({ module_or_path: './APP_WASM' });
+    const exports = await app.default({ module_or_path: './APP_WASM' });
     clearTimeout(slow);
+    // For the benchmark (tests/bench/): the wasm memory's size, nothing about the learner.
+    globalThis.hscWasmMemoryBytes = () => exports.memory.buffer.byteLength;
   } catch (e) {
     clearTimeout(slow);
     say(`The module could not start: one of its files did not load completely (${e && e.message ? e.message : e}). Reload the page; if this keeps happening, try another browser or network.`);

@@ -1,0 +1,175 @@
+// The benchmark (`bash .ci/bench`): serves the release build in dist/ from a local server, once
+// compressed (the .br/.gz files the build writes, as nginx's brotli_static/gzip_static would) and
+// once uncompressed (as a VLE file store often does), drives headless Chromium with Lighthouse's
+// mobile throttling (562.5 ms per request, 1.47 Mbit/s down, CPU slowed 4x), and prints a table
+// against the budgets of the performance issue. Sizes are gated in CI by .ci/size-budget; the
+// timings here are reported, not gated.
+
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DIST = path.join(ROOT, 'dist');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.xml': 'application/xml', '.gift': 'text/plain' };
+const BUDGET = { gzip: 280 * 1024, raw: 600 * 1024, interactive: 2800, view: 100, input: 50, memory: 8 * 1024 * 1024 };
+
+function serve(compressed) {
+  const server = http.createServer((req, res) => {
+    let name = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (name.endsWith('/')) name += 'index.html';
+    const file = path.join(DIST, path.normalize(name));
+    if (!file.startsWith(DIST) || !fs.existsSync(file)) return res.writeHead(404).end();
+    const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+    const accepts = String(req.headers['accept-encoding'] ?? '');
+    let body = file;
+    if (compressed && accepts.includes('br') && fs.existsSync(`${file}.br`)) {
+      body = `${file}.br`;
+      headers['content-encoding'] = 'br';
+    } else if (compressed && accepts.includes('gzip') && fs.existsSync(`${file}.gz`)) {
+      body = `${file}.gz`;
+      headers['content-encoding'] = 'gzip';
+    }
+    res.writeHead(200, headers).end(fs.readFileSync(body));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n) => `${Math.round(n)} ms`;
+
+async function throttled(browser) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 562.5, downloadThroughput: (1.47e6 / 8) * 0.9, uploadThroughput: (675e3 / 8) * 0.9 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await context.addInitScript(() => {
+    // When the app takes over the page: its unit links now respond.
+    new MutationObserver((_, obs) => {
+      if (document.getElementById('app')?.hasAttribute('data-started')) {
+        globalThis.benchInteractive = performance.now();
+        obs.disconnect();
+      }
+    }).observe(document, { subtree: true, attributes: true, childList: true });
+  });
+  return { context, page };
+}
+
+async function coldLoad(browser, url) {
+  const { context, page } = await throttled(browser);
+  let requests = 0;
+  page.on('request', () => requests++);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => globalThis.benchInteractive !== undefined, null, { timeout: 60_000 });
+  const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
+  const interactive = await page.evaluate(() => globalThis.benchInteractive);
+  return { context, page, requests, fcp, interactive };
+}
+
+/** From a change of route to the next painted frame after the new view has focus. */
+async function viewChange(page, hash) {
+  return page.evaluate(async (h) => {
+    document.activeElement?.blur();
+    const t0 = performance.now();
+    location.hash = h;
+    await new Promise((resolve, reject) => {
+      const tick = () => {
+        if (document.activeElement?.id === 'view-heading') resolve();
+        else if (performance.now() - t0 > 10_000) reject(new Error(`no new view for ${h}`));
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return performance.now() - t0;
+  }, hash);
+}
+
+/** From a click on `selector` to the next painted frame. */
+async function input(page, selector) {
+  return page.evaluate(async (sel) => {
+    const el = document.querySelector(sel);
+    const t0 = performance.now();
+    el.click();
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return performance.now() - t0;
+  }, selector);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
+});
+const rows = [];
+const row = (what, value, budget, ok) => rows.push([what, value, budget ?? '', ok === undefined ? '' : ok ? 'ok' : 'over']);
+
+// Bytes per file.
+const files = fs.readdirSync(DIST).filter((f) => /\.(html|js|css|wasm)$/.test(f)).sort();
+let [raw, gz, br] = [0, 0, 0];
+for (const f of files) {
+  const size = (x) => (fs.existsSync(path.join(DIST, x)) ? fs.statSync(path.join(DIST, x)).size : NaN);
+  const [r, g, b] = [size(f), size(`${f}.gz`), size(`${f}.br`)];
+  raw += r; gz += g; br += b;
+  row(`${f} (raw / gzip / brotli)`, `${r} / ${g} / ${b}`);
+}
+row('first load, gzip', kb(gz), `≤ ${kb(BUDGET.gzip)}`, gz <= BUDGET.gzip);
+row('first load, brotli', kb(br));
+row('first load, uncompressed', kb(raw), `≤ ${kb(BUDGET.raw)}`, raw <= BUDGET.raw);
+
+for (const compressed of [true, false]) {
+  const server = await serve(compressed);
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  const loads = [];
+  for (let i = 0; i < RUNS; i++) {
+    const l = await coldLoad(browser, url);
+    loads.push(l);
+    if (i < RUNS - 1) await l.context.close();
+  }
+  const label = compressed ? 'compressed' : 'uncompressed';
+  row(`requests (${label})`, String(loads[0].requests));
+  row(`first contentful paint (${label}, median of ${RUNS})`, ms(median(loads.map((l) => l.fcp))));
+  const interactive = median(loads.map((l) => l.interactive));
+  row(`interactive (${label}, median of ${RUNS})`, ms(interactive), `≤ ${ms(BUDGET.interactive)}`, interactive <= BUDGET.interactive);
+  if (compressed) {
+    const { page, context } = loads[loads.length - 1];
+    const homes = [];
+    for (const hash of ['#/unit/meaning', '#/lesson/meaning-lesson', '#/quiz/meaning-quiz', '#/quiz/meaning-quiz/1', '#/timeline', '#/glossary', '#/sources', '#/progress', '#/record', '#/lecturers']) {
+      // There and back twice: the median of the two visits (and the way home is measured too).
+      const there = [await viewChange(page, hash)];
+      const home = [await viewChange(page, '#/')];
+      there.push(await viewChange(page, hash));
+      home.push(await viewChange(page, '#/'));
+      const t = Math.max(...there);
+      homes.push(...home);
+      row(`view change to ${hash} (slower of 2)`, ms(t), `≤ ${ms(BUDGET.view)}`, t <= BUDGET.view);
+    }
+    const home = Math.max(...homes);
+    row('view change to #/ (slowest)', ms(home), `≤ ${ms(BUDGET.view)}`, home <= BUDGET.view);
+    await viewChange(page, '#/quiz/meaning-quiz/1');
+    const choose = await input(page, 'form.question label[for="option-0"]');
+    row('answer: choose an option', ms(choose), `≤ ${ms(BUDGET.input)}`, choose <= BUDGET.input);
+    const sure = await input(page, 'label[for="sure-1"]');
+    row('answer: say how sure', ms(sure), `≤ ${ms(BUDGET.input)}`, sure <= BUDGET.input);
+    const memory = await page.evaluate(() => (performance.memory?.usedJSHeapSize ?? NaN) + (globalThis.hscWasmMemoryBytes?.() ?? NaN));
+    row('JS heap + wasm memory after every view', kb(memory), `≤ ${kb(BUDGET.memory)}`, memory <= BUDGET.memory);
+    await context.close();
+  } else {
+    await loads[loads.length - 1].context.close();
+  }
+  server.close();
+}
+await browser.close();
+
+const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length), 4));
+const line = (r) => `| ${r.map((v, i) => v.padEnd(widths[i])).join(' | ')} |`;
+console.log(`Benchmark of dist/ on ${new Date().toISOString().slice(0, 10)}: 562.5 ms latency, 1.47 Mbit/s, CPU x4, ${RUNS} cold loads`);
+console.log(line(['measure', 'value', 'budget', '']));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const r of rows) console.log(line(r));

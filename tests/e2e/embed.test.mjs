@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { before, after, test } from 'node:test';
-import { startServer, launchBrowser, watchErrors, assertNoErrors, goHash, waitFocus, courseJson, assertAxeClean } from './helpers.mjs';
+import { startServer, launchBrowser, watchErrors, assertNoErrors, goHash, waitFocus, courseJson, assertAxeClean, quizSeed } from './helpers.mjs';
 
 const host_port = () => host.address().port;
 
@@ -178,6 +178,13 @@ test('the lecturers\' page builds the embed code and the host script, and both w
   const preview = await (await page.waitForSelector('iframe.preview')).contentFrame();
   await preview.waitForFunction((id) => location.search.includes(`units=${id}`) && document.querySelectorAll('ol.cards > li').length === 1, unit2);
   await assertAxeClean(page, 'lecturers page with choices');
+  // Each unit's answers open on demand.
+  const unit1 = page.locator('.lecturer-unit details').first();
+  assert.equal(await unit1.locator('li').count(), 0, 'built only when opened');
+  await unit1.locator('summary').click();
+  await unit1.locator('li').first().waitFor();
+  assert.equal(await unit1.locator('li').count(), quizSeed().questions.length);
+  assert.match(await unit1.locator('li').first().textContent(), /Answer: /);
   // The question bank's downloads are there.
   for (const [name, start] of [['question-bank-moodle.xml', '<?xml'], ['question-bank.gift', '//']]) {
     const href = await page.getAttribute(`a[download="${name}"]`, 'href');

@@ -215,10 +215,25 @@ fn lecturers_page_has_the_embed_code_and_every_units_answers() {
                 unit.id
             );
         }
+        let n = COURSE.quiz(unit.quiz).questions.len();
+        assert!(
+            t.contains(&format!("Questions and answers ({n})")),
+            "{}",
+            unit.id
+        );
+        // The answers are built when the disclosure opens: rendered open here.
+        let r = yew::LocalServerRenderer::<hsc_course::ui::views::UnitAnswers>::with_props(
+            hsc_course::ui::views::UnitAnswersProps {
+                unit: u,
+                open: true,
+            },
+        )
+        .hydratable(false);
+        let answers = text(&futures::executor::block_on(r.render()));
         for &q in COURSE.quiz(unit.quiz).questions {
             let words = squash(&answer_words(&COURSE, COURSE.question(q)));
             assert!(
-                t.contains(&words),
+                answers.contains(&words),
                 "{}: the answer {words}",
                 COURSE.question(q).id
             );

@@ -165,7 +165,6 @@ pub fn LecturersPage() -> Html {
 /// One unit for lecturers: outcomes, seminar prompts, questions with answers, scenario endings.
 fn unit_section(u: UnitId) -> Html {
     let unit = COURSE.unit(u);
-    let quiz = COURSE.quiz(unit.quiz);
     html! {
         <section class="lecturer-unit" aria-labelledby={format!("lecturer-unit-{}", u.index())}>
             <h3 id={format!("lecturer-unit-{}", u.index())}>{ unit_label(u) }</h3>
@@ -175,20 +174,7 @@ fn unit_section(u: UnitId) -> Html {
                 <h4>{"Seminar prompts"}</h4>
                 <ol>{ for unit.discuss.iter().map(|d| html! { <li>{ rich(d) }</li> }) }</ol>
             }
-            <details>
-                <summary>{ format!("Questions and answers ({})", quiz.questions.len()) }</summary>
-                <ol>
-                    { for quiz.questions.iter().map(|&q| {
-                        let question = COURSE.question(q);
-                        html! {
-                            <li>
-                                <p>{ rich(question.prompt) }</p>
-                                <p><strong>{"Answer: "}</strong>{ answer_words(&COURSE, question) }</p>
-                            </li>
-                        }
-                    }) }
-                </ol>
-            </details>
+            <UnitAnswers unit={u} />
             { for unit.scenarios.iter().map(|&s| {
                 let scenario = COURSE.scenario(s);
                 html! {
@@ -201,5 +187,47 @@ fn unit_section(u: UnitId) -> Html {
                 }
             }) }
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct UnitAnswersProps {
+    pub unit: UnitId,
+    /// Open from the start (the server-side rendering tests read the answers this way).
+    #[prop_or_default]
+    pub open: bool,
+}
+
+/// A unit's questions with their answers, behind a disclosure; built only once it is opened, so
+/// the page opens quickly (132 questions in all).
+#[component]
+pub fn UnitAnswers(props: &UnitAnswersProps) -> Html {
+    let quiz = COURSE.quiz(COURSE.unit(props.unit).quiz);
+    let open = use_state(|| props.open);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            if let Some(d) = e.target_dyn_into::<web_sys::HtmlDetailsElement>() {
+                open.set(d.open());
+            }
+        })
+    };
+    html! {
+        <details {ontoggle} open={*open}>
+            <summary>{ format!("Questions and answers ({})", quiz.questions.len()) }</summary>
+            if *open {
+                <ol>
+                    { for quiz.questions.iter().map(|&q| {
+                        let question = COURSE.question(q);
+                        html! {
+                            <li>
+                                <p>{ rich(question.prompt) }</p>
+                                <p><strong>{"Answer: "}</strong>{ answer_words(&COURSE, question) }</p>
+                            </li>
+                        }
+                    }) }
+                </ol>
+            }
+        </details>
     }
 }

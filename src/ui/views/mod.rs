@@ -12,7 +12,7 @@ mod timeline;
 
 pub use glossary::Glossary;
 pub use home::{Home, UnitPage};
-pub use lecturers::LecturersPage;
+pub use lecturers::{LecturersPage, UnitAnswers, UnitAnswersProps};
 pub use lesson::LessonPage;
 pub use progress::{AnswersReview, PracticePage, ProgressPage, RecordPage, ReflectionBox};
 pub use quiz::{QuestionPage, QuizPage, ResultsPage};

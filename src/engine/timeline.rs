@@ -26,13 +26,20 @@ pub fn filter(course: &Course, f: &Filter) -> Vec<EventId> {
             let e = course.event(id);
             let in_unit = f.unit.is_none_or(|u| e.unit == u);
             let in_decade = f.decade.is_none_or(|d| e.year / 10 * 10 == d);
-            in_unit && in_decade && {
-                let hay =
-                    normalise_answer(&format!("{} {} {}", e.title, plain(course, e.text), e.year));
-                wanted
-                    .iter()
-                    .all(|w| hay.split(' ').any(|h| h.starts_with(w.as_str())))
-            }
+            // No words asked for: nothing to search (the text is not even built).
+            in_unit
+                && in_decade
+                && (wanted.is_empty() || {
+                    let hay = normalise_answer(&format!(
+                        "{} {} {}",
+                        e.title,
+                        plain(course, e.text),
+                        e.year
+                    ));
+                    wanted
+                        .iter()
+                        .all(|w| hay.split(' ').any(|h| h.starts_with(w.as_str())))
+                })
         })
         .collect()
 }

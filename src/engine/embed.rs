@@ -2,6 +2,7 @@
 //! settings, and a small host script for pages that listen for no resizing protocol.
 
 use super::settings::Settings;
+use super::text::escape_html as attr;
 use crate::model::Course;
 
 /// The iframe for `base` (the module's address, without query or hash) with `settings` (embed is
@@ -30,12 +31,6 @@ addEventListener('message', function (e) {
   if (e.data.action === 'resize' && e.data.height > 0) f.style.height = Math.ceil(e.data.height) + 'px';
 });
 </script>";
-
-fn attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-}
 
 #[cfg(test)]
 mod tests {

@@ -6,7 +6,7 @@ use super::grade::{grade, Outcome};
 use super::outcome;
 use super::progress::Progress;
 use super::quiz::{answer_summary, answer_words, feedback_text};
-use super::text::{cite_text, plain};
+use super::text::{cite_text, escape_html, plain};
 use crate::model::{lowercase_first, Block, Course, QuestionId, QuizId, UnitId};
 
 /// One labelled line of an entry ("Your answer", "Feedback").
@@ -207,21 +207,6 @@ pub fn build(course: &Course, p: &Progress) -> Vec<Section> {
         .collect()
 }
 
-fn esc_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 fn esc_md(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -277,15 +262,18 @@ pub fn html(course: &Course, sections: &[Section], today: Day) -> String {
     );
     out.push_str(&format!(
         "<p>{}</p>\n",
-        esc_html(&heading_line(course, today))
+        escape_html(&heading_line(course, today))
     ));
     if sections.is_empty() {
         out.push_str("<p>Nothing recorded yet.</p>\n");
     }
     for s in sections {
-        out.push_str(&format!("<section>\n<h2>{}</h2>\n", esc_html(&s.heading)));
+        out.push_str(&format!(
+            "<section>\n<h2>{}</h2>\n",
+            escape_html(&s.heading)
+        ));
         for e in &s.entries {
-            out.push_str(&format!("<article>\n<h3>{}</h3>\n", esc_html(&e.title)));
+            out.push_str(&format!("<article>\n<h3>{}</h3>\n", escape_html(&e.title)));
             if e.day > 0 {
                 out.push_str(&format!(
                     "<p><time datetime=\"{}\">{}</time></p>\n",
@@ -298,8 +286,8 @@ pub fn html(course: &Course, sections: &[Section], today: Day) -> String {
                 for l in &e.lines {
                     out.push_str(&format!(
                         "<dt>{}</dt><dd>{}</dd>\n",
-                        esc_html(l.label),
-                        esc_html(&l.text)
+                        escape_html(l.label),
+                        escape_html(&l.text)
                     ));
                 }
                 out.push_str("</dl>\n");

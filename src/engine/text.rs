@@ -39,3 +39,19 @@ fn push_plain(course: &Course, r: Rich, out: &mut String) {
         }
     }
 }
+
+/// Text for HTML or XML: `& < > " '` as references (for element text and attribute values).
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

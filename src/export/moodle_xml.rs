@@ -4,13 +4,8 @@
 //! names), `numerical` (tolerance, units accepted), `shortanswer` (case ignored).
 
 use super::{line, share, sources};
+use crate::engine::text::escape_html as esc;
 use crate::model::{format_decimal, Body, Course, QuestionKind, Rich};
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
 
 /// Text as HTML inside CDATA (the way Moodle writes it), so a reader sees the HTML as it is.
 fn cdata_html(text: &str) -> String {

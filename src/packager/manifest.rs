@@ -3,6 +3,7 @@
 //! (`adlcp:masteryscore` in 1.2, `imsss:minNormalizedMeasure` in 2004).
 
 use crate::engine::package::{Package, ScormVersion};
+use crate::engine::text::escape_html as escape;
 use crate::model::Course;
 
 /// The text of `imsmanifest.xml`. `files` are the package's files (relative, `/`-separated),
@@ -142,21 +143,6 @@ fn measure(pass: u8) -> String {
     }
 }
 
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,7 +162,7 @@ mod tests {
         assert_eq!(measure(0), "0");
         assert_eq!(
             escape("a & <b> \"c\" 'd'"),
-            "a &amp; &lt;b&gt; &quot;c&quot; &apos;d&apos;"
+            "a &amp; &lt;b&gt; &quot;c&quot; &#39;d&#39;"
         );
     }
 

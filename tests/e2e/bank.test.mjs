@@ -120,9 +120,9 @@ test('the GIFT bank, parsed by gift-pegjs, holds every question it can express, 
 test('the Moodle XML bank follows Moodle\'s question format, every question included', () => {
   const xml = read('question-bank-moodle.xml');
   assert.equal(XMLValidator.validate(xml), true, 'well-formed XML');
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['question', 'answer', 'subquestion', 'unit'].includes(name) });
+  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', htmlEntities: true, isArray: (name) => ['question', 'answer', 'subquestion', 'unit'].includes(name) });
   const questions = parser.parse(xml).quiz.question;
-  const htmlText = (node) => String(node?.text ?? '').replace(/^<p>|<\/p>$/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const htmlText = (node) => String(node?.text ?? '').replace(/^<p>|<\/p>$/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
   const TYPE = { single: 'multichoice', multiple: 'multichoice', truefalse: 'truefalse', ordering: 'ordering', matching: 'matching', categorise: 'matching', numeric: 'numerical', text: 'shortanswer' };
   let at = 0;
   for (const { unit, questions: qs } of units) {

@@ -1,25 +1,23 @@
-//! The course embedded in the app is exactly a fresh compile of `seeds/`: the generated
-//! `course.rs` that `build.rs` wrote is compared, as whole text, with the code generated now from
-//! the seeds, and so is the embedded `COURSE` itself once written out the same way.
+//! The course embedded in the app is exactly a fresh compile of `seeds/`: the stored course that
+//! `build.rs` wrote, once expanded, is compared whole with the course compiled now from the seeds,
+//! and written out again it gives the same bytes.
 
 use std::path::Path;
 
-use hsc_course::compiler::{codegen::emit_course, compile};
+use hsc_course::compiler::compile;
 use hsc_course::course::COURSE;
+use hsc_course::model::wire::write_course;
+use hsc_course::model::Course;
 
-/// The file `build.rs` generated, and `src/course.rs` includes.
-const GENERATED: &str = include_str!(concat!(env!("OUT_DIR"), "/course.rs"));
-
-fn fresh() -> String {
+fn fresh() -> Course {
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let course = compile(&seeds).unwrap_or_else(|diags| {
+    compile(&seeds).unwrap_or_else(|diags| {
         let lines: Vec<String> = diags.iter().map(ToString::to_string).collect();
         panic!("seeds/ must compile, but gave:\n{}", lines.join("\n"))
-    });
-    emit_course(&course)
+    })
 }
 
-/// What to do when the generated file is stale: a target folder shared by several checkouts of
+/// What to do when the stored course is stale: a target folder shared by several checkouts of
 /// this repository (the same crate hashes) can hold another checkout's build script and output.
 const STALE: &str =
     "if another checkout shares this target folder, `touch build.rs seeds` and run again";
@@ -42,19 +40,9 @@ fn first_difference(a: &str, b: &str) -> String {
 }
 
 #[test]
-fn the_generated_course_is_a_fresh_compile_of_the_seeds() {
-    let fresh = fresh();
-    assert!(
-        GENERATED == fresh,
-        "the generated course.rs differs from a fresh compile of seeds/ at {}\n({STALE})",
-        first_difference(GENERATED, &fresh)
-    );
-}
-
-#[test]
-fn the_embedded_course_writes_out_as_a_fresh_compile() {
-    let embedded = emit_course(&COURSE);
-    let fresh = fresh();
+fn the_embedded_course_is_a_fresh_compile_of_the_seeds() {
+    let embedded = format!("{:#?}", *COURSE);
+    let fresh = format!("{:#?}", fresh());
     assert!(
         embedded == fresh,
         "the embedded COURSE differs from a fresh compile of seeds/ at {}\n({STALE})",
@@ -62,46 +50,12 @@ fn the_embedded_course_writes_out_as_a_fresh_compile() {
     );
 }
 
-/// A line with its string literals emptied: what is left is the structure on that line.
-fn structure(line: &str) -> String {
-    let mut out = String::new();
-    let (mut in_string, mut escaped) = (false, false);
-    for c in line.chars() {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-                out.push(c);
-            }
-        } else {
-            in_string = c == '"';
-            out.push(c);
-        }
-    }
-    out
-}
-
 #[test]
-fn the_generated_course_has_one_element_per_line() {
-    let lines = GENERATED.lines().count();
-    assert!(
-        lines > 10_000,
-        "the generated course.rs should have one element per line, but has {lines} lines ({STALE})"
-    );
-    let widest = GENERATED
-        .lines()
-        .enumerate()
-        .map(|(i, l)| (structure(l.trim_start()).len(), i + 1))
-        .max()
-        .unwrap_or((0, 0));
-    assert!(
-        widest.0 <= 80,
-        "line {} of the generated course.rs holds {} characters outside its strings; \
-         write one element per line",
-        widest.1,
-        widest.0
-    );
+fn the_embedded_course_writes_the_same_bytes_as_a_fresh_compile() {
+    let embedded = write_course(&COURSE);
+    let fresh = write_course(&fresh());
+    assert!(embedded.shape == fresh.shape, "the shapes differ ({STALE})");
+    assert!(embedded.text == fresh.text, "the texts differ ({STALE})");
+    // Every string of the course is in the text, so the text is most of the course.
+    assert!(fresh.text.len() > 4 * fresh.shape.len());
 }

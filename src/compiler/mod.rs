@@ -1,5 +1,5 @@
 //! The content compiler: reads `seeds/`, checks it strictly, and produces the course as
-//! [`crate::model`] data, which [`codegen`] writes out as Rust for the app to embed.
+//! [`crate::model`] data, which `build.rs` stores in the app (`crate::model::wire`, LZMA).
 //!
 //! It runs at build time only (from `build.rs`, and natively in tests): none of it is in the wasm.
 //! Every problem is collected, not just the first, as `seeds/FILE:LINE: what is wrong; how to fix
@@ -13,11 +13,10 @@
 //! 4. [`build`]: one builder per kind of record, the course last; a scenario is built in steps,
 //!    its [`conditions`] resolved and its situations explored ([`explore`]).
 //!
-//! Then [`codegen`] (called by `build.rs`) writes the course as Rust, and [`json`] (called by
-//! `check-seeds --json`) writes it as JSON for the browser tests.
+//! Then `build.rs` stores the course in its binary form ([`crate::model::wire`]), and [`json`]
+//! (called by `check-seeds --json`) writes it as JSON for the browser tests.
 
 mod build;
-pub mod codegen;
 pub mod conditions;
 mod diagnostic;
 pub mod explore;

@@ -13,6 +13,7 @@ mod question;
 mod rich;
 mod scenario;
 mod text;
+pub mod wire;
 
 pub use question::*;
 pub use rich::*;

@@ -1,0 +1,359 @@
+//! The course's binary form: how `build.rs` stores the compiled course in the app and how the
+//! app reads it back.
+//!
+//! Two streams. The *shape* holds every number, tag and length as a LEB128 varint (signed numbers
+//! zigzagged); the *text* holds every string's bytes, one after another, in the order the shape
+//! reads them, so a string costs only its length in the shape. Strings are sliced out of the one
+//! text, so reading copies no text. `build.rs` compresses both (LZMA) and `src/course.rs` expands
+//! them on first use.
+//!
+//! Every struct of the model is written and read (in `types.rs`) through `wire_struct!`, which destructures without `..` and
+//! builds with every field: a field added to the model and forgotten here fails to compile. The
+//! round trip (compiled course → bytes → course, compared whole) is tested in `src/course.rs`.
+
+use super::*;
+
+/// The written course, before compression.
+#[derive(Default)]
+pub struct Writer {
+    pub shape: Vec<u8>,
+    pub text: String,
+}
+
+/// Reads a course written by [`Writer`]; strings borrow from `text`.
+///
+/// Reading never stops half way with an error to pass up: the first problem is kept, every read
+/// after it gives an empty or zero value, and [`read_course`] reports the problem at the end. That
+/// keeps the reading code (which is in the wasm) small.
+pub struct Reader<'a> {
+    shape: &'a [u8],
+    at: usize,
+    text: &'static str,
+    text_at: usize,
+    error: Option<WireError>,
+}
+
+/// Where and why the stored course could not be read (only a build gone wrong can cause it).
+#[derive(Debug, PartialEq, Eq)]
+pub struct WireError {
+    pub at: usize,
+    pub what: &'static str,
+}
+
+impl std::fmt::Display for WireError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} at byte {} of the course's shape", self.what, self.at)
+    }
+}
+
+type Result<T> = std::result::Result<T, WireError>;
+
+impl Writer {
+    pub fn uint(&mut self, mut v: u64) {
+        loop {
+            let byte = (v & 0x7f) as u8;
+            v >>= 7;
+            if v == 0 {
+                self.shape.push(byte);
+                return;
+            }
+            self.shape.push(byte | 0x80);
+        }
+    }
+
+    pub fn int(&mut self, v: i64) {
+        self.uint(((v << 1) ^ (v >> 63)) as u64);
+    }
+
+    pub fn str(&mut self, s: &str) {
+        self.uint(s.len() as u64);
+        self.text.push_str(s);
+    }
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(shape: &'a [u8], text: &'static str) -> Self {
+        Reader {
+            shape,
+            at: 0,
+            text,
+            text_at: 0,
+            error: None,
+        }
+    }
+
+    /// Keeps the first problem (and where it was met) and stops reading the shape.
+    pub fn fail(&mut self, what: &'static str) {
+        if self.error.is_none() {
+            self.error = Some(WireError { at: self.at, what });
+        }
+        self.at = self.shape.len();
+    }
+
+    /// The first problem met, if any.
+    pub fn error(&self) -> Option<&WireError> {
+        self.error.as_ref()
+    }
+
+    pub fn uint(&mut self) -> u64 {
+        let mut v = 0u64;
+        let mut shift = 0;
+        loop {
+            let Some(&byte) = self.shape.get(self.at) else {
+                self.fail("the shape ends inside a number");
+                return 0;
+            };
+            self.at += 1;
+            if shift > 63 {
+                self.fail("a number is too long");
+                return 0;
+            }
+            v |= u64::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return v;
+            }
+            shift += 7;
+        }
+    }
+
+    pub fn int(&mut self) -> i64 {
+        let v = self.uint();
+        ((v >> 1) as i64) ^ -((v & 1) as i64)
+    }
+
+    /// A number that must fit `T` (a length, an id, a percentage).
+    pub fn small<T: TryFrom<u64> + Default>(&mut self) -> T {
+        let v = self.uint();
+        T::try_from(v).unwrap_or_else(|_| {
+            self.fail("a number is out of range");
+            T::default()
+        })
+    }
+
+    /// The tag of an enum with `count` variants.
+    pub fn tag(&mut self, count: u8, what: &'static str) -> u8 {
+        let t: u8 = self.small();
+        if t >= count {
+            self.fail(what);
+            return 0;
+        }
+        t
+    }
+
+    pub fn str(&mut self) -> &'static str {
+        let len: usize = self.small();
+        let end = self.text_at.saturating_add(len);
+        let text = self.text;
+        match text.get(self.text_at..end) {
+            Some(s) => {
+                self.text_at = end;
+                s
+            }
+            None => {
+                self.fail("a string runs past the text or splits a character");
+                ""
+            }
+        }
+    }
+
+    /// Whether both streams were read to their ends without a problem.
+    pub fn finished(&self) -> bool {
+        self.error.is_none() && self.at == self.shape.len() && self.text_at == self.text.len()
+    }
+}
+
+/// A value of the course that can be written and read back.
+pub trait Wire: Sized {
+    fn put(&self, w: &mut Writer);
+    fn take(r: &mut Reader) -> Self;
+}
+
+impl Wire for &'static str {
+    fn put(&self, w: &mut Writer) {
+        w.str(self);
+    }
+    fn take(r: &mut Reader) -> Self {
+        r.str()
+    }
+}
+
+impl Wire for bool {
+    fn put(&self, w: &mut Writer) {
+        w.uint(u64::from(*self));
+    }
+    fn take(r: &mut Reader) -> Self {
+        r.tag(2, "a yes/no is neither") == 1
+    }
+}
+
+macro_rules! wire_unsigned {
+    ($($t:ty),*) => {$(
+        impl Wire for $t {
+            fn put(&self, w: &mut Writer) {
+                w.uint(u64::from(*self));
+            }
+            fn take(r: &mut Reader) -> Self {
+                r.small()
+            }
+        }
+    )*};
+}
+wire_unsigned!(u8, u16, u32);
+
+impl Wire for i32 {
+    fn put(&self, w: &mut Writer) {
+        w.int(i64::from(*self));
+    }
+    fn take(r: &mut Reader) -> Self {
+        let v = r.int();
+        i32::try_from(v).unwrap_or_else(|_| {
+            r.fail("a number is out of range");
+            0
+        })
+    }
+}
+
+impl Wire for i64 {
+    fn put(&self, w: &mut Writer) {
+        w.int(*self);
+    }
+    fn take(r: &mut Reader) -> Self {
+        r.int()
+    }
+}
+
+/// A list: its length, then each element. Read lists are leaked: the course lives as long as
+/// the app.
+impl<T: Wire> Wire for &'static [T] {
+    fn put(&self, w: &mut Writer) {
+        w.uint(self.len() as u64);
+        for x in self.iter() {
+            x.put(w);
+        }
+    }
+    fn take(r: &mut Reader) -> Self {
+        let len: usize = r.small();
+        // Each element takes at least one byte of the shape: a corrupt length cannot reserve more.
+        if len > r.shape.len().saturating_sub(r.at) {
+            r.fail("a list is longer than the rest of the shape");
+            return &[];
+        }
+        let v: Vec<T> = (0..len).map(|_| T::take(r)).collect();
+        Box::leak(v.into_boxed_slice())
+    }
+}
+
+impl<T: Wire> Wire for Option<T> {
+    fn put(&self, w: &mut Writer) {
+        match self {
+            None => w.uint(0),
+            Some(x) => {
+                w.uint(1);
+                x.put(w);
+            }
+        }
+    }
+    fn take(r: &mut Reader) -> Self {
+        match r.tag(2, "an optional value has a wrong tag") {
+            0 => None,
+            _ => Some(T::take(r)),
+        }
+    }
+}
+
+mod types;
+
+/// Writes the course: the shape and the text, ready to compress.
+pub fn write_course(course: &Course) -> Writer {
+    let mut w = Writer::default();
+    course.put(&mut w);
+    w
+}
+
+/// Reads a course written by [`write_course`]; both streams must be read to their ends.
+pub fn read_course(shape: &[u8], text: &'static str) -> Result<Course> {
+    let mut r = Reader::new(shape, text);
+    let course = Course::take(&mut r);
+    if !r.finished() {
+        r.fail("the course ends before its data does");
+    }
+    match r.error {
+        Some(e) => Err(e),
+        None => Ok(course),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_round_trip_at_their_edges() {
+        let mut w = Writer::default();
+        for v in [0u64, 1, 127, 128, 300, u64::from(u32::MAX), u64::MAX] {
+            w.uint(v);
+        }
+        for v in [
+            0i64,
+            -1,
+            1,
+            -64,
+            64,
+            i64::from(i32::MIN),
+            i64::MAX,
+            i64::MIN,
+        ] {
+            w.int(v);
+        }
+        let mut r = Reader::new(&w.shape, "");
+        for v in [0u64, 1, 127, 128, 300, u64::from(u32::MAX), u64::MAX] {
+            assert_eq!(r.uint(), v);
+        }
+        for v in [
+            0i64,
+            -1,
+            1,
+            -64,
+            64,
+            i64::from(i32::MIN),
+            i64::MAX,
+            i64::MIN,
+        ] {
+            assert_eq!(r.int(), v);
+        }
+        assert!(r.finished());
+    }
+
+    #[test]
+    fn broken_data_is_an_error_not_a_panic() {
+        // A number that never ends, a string past the text, a string splitting "é", a list
+        // longer than the data, an unknown tag.
+        let cases: [(&[u8], &'static str); 5] = [
+            (&[0x80, 0x80], ""),
+            (&[5], "abc"),
+            (&[1], "é"),
+            (&[200, 1], ""),
+            (&[9], ""),
+        ];
+        let mut r = Reader::new(cases[0].0, cases[0].1);
+        r.uint();
+        assert!(r.error().is_some());
+        let mut r = Reader::new(cases[1].0, cases[1].1);
+        assert_eq!(r.str(), "");
+        assert!(r.error().is_some());
+        let mut r = Reader::new(cases[2].0, cases[2].1);
+        assert_eq!(r.str(), "");
+        assert!(r.error().is_some());
+        let mut r = Reader::new(cases[3].0, cases[3].1);
+        assert!(<&'static [u8]>::take(&mut r).is_empty());
+        assert!(r.error().is_some());
+        let mut r = Reader::new(cases[4].0, cases[4].1);
+        Inline::take(&mut r);
+        assert!(r.error().is_some());
+    }
+
+    #[test]
+    fn a_cut_course_is_refused() {
+        assert!(read_course(&[1], "").is_err());
+    }
+}

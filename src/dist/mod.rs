@@ -13,7 +13,7 @@ use crate::engine::state::{AppState, Storage};
 use crate::packager::crc32::crc32;
 use crate::ui::{App, AppProps};
 
-/// The loader, with `APP_JS` and `APP_WASM` standing for the app's file names.
+/// The loader, with `APP_JS`, `APP_WASM` and `APP_WGZ` standing for the app's file names.
 const LOADER: &str = include_str!("../../static/start.js");
 
 /// Files worth sending compressed.
@@ -26,9 +26,16 @@ fn quoted_after<'a>(text: &'a str, marker: &str) -> Option<&'a str> {
     Some(&rest[..rest.find('\'')?])
 }
 
-/// `index.html` with Trunk's inline module script replaced by a reference to the loader, and
-/// the loader's name and text.
-pub fn externalise(html: &str) -> Result<(String, String, String), String> {
+/// The name of the wasm's gzipped copy, which the loader downloads and expands itself where it
+/// can: `.wgz`, an extension no server maps to a content encoding (unlike `.gz`), so the bytes
+/// arrive as stored.
+pub fn wgz_name(wasm: &str) -> String {
+    format!("{}.wgz", wasm.strip_suffix(".wasm").unwrap_or(wasm))
+}
+
+/// `index.html` with Trunk's inline module script replaced by a reference to the loader; the
+/// loader's name and text; and the wasm's file name.
+pub fn externalise(html: &str) -> Result<(String, String, String, String), String> {
     let open = "<script type=\"module\">";
     let start = html
         .find(open)
@@ -41,14 +48,35 @@ pub fn externalise(html: &str) -> Result<(String, String, String), String> {
     let js = quoted_after(script, "from './").ok_or("no app script named in Trunk's loader")?;
     let wasm = quoted_after(script, "module_or_path: './")
         .ok_or("no wasm file named in Trunk's loader")?;
-    let loader = LOADER.replace("APP_JS", js).replace("APP_WASM", wasm);
+    let loader = LOADER
+        .replace("APP_JS", js)
+        .replace("APP_WASM", wasm)
+        .replace("APP_WGZ", &wgz_name(wasm));
     let name = format!("start-{:08x}.js", crc32(loader.as_bytes()));
     let tag = format!("<script type=\"module\" src=\"./{name}\"></script>");
-    Ok((
-        format!("{}{tag}{}", &html[..start], &html[end..]),
-        name,
-        loader,
-    ))
+    let html = format!("{}{tag}{}", &html[..start], &html[end..]);
+    Ok((preload_wgz(&html, wasm), name, loader, wasm.to_string()))
+}
+
+/// `html` with Trunk's preload of the wasm pointed at its gzipped copy, which is what the loader
+/// fetches where it can: the download starts as the page is read, a round trip before the
+/// loader runs. No integrity hash, which the loader's fetch does not give, so that the browser
+/// uses the preloaded response. (A browser without DecompressionStream downloads the copy and then
+/// the plain .wasm: those are browsers from before 2023.)
+fn preload_wgz(html: &str, wasm: &str) -> String {
+    let marker = format!("<link rel=\"preload\" href=\"./{wasm}\"");
+    let Some(start) = html.find(&marker) else {
+        return html.to_string();
+    };
+    let Some(len) = html[start..].find('>') else {
+        return html.to_string();
+    };
+    format!(
+        "{}<link rel=\"preload\" href=\"./{}\" crossorigin=\"anonymous\" as=\"fetch\">{}",
+        &html[..start],
+        wgz_name(wasm),
+        &html[start + len + 1..]
+    )
 }
 
 /// The course home as a first visitor sees it, rendered to HTML (Yew's server-side rendering).
@@ -90,6 +118,18 @@ pub fn gzip(data: &[u8]) -> Vec<u8> {
     out
 }
 
+/// `data` as a gzip file packed as small as zopfli can in a few iterations (for the `.wgz`, which
+/// every download of the module fetches).
+pub fn gzip_smallest(data: &[u8]) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    let options = zopfli::Options {
+        iteration_count: std::num::NonZeroU64::MIN.saturating_add(4),
+        ..Default::default()
+    };
+    zopfli::compress(options, zopfli::Format::Gzip, data, &mut out).map_err(|e| e.to_string())?;
+    Ok(out)
+}
+
 /// `data` as brotli, at the best quality.
 pub fn brotli(data: &[u8]) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
@@ -108,10 +148,19 @@ pub fn finish(dir: &Path) -> Result<String, String> {
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     let mut report = String::new();
     if !html.contains("<script type=\"module\" src=\"./start-") {
-        let (html, name, loader) = externalise(&html)?;
+        let (html, name, loader, wasm) = externalise(&html)?;
+        let wgz = wgz_name(&wasm);
+        let data = std::fs::read(dir.join(&wasm)).map_err(|e| format!("{wasm}: {e}"))?;
+        let packed = gzip_smallest(&data)?;
+        std::fs::write(dir.join(&wgz), &packed).map_err(|e| format!("{wgz}: {e}"))?;
         std::fs::write(dir.join(&name), loader).map_err(|e| format!("{name}: {e}"))?;
         std::fs::write(&index, html).map_err(|e| format!("{}: {e}", index.display()))?;
         let _ = writeln!(report, "{name}: the start-up script, out of index.html");
+        let _ = writeln!(
+            report,
+            "{wgz}: the wasm gzipped for the loader to expand, {} bytes",
+            packed.len()
+        );
     }
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     if !html.contains("<template id=\"loading\">") {
@@ -152,18 +201,28 @@ pub fn finish(dir: &Path) -> Result<String, String> {
 mod tests {
     use super::*;
 
-    const TRUNK: &str = "<head><link rel=\"stylesheet\" href=\"./s.css\">\n<script type=\"module\">\nimport init, * as bindings from './app-1.js';\nconst wasm = await init({ module_or_path: './app-1_bg.wasm' });\n</script>\n<link rel=\"modulepreload\" href=\"./app-1.js\"></head>";
+    const TRUNK: &str = "<head><link rel=\"stylesheet\" href=\"./s.css\">\n<script type=\"module\">\nimport init, * as bindings from './app-1.js';\nconst wasm = await init({ module_or_path: './app-1_bg.wasm' });\n</script>\n<link rel=\"modulepreload\" href=\"./app-1.js\">\n<link rel=\"preload\" href=\"./app-1_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-x\" as=\"fetch\" type=\"application/wasm\"></head>";
 
     #[test]
     fn the_inline_loader_moves_to_a_file() {
-        let (html, name, loader) = externalise(TRUNK).unwrap();
+        let (html, name, loader, wasm) = externalise(TRUNK).unwrap();
+        assert_eq!(wasm, "app-1_bg.wasm");
+        assert!(
+            html.contains("<link rel=\"preload\" href=\"./app-1_bg.wgz\" crossorigin=\"anonymous\" as=\"fetch\"></head>"),
+            "the preload is for the gzipped copy: {html}"
+        );
+        assert!(loader.contains("'./app-1_bg.wgz'"));
         assert!(!html.contains("<script type=\"module\">\n"), "{html}");
         assert!(html.contains(&format!(
             "<script type=\"module\" src=\"./{name}\"></script>"
         )));
         assert!(html.contains("modulepreload"), "the rest stays");
         assert!(loader.contains("import('./app-1.js')") && loader.contains("'./app-1_bg.wasm'"));
-        assert!(!loader.contains("APP_JS") && !loader.contains("APP_WASM"));
+        assert!(
+            !loader.contains("APP_JS")
+                && !loader.contains("APP_WASM")
+                && !loader.contains("APP_WGZ")
+        );
         assert!(externalise("<head></head>").is_err());
     }
 
@@ -192,5 +251,10 @@ mod tests {
         brotli::BrotliDecompress(&mut &br[..], &mut back).unwrap();
         assert_eq!(back, data.as_bytes());
         assert!(br.len() < data.len() / 10);
+        let z = gzip_smallest(data.as_bytes()).unwrap();
+        assert_eq!(&z[..3], &[0x1f, 0x8b, 8]);
+        let body = miniz_oxide::inflate::decompress_to_vec(&z[10..z.len() - 8]).unwrap();
+        assert_eq!(body, data.as_bytes());
+        assert!(z.len() <= gz.len());
     }
 }

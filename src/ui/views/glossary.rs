@@ -3,8 +3,9 @@
 use crate::course::COURSE;
 use crate::engine::route::Route;
 use crate::engine::text::cite_text;
+use crate::engine::text::escape_html_into as esc;
 use crate::model::TermId;
-use crate::ui::rich::rich;
+use crate::ui::rich::{link_into, raw, wrapped_into};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -22,38 +23,65 @@ pub fn Glossary(props: &GlossaryProps) -> Html {
         <>
             <h1 id={h1_id} tabindex="-1">{"Glossary"}</h1>
             <p class="lead">{ format!("{} terms used in the course, in alphabetical order.", terms.len()) }</p>
-            <div class="glossary">
-                { for terms.iter().map(|&t| {
-                    let term = COURSE.term(t);
-                    let here = props.focus == Some(t);
-                    // The section is named by its heading, whichever id the heading has.
-                    let heading_id = if here { "view-heading".to_string() } else { format!("term-{}", term.id) };
-                    html! {
-                        <section class={classes!("term-entry", here.then_some("target"))} aria-labelledby={heading_id.clone()}>
-                            <h2 id={heading_id} tabindex="-1">
-                                { term.name }
-                            </h2>
-                            <p>{ rich(term.definition) }</p>
-                            if !term.cites.is_empty() {
-                                <p class="meta">{"Source: "}{ for term.cites.iter().enumerate().map(|(i, c)| html! {
-                                    <>
-                                        if i > 0 { {"; "} }
-                                        <a href={Route::Source(c.source).href(&COURSE)}>{ cite_text(&COURSE, c) }</a>
-                                    </>
-                                }) }</p>
-                            }
-                            if !term.see.is_empty() {
-                                <p class="meta">{"See also: "}{ for term.see.iter().enumerate().map(|(i, s)| html! {
-                                    <>
-                                        if i > 0 { {", "} }
-                                        <a href={Route::Term(*s).href(&COURSE)}>{ COURSE.term(*s).name }</a>
-                                    </>
-                                }) }</p>
-                            }
-                        </section>
-                    }
-                }) }
-            </div>
+            <div class="glossary">{ raw(entries(&terms, props.focus)) }</div>
         </>
     }
+}
+
+/// Every entry as markup (see `ui::rich`): a long static list is parsed in one go.
+fn entries(terms: &[TermId], focus: Option<TermId>) -> String {
+    let mut out = String::new();
+    for &t in terms {
+        let term = COURSE.term(t);
+        let here = focus == Some(t);
+        // The section is named by its heading, whichever id the heading has.
+        let heading_id = if here {
+            "view-heading".to_string()
+        } else {
+            format!("term-{}", term.id)
+        };
+        out.push_str(if here {
+            "<section class=\"term-entry target\""
+        } else {
+            "<section class=\"term-entry\""
+        });
+        out.push_str(" aria-labelledby=\"");
+        esc(&mut out, &heading_id);
+        out.push_str("\"><h2 id=\"");
+        esc(&mut out, &heading_id);
+        out.push_str("\" tabindex=\"-1\">");
+        esc(&mut out, term.name);
+        out.push_str("</h2>");
+        wrapped_into(&mut out, "p", term.definition);
+        if !term.cites.is_empty() {
+            out.push_str("<p class=\"meta\">Source: ");
+            for (i, c) in term.cites.iter().enumerate() {
+                if i > 0 {
+                    out.push_str("; ");
+                }
+                link_into(
+                    &mut out,
+                    &Route::Source(c.source).href(&COURSE),
+                    &cite_text(&COURSE, c),
+                );
+            }
+            out.push_str("</p>");
+        }
+        if !term.see.is_empty() {
+            out.push_str("<p class=\"meta\">See also: ");
+            for (i, s) in term.see.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                link_into(
+                    &mut out,
+                    &Route::Term(*s).href(&COURSE),
+                    COURSE.term(*s).name,
+                );
+            }
+            out.push_str("</p>");
+        }
+        out.push_str("</section>");
+    }
+    out
 }

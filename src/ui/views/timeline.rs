@@ -3,9 +3,11 @@
 use crate::course::COURSE;
 use crate::engine::route::Route;
 use crate::engine::text::cite_text;
+use crate::engine::text::escape_html_into as esc;
 use crate::engine::timeline::{decades, filter, Filter};
+use crate::model::EventId;
 use crate::ui::effects;
-use crate::ui::rich::rich;
+use crate::ui::rich::{link_into, raw, wrapped_into};
 use yew::prelude::*;
 
 use super::{select_value, unit_label};
@@ -106,27 +108,45 @@ pub fn Timeline() -> Html {
                 <p>{"No event matches. Try fewer words, or another unit or decade."}</p>
             }
             <ol class="timeline" aria-labelledby="view-heading" aria-describedby="tl-count">
-                { for shown.iter().map(|&id| {
-                    let e = COURSE.event(id);
-                    html! {
-                        <li class="tl-event">
-                            <p class="tl-date"><time datetime={e.date_iso()}>{ e.date_words() }</time></p>
-                            <h2 class="tl-title">{ e.title }</h2>
-                            if !e.text.is_empty() { <p>{ rich(e.text) }</p> }
-                            <p class="meta">
-                                <a href={Route::Unit(e.unit).href(&COURSE)}>{ unit_label(e.unit) }</a>
-                                {". Source: "}
-                                { for e.cites.iter().enumerate().map(|(i, c)| html! {
-                                    <>
-                                        if i > 0 { {"; "} }
-                                        <a href={Route::Source(c.source).href(&COURSE)}>{ cite_text(&COURSE, c) }</a>
-                                    </>
-                                }) }
-                            </p>
-                        </li>
-                    }
-                }) }
+                { raw(events(&shown)) }
             </ol>
         </>
     }
+}
+
+/// The events shown, as markup (see `ui::rich`): a long static list is parsed in one go.
+fn events(shown: &[EventId]) -> String {
+    let mut out = String::new();
+    for &id in shown {
+        let e = COURSE.event(id);
+        out.push_str("<li class=\"tl-event\"><p class=\"tl-date\"><time datetime=\"");
+        esc(&mut out, &e.date_iso());
+        out.push_str("\">");
+        esc(&mut out, &e.date_words());
+        out.push_str("</time></p><h2 class=\"tl-title\">");
+        esc(&mut out, e.title);
+        out.push_str("</h2>");
+        if !e.text.is_empty() {
+            wrapped_into(&mut out, "p", e.text);
+        }
+        out.push_str("<p class=\"meta\">");
+        link_into(
+            &mut out,
+            &Route::Unit(e.unit).href(&COURSE),
+            &unit_label(e.unit),
+        );
+        out.push_str(". Source: ");
+        for (i, c) in e.cites.iter().enumerate() {
+            if i > 0 {
+                out.push_str("; ");
+            }
+            link_into(
+                &mut out,
+                &Route::Source(c.source).href(&COURSE),
+                &cite_text(&COURSE, c),
+            );
+        }
+        out.push_str("</p></li>");
+    }
+    out
 }

@@ -40,7 +40,15 @@ impl std::fmt::Display for UnpackError {
 
 /// Expands a stored course (as `build.rs` writes it: `[shape length][shape][text]`, LZMA).
 pub fn unpack(packed: &[u8]) -> Result<Course, UnpackError> {
-    let mut plain = Vec::new();
+    // The .lzma header gives the expanded size (bytes 5 to 13): one allocation, no regrowth.
+    let size = packed
+        .get(5..13)
+        .and_then(|b| <[u8; 8]>::try_from(b).ok())
+        .map(u64::from_le_bytes)
+        .and_then(|n| usize::try_from(n).ok())
+        .filter(|&n| n <= packed.len().saturating_mul(64))
+        .ok_or(UnpackError::Lzma)?;
+    let mut plain = Vec::with_capacity(size);
     lzma_rs::lzma_decompress(&mut &packed[..], &mut plain).map_err(|_| UnpackError::Lzma)?;
     let mut len = 0usize;
     let mut at = 0;
@@ -53,12 +61,12 @@ pub fn unpack(packed: &[u8]) -> Result<Course, UnpackError> {
         }
     }
     let text_at = at.checked_add(len).ok_or(UnpackError::Lzma)?;
-    if text_at > plain.len() {
-        return Err(UnpackError::Lzma);
-    }
-    let text = String::from_utf8(plain.split_off(text_at)).map_err(|_| UnpackError::Utf8)?;
+    let shape = plain.get(at..text_at).ok_or(UnpackError::Lzma)?.to_vec();
+    // The text moves to the front of the same buffer, which becomes the course's text.
+    plain.drain(..text_at);
+    let text = String::from_utf8(plain).map_err(|_| UnpackError::Utf8)?;
     let text: &'static str = Box::leak(text.into_boxed_str());
-    read_course(&plain[at..], text).map_err(UnpackError::Wire)
+    read_course(&shape, text).map_err(UnpackError::Wire)
 }
 
 #[cfg(test)]

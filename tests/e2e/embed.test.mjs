@@ -175,7 +175,10 @@ test('the lecturers\' page builds the embed code and the host script, and both w
   const unit2 = courseJson().units[1].id;
   assert.match(await code(), new RegExp(`\\?embed&amp;units=${unit2}&amp;mode=deferred&amp;pass=60#/"`));
   // The preview shows just that unit.
-  const preview = await (await page.waitForSelector('iframe.preview')).contentFrame();
+  // The preview loads when scrolled near (loading="lazy").
+  const previewFrame = await page.waitForSelector('iframe.preview');
+  await previewFrame.scrollIntoViewIfNeeded();
+  const preview = await previewFrame.contentFrame();
   await preview.waitForFunction((id) => location.search.includes(`units=${id}`) && document.querySelectorAll('ol.cards > li').length === 1, unit2);
   await assertAxeClean(page, 'lecturers page with choices');
   // Each unit's answers open on demand.

@@ -57,7 +57,10 @@ test('under a strict Content-Security-Policy every view runs with no violation',
   const sc = scenarioSeed();
   await playScenario(p, sc, scenarioPaths(sc)[0]);
   await goHash(p, '#/lecturers');
-  const preview = await (await p.waitForSelector('iframe.preview')).contentFrame();
+  // The preview loads when scrolled near (loading="lazy").
+  const previewFrame = await p.waitForSelector('iframe.preview');
+  await previewFrame.scrollIntoViewIfNeeded();
+  const preview = await previewFrame.contentFrame();
   await preview.waitForSelector('#app[data-started] #view-heading', { state: 'attached' });
   await new Promise((r) => setTimeout(r, 300));
   assert.deepEqual(p.violations, [], 'no Content-Security-Policy violation');

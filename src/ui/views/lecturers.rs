@@ -8,10 +8,11 @@ use crate::engine::embed;
 use crate::engine::quiz::answer_words;
 use crate::engine::settings::Settings;
 use crate::engine::state::Action;
+use crate::engine::text::escape_html_into as esc;
 use crate::model::{QuizMode, UnitId};
 use crate::ui::effects;
 use crate::ui::hooks::use_app;
-use crate::ui::rich::rich;
+use crate::ui::rich::{raw, rich, wrapped_into};
 use yew::prelude::*;
 
 /// The pass marks offered, besides each quiz's own.
@@ -89,13 +90,7 @@ pub fn LecturersPage() -> Html {
             <Crumbs unit={None::<UnitId>} here={AttrValue::from("For lecturers")} />
             <h1 id="view-heading" tabindex="-1">{"For lecturers"}</h1>
             <p class="lead">{"How to put the module in your VLE, and what each unit covers and asks."}</p>
-            <div class="notice" role="note">
-                <p><strong>{"Everything in the module is visible to anyone who opens it, answers included: "}</strong>
-                {"they are listed on this page, and the browser holds them. Use the module for learning and practice. For graded assessment, import the question bank into your VLE's own quiz, or use a SCORM package and treat its score as a record of practice."}</p>
-            </div>
-
-            <h2 id="embed-heading">{"Embed the module in a VLE page"}</h2>
-            <p>{"Choose what the learners see, then paste the code into the HTML view of a page in Moodle, Canvas, Blackboard or Brightspace. The frame grows and shrinks with the module on pages that listen for H5P's or Canvas's resizing messages (Moodle pages with H5P, Canvas pages); elsewhere add the small script further down."}</p>
+            { raw(INTRO.to_string()) }
             <fieldset class="choices-box">
                 <legend>{"Units shown"}</legend>
                 <ul class="plain">
@@ -130,65 +125,88 @@ pub fn LecturersPage() -> Html {
             <p><label for="embed-code">{"Code to paste"}</label></p>
             <textarea id="embed-code" class="code" readonly=true rows="5" value={code.clone()} />
             <p><button type="button" class="button" onclick={copy("embed-code")}>{"Copy the embed code"}</button></p>
-            <h3>{"What the code says"}</h3>
-            <ul>
-                <li><code>{"title"}</code>{": names the frame for screen reader users; keep it."}</li>
-                <li><code>{"sandbox=\"allow-scripts allow-same-origin\""}</code>{": lets the module run and keep each learner's progress in their browser. Without "}<code>{"allow-same-origin"}</code>{" it still works, but says that progress will not be kept."}</li>
-                <li><code>{"allow-popups allow-popups-to-escape-sandbox"}</code>{": lets a learner open the module in a new tab when the page gives it too little room."}</li>
-                <li><code>{"allow=\"\""}</code>{": grants no device permission (camera, microphone, location): the module needs none."}</li>
-                <li>{"The address's "}<code>{"embed"}</code>{" keeps a compact header and drops the footer; "}<code>{"units"}</code>{", "}<code>{"mode"}</code>{" and "}<code>{"pass"}</code>{" carry your choices. To open at a unit, lesson, quiz or scenario, replace "}<code>{"#/"}</code>{" at the end with its address, such as "}<code>{"#/unit/meaning"}</code>{"."}</li>
-            </ul>
-            <h3>{"For a page that listens for neither protocol"}</h3>
-            <p>{"Paste this script after the iframe, so that the page sizes the frame to the module. It reads only the height from the module's messages."}</p>
+            { raw(CODE_EXPLAINED.to_string()) }
             <p><label for="host-code">{"Script to paste"}</label></p>
             <textarea id="host-code" class="code" readonly=true rows="8" value={embed::HOST_SCRIPT} />
             <p><button type="button" class="button" onclick={copy("host-code")}>{"Copy the script"}</button></p>
             <h3>{"Preview"}</h3>
-            <iframe class="preview" src={preview_src} title="Preview of the embedded module" height="500" />
-
-            <h2>{"The question bank in your VLE's quiz"}</h2>
-            <p>{"For graded assessment, import the questions into your VLE's own question bank, where learners cannot see the answers. Each file holds a category per unit; the citations come as general feedback."}</p>
-            <ul>
-                <li><a href="question-bank-moodle.xml" download="question-bank-moodle.xml">{"Moodle XML"}</a>{ format!(": all {} questions, every type (ordering needs Moodle 4.4 or later, or the Ordering plugin; sorting questions come as matching). In Moodle: Question bank, Import, Moodle XML format.", COURSE.questions.len()) }</li>
-                <li><a href="question-bank.gift" download="question-bank.gift">{"GIFT"}</a>{": the same without the ordering questions, which GIFT cannot express (the file's first lines list them). Moodle and some other VLEs import it."}</li>
-            </ul>
-
-            <h2>{"SCORM packages for the gradebook"}</h2>
-            <p>{"For a graded activity with completion, build the packages with "}<code>{"bash .ci/package"}</code>{" from the module's source (the README's lecturer section gives the steps for each VLE): SCORM 1.2 for Moodle, SCORM 2004 for Canvas, Blackboard and Brightspace."}</p>
-
-            <h2>{"Each unit"}</h2>
+            // Loaded when scrolled near: the preview is a second copy of the module.
+            <iframe class="preview" src={preview_src} title="Preview of the embedded module" height="500" loading="lazy" />
+            { raw(BANK_AND_SCORM.replace("QUESTIONS", &COURSE.questions.len().to_string())) }
             { for COURSE.unit_ids().map(unit_section) }
         </>
     }
 }
 
 /// One unit for lecturers: outcomes, seminar prompts, questions with answers, scenario endings.
+/// The static parts are markup (see `ui::rich`); the answers are a component, built when opened.
 fn unit_section(u: UnitId) -> Html {
     let unit = COURSE.unit(u);
+    let heading = format!("lecturer-unit-{}", u.index());
+    let mut before = String::new();
+    before.push_str("<h3 id=\"");
+    before.push_str(&heading);
+    before.push_str("\">");
+    esc(&mut before, &unit_label(u));
+    before.push_str("</h3><h4>Learning outcomes</h4><ul>");
+    for o in unit.outcomes {
+        wrapped_into(&mut before, "li", o);
+    }
+    before.push_str("</ul>");
+    if !unit.discuss.is_empty() {
+        before.push_str("<h4>Seminar prompts</h4><ol>");
+        for d in unit.discuss {
+            wrapped_into(&mut before, "li", d);
+        }
+        before.push_str("</ol>");
+    }
+    let mut after = String::new();
+    for &s in unit.scenarios {
+        let scenario = COURSE.scenario(s);
+        after.push_str("<h4>Scenario \u{201c}");
+        esc(&mut after, scenario.title);
+        after.push_str("\u{201d}: its endings</h4><ul>");
+        for e in scenario.nodes.iter().filter_map(|n| n.ending()) {
+            after.push_str("<li>");
+            esc(&mut after, e.title);
+            after.push_str("</li>");
+        }
+        after.push_str("</ul>");
+    }
     html! {
-        <section class="lecturer-unit" aria-labelledby={format!("lecturer-unit-{}", u.index())}>
-            <h3 id={format!("lecturer-unit-{}", u.index())}>{ unit_label(u) }</h3>
-            <h4>{"Learning outcomes"}</h4>
-            <ul>{ for unit.outcomes.iter().map(|o| html! { <li>{ rich(o) }</li> }) }</ul>
-            if !unit.discuss.is_empty() {
-                <h4>{"Seminar prompts"}</h4>
-                <ol>{ for unit.discuss.iter().map(|d| html! { <li>{ rich(d) }</li> }) }</ol>
-            }
+        <section class="lecturer-unit" aria-labelledby={heading}>
+            { raw(before) }
             <UnitAnswers unit={u} />
-            { for unit.scenarios.iter().map(|&s| {
-                let scenario = COURSE.scenario(s);
-                html! {
-                    <>
-                        <h4>{ format!("Scenario \u{201c}{}\u{201d}: its endings", scenario.title) }</h4>
-                        <ul>
-                            { for scenario.nodes.iter().filter_map(|n| n.ending()).map(|e| html! { <li>{ e.title }</li> }) }
-                        </ul>
-                    </>
-                }
-            }) }
+            { raw(after) }
         </section>
     }
 }
+
+/// The page's fixed prose, as markup.
+const INTRO: &str = "<div class=\"notice\" role=\"note\"><p><strong>Everything in the module is visible to anyone who opens it, answers included: </strong>they are listed on this page, and the browser holds them. Use the module for learning and practice. For graded assessment, import the question bank into your VLE&#39;s own quiz, or use a SCORM package and treat its score as a record of practice.</p></div>\
+<h2 id=\"embed-heading\">Embed the module in a VLE page</h2>\
+<p>Choose what the learners see, then paste the code into the HTML view of a page in Moodle, Canvas, Blackboard or Brightspace. The frame grows and shrinks with the module on pages that listen for H5P&#39;s or Canvas&#39;s resizing messages (Moodle pages with H5P, Canvas pages); elsewhere add the small script further down.</p>";
+
+const CODE_EXPLAINED: &str = "<h3>What the code says</h3><ul>\
+<li><code>title</code>: names the frame for screen reader users; keep it.</li>\
+<li><code>sandbox=&quot;allow-scripts allow-same-origin&quot;</code>: lets the module run and keep each learner&#39;s progress in their browser. Without <code>allow-same-origin</code> it still works, but says that progress will not be kept.</li>\
+<li><code>allow-popups allow-popups-to-escape-sandbox</code>: lets a learner open the module in a new tab when the page gives it too little room.</li>\
+<li><code>allow=&quot;&quot;</code>: grants no device permission (camera, microphone, location): the module needs none.</li>\
+<li>The address&#39;s <code>embed</code> keeps a compact header and drops the footer; <code>units</code>, <code>mode</code> and <code>pass</code> carry your choices. To open at a unit, lesson, quiz or scenario, replace <code>#/</code> at the end with its address, such as <code>#/unit/meaning</code>.</li>\
+</ul>\
+<h3>For a page that listens for neither protocol</h3>\
+<p>Paste this script after the iframe, so that the page sizes the frame to the module. It reads only the height from the module&#39;s messages.</p>";
+
+/// `QUESTIONS` stands for the number of questions.
+const BANK_AND_SCORM: &str = "<h2>The question bank in your VLE&#39;s quiz</h2>\
+<p>For graded assessment, import the questions into your VLE&#39;s own question bank, where learners cannot see the answers. Each file holds a category per unit; the citations come as general feedback.</p>\
+<ul>\
+<li><a href=\"question-bank-moodle.xml\" download=\"question-bank-moodle.xml\">Moodle XML</a>: all QUESTIONS questions, every type (ordering needs Moodle 4.4 or later, or the Ordering plugin; sorting questions come as matching). In Moodle: Question bank, Import, Moodle XML format.</li>\
+<li><a href=\"question-bank.gift\" download=\"question-bank.gift\">GIFT</a>: the same without the ordering questions, which GIFT cannot express (the file&#39;s first lines list them). Moodle and some other VLEs import it.</li>\
+</ul>\
+<h2>SCORM packages for the gradebook</h2>\
+<p>For a graded activity with completion, build the packages with <code>bash .ci/package</code> from the module&#39;s source (the README&#39;s lecturer section gives the steps for each VLE): SCORM 1.2 for Moodle, SCORM 2004 for Canvas, Blackboard and Brightspace.</p>\
+<h2>Each unit</h2>";
 
 #[derive(Properties, PartialEq)]
 pub struct UnitAnswersProps {

@@ -1,5 +1,5 @@
-//! Runs the content compiler on `seeds/` and stores the course, in its binary form
-//! (`src/model/wire.rs`) compressed with LZMA, for `src/course.rs` to embed.
+//! Runs the content compiler on `seeds/` and stores the course in its binary form
+//! (`src/model/wire/`) for `src/course.rs` to embed.
 //! A content problem stops the build with every diagnostic as `seeds/FILE:LINE: message`.
 
 // The build script uses only part of the model (the app uses the rest).
@@ -12,7 +12,6 @@ mod model;
 #[path = "src/compiler/mod.rs"]
 mod compiler;
 
-use std::io::Write;
 use std::path::PathBuf;
 
 fn main() {
@@ -22,8 +21,7 @@ fn main() {
     match compiler::compile(&seeds) {
         Ok(course) => {
             let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-            std::fs::write(out.join("course.lzma"), pack(&course))
-                .expect("write the stored course");
+            std::fs::write(out.join("course.bin"), pack(&course)).expect("write the stored course");
         }
         Err(diags) => {
             for d in &diags {
@@ -39,33 +37,21 @@ fn main() {
     }
 }
 
-/// The course as `course.rs` reads it: the .lzma format (header with the size) around
-/// `[shape length as a LEB128 varint][shape][text]`.
+/// The course as `course.rs` reads it: `[shape length as a LEB128 varint][shape][text]`.
 fn pack(course: &model::Course) -> Vec<u8> {
     let w = model::wire::write_course(course);
-    let mut plain = Vec::with_capacity(w.shape.len() + w.text.len() + 5);
+    let mut out = Vec::with_capacity(w.shape.len() + w.text.len() + 5);
     let mut n = w.shape.len();
     loop {
         let byte = (n & 0x7f) as u8;
         n >>= 7;
         if n == 0 {
-            plain.push(byte);
+            out.push(byte);
             break;
         }
-        plain.push(byte | 0x80);
+        out.push(byte | 0x80);
     }
-    plain.extend_from_slice(&w.shape);
-    plain.extend_from_slice(w.text.as_bytes());
-    let mut options = lzma_rust2::LzmaOptions::with_preset(9);
-    // Literal context from the previous byte only and no position bits: best measured on the course's
-    // text (and the dictionary need be no larger than the data).
-    options.lc = 3;
-    options.lp = 0;
-    options.pb = 0;
-    options.dict_size = (plain.len() as u32).next_power_of_two().max(1 << 16);
-    let mut writer =
-        lzma_rust2::LzmaWriter::new_use_header(Vec::new(), &options, Some(plain.len() as u64))
-            .expect("start the LZMA stream");
-    writer.write_all(&plain).expect("compress the course");
-    writer.finish().expect("finish the LZMA stream")
+    out.extend_from_slice(&w.shape);
+    out.extend_from_slice(w.text.as_bytes());
+    out
 }

@@ -1,15 +1,14 @@
 // Starts the module. The build (src/bin/finish-dist.rs) writes this file into dist/ with the
-// app's file names in place of APP_JS, APP_WASM and APP_WGZ, so the page needs no inline script
+// app's file names in place of APP_JS, APP_WASM and APP_WLZ, so the page needs no inline script
 // and runs under a strict Content-Security-Policy. If the module cannot start (no WebAssembly, a
 // failed or truncated download), or has not started after 5 seconds, the page says so in plain
 // words, with a link to open the module in a new tab. A .wasm served with the wrong MIME type
 // still loads: wasm-bindgen falls back to the non-streaming path.
 //
-// The wasm is also stored gzipped by the build (APP_WGZ), and a browser with DecompressionStream
-// downloads that and expands it itself, so a server that compresses nothing (as VLE file stores
-// often do) still sends a third of the bytes. If the server did decompress it on the way (it sent
-// "Content-Encoding: gzip" for it), the bytes arrive as wasm and are used as they are. Without
-// DecompressionStream, or if the file is missing, the plain .wasm is fetched.
+// The wasm is also stored LZMA-compressed by the build (APP_WLZ, a seventh smaller than gzip
+// would send it), and the decoder above expands it as it downloads, so that the module compiles
+// while it streams in. A server that compresses nothing (as VLE file stores often do) then sends
+// less than half a megabyte in all. If the compressed copy is missing, the plain .wasm is fetched.
 const app = document.getElementById('app');
 const started = () => app === null || app.hasAttribute('data-started');
 
@@ -40,25 +39,31 @@ function say(words) {
   p.append(a, '.');
 }
 
-/** The wasm as a Response: the gzipped copy expanded here, or the plain file. */
+/** The wasm as a Response: the compressed copy expanded as it arrives, or the plain file. */
 async function wasmSource() {
-  if (typeof DecompressionStream !== 'function' || typeof ReadableStream !== 'function') {
-    return fetch('./APP_WASM');
-  }
-  const res = await fetch('./APP_WGZ');
+  const res = await fetch('./APP_WLZ');
   if (!res.ok || !res.body) return fetch('./APP_WASM');
   const reader = res.body.getReader();
-  const first = await reader.read();
-  const head = first.done ? new Uint8Array(0) : first.value;
-  const body = new ReadableStream({
-    start(c) { if (head.length > 0) c.enqueue(head); },
+  const lzma = new LzmaDecoder();
+  const wasm = new ReadableStream({
     async pull(c) {
-      const { done, value } = await reader.read();
-      if (done) c.close(); else c.enqueue(value);
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) lzma.end(); else lzma.push(value);
+        const fresh = lzma.run();
+        if (fresh.length > 0) c.enqueue(fresh);
+        if (lzma.finished) {
+          // Read the download to its end, so that it completes rather than being cut off.
+          for (let end = done; !end;) ({ done: end } = await reader.read());
+          c.close();
+          // Held until here: a response collected while its body is read aborts the download.
+          return res.ok;
+        }
+        if (done) throw new Error('the download of the module stopped early');
+        if (fresh.length > 0) return;
+      }
     },
   });
-  const gzipped = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
-  const wasm = gzipped ? body.pipeThrough(new DecompressionStream('gzip')) : body;
   return new Response(wasm, { headers: { 'Content-Type': 'application/wasm' } });
 }
 

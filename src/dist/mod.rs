@@ -13,8 +13,11 @@ use crate::engine::state::{AppState, Storage};
 use crate::packager::crc32::crc32;
 use crate::ui::{App, AppProps};
 
-/// The loader, with `APP_JS`, `APP_WASM` and `APP_WGZ` standing for the app's file names.
+/// The loader, with `APP_JS`, `APP_WASM` and `APP_WLZ` standing for the app's file names.
 const LOADER: &str = include_str!("../../static/start.js");
+
+/// The LZMA decoder the loader uses, copied into the loader's file (one request fewer).
+const LZMA_JS: &str = include_str!("../../static/lzma.js");
 
 /// Files worth sending compressed.
 const COMPRESSIBLE: [&str; 7] = ["html", "js", "css", "wasm", "xml", "gift", "svg"];
@@ -26,11 +29,31 @@ fn quoted_after<'a>(text: &'a str, marker: &str) -> Option<&'a str> {
     Some(&rest[..rest.find('\'')?])
 }
 
-/// The name of the wasm's gzipped copy, which the loader downloads and expands itself where it
-/// can: `.wgz`, an extension no server maps to a content encoding (unlike `.gz`), so the bytes
-/// arrive as stored.
-pub fn wgz_name(wasm: &str) -> String {
-    format!("{}.wgz", wasm.strip_suffix(".wasm").unwrap_or(wasm))
+/// The name of the wasm's LZMA-compressed copy, which the loader downloads and expands.
+pub fn wlz_name(wasm: &str) -> String {
+    format!("{}.wlz", wasm.strip_suffix(".wasm").unwrap_or(wasm))
+}
+
+/// The loader's text: the decoder, then the start-up script with the file names in place, without
+/// their whole-line comments (which `static/` keeps for the reader).
+pub fn loader(js: &str, wasm: &str) -> String {
+    let text = format!(
+        "{}\n{}",
+        LZMA_JS.replace("export class LzmaDecoder", "class LzmaDecoder"),
+        LOADER
+            .replace("APP_JS", js)
+            .replace("APP_WASM", wasm)
+            .replace("APP_WLZ", &wlz_name(wasm))
+    );
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let code = line.trim_start();
+        if !code.is_empty() && !code.starts_with("//") {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// `index.html` with Trunk's inline module script replaced by a reference to the loader; the
@@ -48,22 +71,18 @@ pub fn externalise(html: &str) -> Result<(String, String, String, String), Strin
     let js = quoted_after(script, "from './").ok_or("no app script named in Trunk's loader")?;
     let wasm = quoted_after(script, "module_or_path: './")
         .ok_or("no wasm file named in Trunk's loader")?;
-    let loader = LOADER
-        .replace("APP_JS", js)
-        .replace("APP_WASM", wasm)
-        .replace("APP_WGZ", &wgz_name(wasm));
+    let loader = loader(js, wasm);
     let name = format!("start-{:08x}.js", crc32(loader.as_bytes()));
     let tag = format!("<script type=\"module\" src=\"./{name}\"></script>");
     let html = format!("{}{tag}{}", &html[..start], &html[end..]);
-    Ok((preload_wgz(&html, wasm), name, loader, wasm.to_string()))
+    Ok((preload_wlz(&html, wasm), name, loader, wasm.to_string()))
 }
 
-/// `html` with Trunk's preload of the wasm pointed at its gzipped copy, which is what the loader
-/// fetches where it can: the download starts as the page is read, a round trip before the
-/// loader runs. No integrity hash, which the loader's fetch does not give, so that the browser
-/// uses the preloaded response. (A browser without DecompressionStream downloads the copy and then
-/// the plain .wasm: those are browsers from before 2023.)
-fn preload_wgz(html: &str, wasm: &str) -> String {
+/// `html` with Trunk's preload of the wasm pointed at its compressed copy, which is what the
+/// loader fetches: the download starts as the page is read, a round trip before the loader runs.
+/// No integrity hash, which the loader's fetch does not give, so that the browser uses the
+/// preloaded response.
+fn preload_wlz(html: &str, wasm: &str) -> String {
     let marker = format!("<link rel=\"preload\" href=\"./{wasm}\"");
     let Some(start) = html.find(&marker) else {
         return html.to_string();
@@ -74,7 +93,7 @@ fn preload_wgz(html: &str, wasm: &str) -> String {
     format!(
         "{}<link rel=\"preload\" href=\"./{}\" crossorigin=\"anonymous\" as=\"fetch\">{}",
         &html[..start],
-        wgz_name(wasm),
+        wlz_name(wasm),
         &html[start + len + 1..]
     )
 }
@@ -118,16 +137,19 @@ pub fn gzip(data: &[u8]) -> Vec<u8> {
     out
 }
 
-/// `data` as a gzip file packed as small as zopfli can in a few iterations (for the `.wgz`, which
-/// every download of the module fetches).
-pub fn gzip_smallest(data: &[u8]) -> Result<Vec<u8>, String> {
-    let mut out = Vec::new();
-    let options = zopfli::Options {
-        iteration_count: std::num::NonZeroU64::MIN.saturating_add(4),
-        ..Default::default()
-    };
-    zopfli::compress(options, zopfli::Format::Gzip, data, &mut out).map_err(|e| e.to_string())?;
-    Ok(out)
+/// `data` in the .lzma format (header with the size, no end marker), as small as LZMA packs it:
+/// the wasm's copy that the loader expands (`static/lzma.js`).
+pub fn lzma(data: &[u8]) -> Result<Vec<u8>, String> {
+    use std::io::Write as _;
+    let mut options = lzma_rust2::LzmaOptions::with_preset(9);
+    // No position bits: best measured on this wasm (code, then the course's text).
+    options.pb = 0;
+    options.dict_size = (data.len() as u32).next_power_of_two().max(1 << 16);
+    let mut writer =
+        lzma_rust2::LzmaWriter::new_use_header(Vec::new(), &options, Some(data.len() as u64))
+            .map_err(|e| e.to_string())?;
+    writer.write_all(data).map_err(|e| e.to_string())?;
+    writer.finish().map_err(|e| e.to_string())
 }
 
 /// `data` as brotli, at the best quality.
@@ -149,16 +171,16 @@ pub fn finish(dir: &Path) -> Result<String, String> {
     let mut report = String::new();
     if !html.contains("<script type=\"module\" src=\"./start-") {
         let (html, name, loader, wasm) = externalise(&html)?;
-        let wgz = wgz_name(&wasm);
+        let wlz = wlz_name(&wasm);
         let data = std::fs::read(dir.join(&wasm)).map_err(|e| format!("{wasm}: {e}"))?;
-        let packed = gzip_smallest(&data)?;
-        std::fs::write(dir.join(&wgz), &packed).map_err(|e| format!("{wgz}: {e}"))?;
+        let packed = lzma(&data)?;
+        std::fs::write(dir.join(&wlz), &packed).map_err(|e| format!("{wlz}: {e}"))?;
         std::fs::write(dir.join(&name), loader).map_err(|e| format!("{name}: {e}"))?;
         std::fs::write(&index, html).map_err(|e| format!("{}: {e}", index.display()))?;
         let _ = writeln!(report, "{name}: the start-up script, out of index.html");
         let _ = writeln!(
             report,
-            "{wgz}: the wasm gzipped for the loader to expand, {} bytes",
+            "{wlz}: the wasm compressed (LZMA) for the loader to expand, {} bytes",
             packed.len()
         );
     }
@@ -208,10 +230,12 @@ mod tests {
         let (html, name, loader, wasm) = externalise(TRUNK).unwrap();
         assert_eq!(wasm, "app-1_bg.wasm");
         assert!(
-            html.contains("<link rel=\"preload\" href=\"./app-1_bg.wgz\" crossorigin=\"anonymous\" as=\"fetch\"></head>"),
-            "the preload is for the gzipped copy: {html}"
+            html.contains("<link rel=\"preload\" href=\"./app-1_bg.wlz\" crossorigin=\"anonymous\" as=\"fetch\"></head>"),
+            "the preload is for the compressed copy: {html}"
         );
-        assert!(loader.contains("'./app-1_bg.wgz'"));
+        assert!(loader.contains("'./app-1_bg.wlz'"));
+        assert!(loader.contains("class LzmaDecoder") && !loader.contains("export "));
+        assert!(!loader.lines().any(|l| l.trim_start().starts_with("//")));
         assert!(!html.contains("<script type=\"module\">\n"), "{html}");
         assert!(html.contains(&format!(
             "<script type=\"module\" src=\"./{name}\"></script>"
@@ -221,7 +245,7 @@ mod tests {
         assert!(
             !loader.contains("APP_JS")
                 && !loader.contains("APP_WASM")
-                && !loader.contains("APP_WGZ")
+                && !loader.contains("APP_WLZ")
         );
         assert!(externalise("<head></head>").is_err());
     }
@@ -251,10 +275,14 @@ mod tests {
         brotli::BrotliDecompress(&mut &br[..], &mut back).unwrap();
         assert_eq!(back, data.as_bytes());
         assert!(br.len() < data.len() / 10);
-        let z = gzip_smallest(data.as_bytes()).unwrap();
-        assert_eq!(&z[..3], &[0x1f, 0x8b, 8]);
-        let body = miniz_oxide::inflate::decompress_to_vec(&z[10..z.len() - 8]).unwrap();
-        assert_eq!(body, data.as_bytes());
+        let z = lzma(data.as_bytes()).unwrap();
+        let mut back = Vec::new();
+        std::io::Read::read_to_end(
+            &mut lzma_rust2::LzmaReader::new_mem_limit(&z[..], u32::MAX, None).unwrap(),
+            &mut back,
+        )
+        .unwrap();
+        assert_eq!(back, data.as_bytes());
         assert!(z.len() <= gz.len());
     }
 }

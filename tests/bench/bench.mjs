@@ -112,20 +112,20 @@ const browser = await chromium.launch({
 const rows = [];
 const row = (what, value, budget, ok) => rows.push([what, value, budget ?? '', ok === undefined ? '' : ok ? 'ok' : 'over']);
 
-// Bytes per file. The first load is what a current browser downloads: the page, scripts, styles
-// and the wasm's gzipped copy (.wgz, sent as it is: it has no .gz or .br beside it). The plain
-// .wasm is what a browser without DecompressionStream fetches instead.
+// Bytes per file. The first load is what the page downloads: the page, scripts, styles and the
+// wasm's LZMA-compressed copy (.wlz, sent as it is: it has no .gz or .br beside it). The plain
+// .wasm is fetched only when the copy is missing.
 const size = (x) => (fs.existsSync(path.join(DIST, x)) ? fs.statSync(path.join(DIST, x)).size : NaN);
-const files = fs.readdirSync(DIST).filter((f) => /\.(html|js|css|wgz)$/.test(f)).sort();
+const files = fs.readdirSync(DIST).filter((f) => /\.(html|js|css|wlz)$/.test(f)).sort();
 let [raw, gz, br] = [0, 0, 0];
 for (const f of files) {
   const r = size(f);
-  const [g, b] = f.endsWith('.wgz') ? [r, r] : [size(`${f}.gz`), size(`${f}.br`)];
+  const [g, b] = f.endsWith('.wlz') ? [r, r] : [size(`${f}.gz`), size(`${f}.br`)];
   raw += r; gz += g; br += b;
   row(`${f} (raw / gzip / brotli)`, `${r} / ${g} / ${b}`);
 }
 for (const f of fs.readdirSync(DIST).filter((x) => x.endsWith('.wasm'))) {
-  row(`(old browsers) ${f} (raw / gzip / brotli)`, `${size(f)} / ${size(`${f}.gz`)} / ${size(`${f}.br`)}`);
+  row(`(fallback) ${f} (raw / gzip / brotli)`, `${size(f)} / ${size(`${f}.gz`)} / ${size(`${f}.br`)}`);
 }
 row('first load, gzip', kb(gz), `≤ ${kb(BUDGET.gzip)}`, gz <= BUDGET.gzip);
 row('first load, brotli', kb(br));
@@ -167,7 +167,7 @@ for (const compressed of [true, false]) {
     const sure = await input(page, 'label[for="sure-1"]');
     row('answer: say how sure', ms(sure), `≤ ${ms(BUDGET.input)}`, sure <= BUDGET.input);
     // What the module holds, not garbage waiting for the collector (the streams that carried the
-    // wasm leave about 2 MB of it): collect first, as a browser would under memory pressure.
+    // wasm leave megabytes of it): collect first, as a browser would under memory pressure.
     await cdp.send('HeapProfiler.collectGarbage');
     const memory = await page.evaluate(() => (performance.memory?.usedJSHeapSize ?? NaN) + (globalThis.hscWasmMemoryBytes?.() ?? NaN));
     row('JS heap + wasm memory after every view', kb(memory), `≤ ${kb(BUDGET.memory)}`, memory <= BUDGET.memory);

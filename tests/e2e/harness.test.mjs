@@ -30,11 +30,11 @@ test('the static server serves dist/ with the right types and nothing outside it
   assert.deepEqual(await get(url, '/'), { status: 200, type: 'text/html; charset=utf-8' });
   const page = await env.page();
   try {
-    const wasm = page.waitForResponse((r) => r.url().endsWith('.wgz'));
+    const wasm = page.waitForResponse((r) => r.url().endsWith('.wlz'));
     await openApp(page, '#/');
     const res = await wasm;
     assert.equal(res.status(), 200);
-    const name = new URL(res.url()).pathname.replace(/\.wgz$/, '.wasm');
+    const name = new URL(res.url()).pathname.replace(/\.wlz$/, '.wasm');
     assert.deepEqual(await get(url, name), { status: 200, type: 'application/wasm' });
   } finally {
     await page.context().close();

@@ -75,7 +75,7 @@ for (const c of CASES) {
     const packed = names.filter((n) => n !== 'imsmanifest.xml');
     assert.deepEqual([...listed].sort(), [...packed].sort(), 'the manifest lists exactly the package\'s files');
     assert.ok(packed.some((n) => n.endsWith('.wasm')) && packed.some((n) => n.endsWith('.js')), 'the app is in it');
-    assert.ok(packed.some((n) => n.endsWith('.wgz')), 'and the gzipped copy of the wasm, which the loader fetches');
+    assert.ok(packed.some((n) => n.endsWith('.wlz')), 'and the compressed copy of the wasm, which the loader fetches');
 
     const html = files['index.html'].toString('utf8');
     const tags = html.match(/<meta name="hsc-package" content="([^"]*)">/g) ?? [];

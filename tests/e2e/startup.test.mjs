@@ -1,14 +1,14 @@
 // Starting up: under the strict Content-Security-Policy a university may set (no inline script or
 // style), the module runs every view with no violation; and when it cannot start (no WebAssembly,
 // a failed or truncated download) the page says so within 5 seconds, with a link to open it in a
-// new tab; a .wasm served with the wrong MIME type still loads. A current browser downloads the
-// wasm's gzipped copy (.wgz) and expands it itself; without DecompressionStream, or without the
-// copy, it fetches the plain .wasm; a copy the server already expanded is used as it is.
+// new tab; a .wasm served with the wrong MIME type still loads. The page downloads the wasm's
+// LZMA-compressed copy (.wlz) and expands it as it arrives (static/lzma.js); without the copy it
+// fetches the plain .wasm.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
+import { LzmaDecoder } from '../../static/lzma.js';
 import { before, after, test } from 'node:test';
 import { DIST, startServer, launchBrowser, watchErrors, assertNoErrors, goHash, quizSeed, scenarioSeed, scenarioPaths, playScenario } from './helpers.mjs';
 
@@ -97,7 +97,7 @@ for (const [name, handle, words] of [
   }, /could not start/],
 ]) {
   test(`${name} of the wasm: a plain message and a link`, { timeout: 30_000 }, async () => {
-    const p = await page((x) => x.route(/\.(wasm|wgz)$/, handle));
+    const p = await page((x) => x.route(/\.(wasm|wlz)$/, handle));
     // The failure itself is reported in the console; that is expected here.
     p.errors = [];
     await p.goto(`${plain.url}#/`);
@@ -110,13 +110,14 @@ for (const [name, handle, words] of [
 
 test('a .wasm served with the wrong MIME type still loads (the non-streaming path)', { timeout: 30_000 }, async () => {
   const p = await page(async (x) => {
-    // The plain .wasm is what a browser without DecompressionStream fetches.
-    await x.addInitScript(() => { delete window.DecompressionStream; });
+    // The plain .wasm is what the page fetches when the compressed copy is missing.
+    await x.route(/\.wlz$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
     await x.route(/\.wasm$/, async (route) => {
       const r = await route.fetch();
       await route.fulfill({ status: 200, headers: { 'content-type': 'application/octet-stream' }, body: await r.body() });
     });
   });
+  p.errors = [];
   await p.goto(`${plain.url}#/`);
   await p.waitForSelector('#app[data-started] ol.cards > li');
   assert.equal(await p.locator('#start-problem').count(), 0);
@@ -127,7 +128,7 @@ test('a .wasm served with the wrong MIME type still loads (the non-streaming pat
 async function startWith(init, expected = /^$/) {
   const p = await page(init);
   const asked = [];
-  p.on('request', (r) => { const m = /\.(wasm|wgz)$/.exec(r.url()); if (m) asked.push(m[1]); });
+  p.on('request', (r) => { const m = /\.(wasm|wlz)$/.exec(r.url()); if (m) asked.push(m[1]); });
   await p.goto(`${plain.url}#/`);
   await p.waitForSelector('#app[data-started] ol.cards > li');
   assert.equal(await p.locator('#start-problem').count(), 0);
@@ -137,33 +138,41 @@ async function startWith(init, expected = /^$/) {
   return asked;
 }
 
-test('a current browser downloads only the gzipped wasm, a third of the plain one, and expands it itself', { timeout: 30_000 }, async () => {
-  assert.deepEqual(await startWith(), ['wgz']);
+test('the page downloads only the compressed wasm, much smaller than the plain one, and expands it as it arrives', { timeout: 30_000 }, async () => {
+  assert.deepEqual(await startWith(), ['wlz']);
   const wasm = fs.readdirSync(DIST).find((f) => f.endsWith('.wasm'));
-  const wgz = wasm.replace(/\.wasm$/, '.wgz');
-  const packed = fs.readFileSync(path.join(DIST, wgz));
+  const packed = fs.readFileSync(path.join(DIST, wasm.replace(/\.wasm$/, '.wlz')));
   const plainBytes = fs.readFileSync(path.join(DIST, wasm));
-  assert.ok(zlib.gunzipSync(packed).equals(plainBytes), 'the .wgz is the .wasm, gzipped');
-  assert.ok(packed.length < plainBytes.length / 1.8, `${packed.length} against ${plainBytes.length}`);
+  // The decoder the page uses, fed in download-sized pieces, gives the .wasm byte for byte.
+  const lzma = new LzmaDecoder();
+  const parts = [];
+  for (let i = 0; i < packed.length; i += 16_384) {
+    lzma.push(packed.subarray(i, i + 16_384));
+    parts.push(lzma.run());
+  }
+  lzma.end();
+  parts.push(lzma.run());
+  assert.ok(lzma.finished && Buffer.concat(parts).equals(plainBytes), 'the .wlz expands to the .wasm');
+  assert.ok(packed.length < plainBytes.length / 3, `${packed.length} against ${plainBytes.length}`);
+  // A cut or damaged copy is an error, not a wrong module.
+  const cut = new LzmaDecoder();
+  cut.push(packed.subarray(0, packed.length >> 1));
+  cut.end();
+  assert.throws(() => cut.run(), /ends early/);
+  const damaged = Buffer.from(packed);
+  damaged[13] = 1;
+  const bad = new LzmaDecoder();
+  bad.push(damaged);
+  bad.end();
+  assert.throws(() => bad.run(), /damaged/);
 });
 
-test('without DecompressionStream, or without the gzipped copy, the plain .wasm loads', { timeout: 30_000 }, async () => {
-  // The page's preload fetches the copy all the same; the loader then takes the plain file.
-  assert.deepEqual(await startWith((x) => x.addInitScript(() => { delete window.DecompressionStream; })), ['wgz', 'wasm']);
+test('without the compressed copy, the plain .wasm loads', { timeout: 30_000 }, async () => {
   const missing = await startWith(
-    (x) => x.route(/\.wgz$/, (route) => route.fulfill({ status: 404, body: 'not found' })),
-    /(HTTP 404 for|status of 404).*\.wgz/,
+    (x) => x.route(/\.wlz$/, (route) => route.fulfill({ status: 404, body: 'not found' })),
+    /(HTTP 404 for|status of 404).*\.wlz/,
   );
-  assert.deepEqual(missing, ['wgz', 'wasm']);
-});
-
-test('a gzipped copy the server expanded on the way (Content-Encoding: gzip) is used as it is', { timeout: 30_000 }, async () => {
-  const asked = await startWith((x) => x.route(/\.wgz$/, async (route) => {
-    const r = await route.fetch();
-    // What the page receives when the server marked the file as gzip-encoded: the wasm itself.
-    await route.fulfill({ status: 200, headers: { 'content-type': 'application/octet-stream' }, body: zlib.gunzipSync(await r.body()) });
-  }));
-  assert.deepEqual(asked, ['wgz']);
+  assert.deepEqual(missing, ['wlz', 'wasm']);
 });
 
 test('the course home is in the page before the app arrives; a deep link shows the loading message instead', { timeout: 30_000 }, async () => {
@@ -171,13 +180,13 @@ test('the course home is in the page before the app arrives; a deep link shows t
   const held = new Promise((r) => { release = r; });
   let release2;
   const held2 = new Promise((r) => { release2 = r; });
-  const p = await page((x) => x.route(/\.(wasm|wgz)$/, async (route) => { await held; await route.continue(); }));
+  const p = await page((x) => x.route(/\.(wasm|wlz)$/, async (route) => { await held; await route.continue(); }));
   await p.goto(`${plain.url}`);
   await p.waitForSelector('ol.cards > li');
   assert.equal(await p.locator('ol.cards > li').count(), 8, 'every unit, from the static page');
   assert.equal(await p.locator('#app[data-started]').count(), 0, 'before the app started');
   // Held apart: Playwright aborts one of two identical intercepted requests released together.
-  const p2 = await page((x) => x.route(/\.(wasm|wgz)$/, async (route) => { await held2; await route.continue(); }));
+  const p2 = await page((x) => x.route(/\.(wasm|wlz)$/, async (route) => { await held2; await route.continue(); }));
   await p2.goto(`${plain.url}#/glossary`);
   await p2.waitForSelector('#app main.loading');
   assert.equal(await p2.locator('ol.cards').count(), 0, 'not the home page for a deep link');

@@ -109,8 +109,13 @@ impl Route {
     pub fn title(self, course: &Course) -> String {
         match self {
             Route::Home => "Course home".into(),
-            Route::Unit(u) => course.unit(u).title.into(),
-            Route::Lesson(l) => course.lesson(l).title.into(),
+            // Numbered, and the lesson said to be one: a lesson is often titled as its unit is,
+            // and every page needs a title of its own (WCAG 2.4.2).
+            Route::Unit(u) => format!("Unit {}: {}", u.index() + 1, course.unit(u).title),
+            Route::Lesson(l) => {
+                let lesson = course.lesson(l);
+                format!("Lesson {}: {}", lesson.unit.index() + 1, lesson.title)
+            }
             Route::Quiz(q) => course.quiz(q).title.into(),
             Route::Question(q, n) => {
                 format!(

@@ -67,8 +67,32 @@ e2eTest(env, 'axe-core finds no WCAG A/AA violations in any view or state', asyn
     assert.equal(await textOf(page, 'fieldset.sureness legend'), 'How sure are you of this answer?');
     assert.equal(await page.$$eval('input[name="sureness"]', (ins) => ins.filter((i) => i.checked).length), 0);
   });
-  await state('question with an option chosen', () => pick(page, [m.wrong[0]]));
-  await state('question with a sureness chosen', () => page.click('label[for="sure-2"]'));
+  // WCAG 3.3.1 and 3.3.3: a refused check is shown beside the control that needs an answer, named
+  // by its group, said in the live region, and gone once the learner answers.
+  const refusal = async (group, id, words) => {
+    const text = await textOf(page, `#${id}`);
+    assert.equal(text, `Error: ${words}`);
+    assert.ok(await page.isVisible(`#${id}`), 'shown, not only spoken');
+    assert.ok((await page.getAttribute(group, 'aria-describedby')).split(' ').includes(id));
+    assert.equal(await page.$eval(`${group} #${id}`, () => true), true, 'inside its group');
+    await page.waitForFunction((w) => document.getElementById('announcer')?.textContent.includes(w), words);
+  };
+  await state('check refused: no answer chosen (the reason shown by the options)', async () => {
+    await page.getByRole('button', { name: 'Check answer' }).click();
+    await refusal('fieldset#answer', 'answer-error', 'Choose an answer before checking it.');
+  });
+  await state('question with an option chosen', async () => {
+    await pick(page, [m.wrong[0]]);
+    assert.equal(await page.locator('#answer-error').count(), 0, 'answered: the message goes');
+  });
+  await state('check refused: sureness not said (the reason shown by the sureness question)', async () => {
+    await page.getByRole('button', { name: 'Check answer' }).click();
+    await refusal('fieldset.sureness', 'sureness-error', 'Say how sure you are of this answer before checking it.');
+  });
+  await state('question with a sureness chosen', async () => {
+    await page.click('label[for="sure-2"]');
+    assert.equal(await page.locator('#sureness-error').count(), 0, 'answered: the message goes');
+  });
   await state('question answered wrong (feedback and "You said" shown)', async () => {
     await clickCheck(page);
     assert.match(await textOf(page, 'p.sureness-result'), /^You said: Very sure\. Certainty-based mark: -6\.$/);

@@ -90,8 +90,8 @@ e2eTest(env, 'every view change moves focus to the new heading and sets the docu
 
   // Each step follows a real link on the current view; the next view's heading must get focus.
   const steps = [
-    { link: 'ol.cards a[href="#/unit/meaning"]', heading: 'Unit 1: What integration means', title: 'What integration means' },
-    { link: 'main a[href="#/lesson/meaning-lesson"]', heading: 'What integration means', title: 'What integration means' },
+    { link: 'ol.cards a[href="#/unit/meaning"]', heading: 'Unit 1: What integration means', title: 'Unit 1: What integration means' },
+    { link: 'main a[href="#/lesson/meaning-lesson"]', heading: 'What integration means', title: 'Lesson 1: What integration means' },
     { link: `main a.button[href="#/quiz/${quiz.id}"]`, heading: quiz.title, title: quiz.title },
     { link: `main a.button[href="#/quiz/${quiz.id}/1"]`, heading: `Question 1 of ${quiz.questions.length}`, title: `Question 1 of ${quiz.questions.length}: ${quiz.title}` },
     { link: `main a[href="#/quiz/${quiz.id}/2"]`, heading: `Question 2 of ${quiz.questions.length}`, title: `Question 2 of ${quiz.questions.length}: ${quiz.title}` },

@@ -55,6 +55,24 @@ pub enum Storage {
     Unavailable,
 }
 
+/// What a refused "Check answer" was missing, shown next to that control until the learner
+/// changes it, checks again or leaves (WCAG 3.3.1 and 3.3.3: the error is shown, not only spoken).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refusal {
+    pub question: QuestionId,
+    pub missing: Missing,
+    pub text: &'static str,
+}
+
+/// The control a refused check points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Missing {
+    /// The answer itself (no option chosen, an item unmatched, nothing typed).
+    Answer,
+    /// How sure the learner is.
+    Sureness,
+}
+
 /// A message for the persistent live region. `serial` changes with every announcement so that
 /// the same words said twice are still read out.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -71,6 +89,8 @@ pub struct AppState {
     /// [`AppState::progress_mut`].
     pub progress: Rc<Progress>,
     pub announcement: Announcement,
+    /// The last "Check answer" refused, while it stands.
+    pub refusal: Option<Refusal>,
     pub storage: Storage,
     /// Progress found in storage could not be read: it was set aside under a backup key.
     pub recovered: bool,
@@ -198,6 +218,7 @@ impl AppState {
             route,
             progress: Rc::new(progress),
             announcement: Announcement::default(),
+            refusal: None,
             storage,
             recovered: false,
             today: 0,
@@ -243,6 +264,9 @@ impl AppState {
         match action {
             Action::Navigate(route) => {
                 let changed = self.route != route;
+                if changed {
+                    self.refusal = None;
+                }
                 self.route = route;
                 changed.into()
             }

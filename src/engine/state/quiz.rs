@@ -1,7 +1,7 @@
 //! Reducing the quiz actions: answering each kind of question, checking, trying again, showing
 //! the answer, submitting a deferred quiz and restarting; and what the views read about quizzes.
 
-use super::{AppState, Attempt, Changed};
+use super::{AppState, Attempt, Changed, Missing, Refusal};
 use crate::engine::grade::{grade, Answer, Grade, Outcome, Selection};
 use crate::engine::phase::QuizPhase;
 use crate::engine::progress::{clip, TYPED_NUMERIC_MAX, TYPED_TEXT_MAX};
@@ -95,7 +95,29 @@ impl AppState {
             a.answer = answer;
             a.touched = true;
         }
+        self.clear_refusal(q, Missing::Answer);
         Changed::Yes
+    }
+
+    /// The refusal for `q`'s `missing` control is answered: it goes.
+    fn clear_refusal(&mut self, q: QuestionId, missing: Missing) {
+        if self
+            .refusal
+            .as_ref()
+            .is_some_and(|r| r.question == q && r.missing == missing)
+        {
+            self.refusal = None;
+        }
+    }
+
+    /// Refuses a check: the reason is shown by the control and said in the live region.
+    fn refuse(&mut self, question: QuestionId, missing: Missing, text: &'static str) -> Changed {
+        self.refusal = Some(Refusal {
+            question,
+            missing,
+            text,
+        });
+        self.announce(text.into())
     }
 
     pub(super) fn pick(&mut self, course: &Course, question: QuestionId, option: usize) -> Changed {
@@ -197,11 +219,16 @@ impl AppState {
             return Changed::No;
         };
         let Some(g) = grade(question, &a.answer) else {
-            return self.announce(incomplete_message(question).into());
+            return self.refuse(q, Missing::Answer, incomplete_message(question));
         };
         if quiz.confidence && a.confidence.is_none() {
-            return self.announce("Say how sure you are of this answer before checking it.".into());
+            return self.refuse(
+                q,
+                Missing::Sureness,
+                "Say how sure you are of this answer before checking it.",
+            );
         }
+        self.refusal = None;
         let today = self.today;
         let Some(record) = self.progress_mut().question_mut(q) else {
             return Changed::No;
@@ -233,6 +260,7 @@ impl AppState {
         if let Some(a) = self.progress_mut().attempt_mut(question) {
             a.confidence = Some(level);
         }
+        self.clear_refusal(question, Missing::Sureness);
         Changed::Yes
     }
 

@@ -287,3 +287,41 @@ fn every_action_reports_exactly_whether_it_changed_the_state() {
     }
     assert_eq!(reported, [23, 55], "no-ops and changes");
 }
+
+#[test]
+fn a_refused_check_stands_by_its_control_until_it_is_answered_or_left() {
+    use crate::engine::state::Missing;
+    let mut s = AppState::new(
+        course(),
+        Route::Quiz(QuizId(0)),
+        Progress::new(course()),
+        Storage::Saved,
+    );
+    reduce(&mut s, Action::Check(q(0)));
+    let r = s
+        .refusal
+        .clone()
+        .expect("a check with no answer is refused");
+    assert_eq!((r.question, r.missing), (q(0), Missing::Answer));
+    assert_eq!(s.announcement.text, r.text, "said as well as shown");
+    reduce(
+        &mut s,
+        Action::Pick {
+            question: q(0),
+            option: 0,
+        },
+    );
+    assert_eq!(s.refusal, None, "answered: the message goes");
+    reduce(&mut s, Action::Check(q(1)));
+    assert_eq!(s.refusal.as_ref().map(|r| r.question), Some(q(1)));
+    reduce(
+        &mut s,
+        Action::Pick {
+            question: q(0),
+            option: 1,
+        },
+    );
+    assert!(s.refusal.is_some(), "another question's answer leaves it");
+    reduce(&mut s, Action::Navigate(Route::Home));
+    assert_eq!(s.refusal, None, "left: the message goes");
+}

@@ -8,7 +8,7 @@ use super::QuestionProps;
 use crate::course::COURSE;
 use crate::engine::grade::Outcome;
 use crate::engine::phase::QuizPhase;
-use crate::engine::state::Action;
+use crate::engine::state::{Action, Missing};
 use crate::model::{Body, Question, QuestionId, QuestionKind};
 use crate::ui::effects;
 use crate::ui::hooks::use_app;
@@ -107,11 +107,14 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
         Body::Categorise { items, groups } => categorise(&ctx, qid, items, groups),
         Body::Numeric(_) | Body::ShortText { .. } => typed(&ctx, qid),
     };
+    let refused = refusal_text(&ctx.0, qid, Missing::Answer);
     html! {
         <form class="question" {onsubmit} {onkeydown}>
-            <fieldset id="answer">
+            <fieldset id="answer" class={classes!(refused.is_some().then_some("has-error"))}
+                aria-describedby={refused.map(|_| "question-hint answer-error")}>
                 <legend class="prompt">{ rich(q.prompt) }</legend>
                 <p class="hint" id="question-hint">{ hint(q) }</p>
+                { error_message("answer-error", refused) }
                 { controls }
             </fieldset>
             if quiz.confidence {
@@ -137,5 +140,29 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
                 </div>
             }
         </form>
+    }
+}
+
+/// The reason a "Check answer" was refused, if it points at `missing` in this question.
+pub fn refusal_text(
+    state: &crate::engine::state::AppState,
+    qid: QuestionId,
+    missing: Missing,
+) -> Option<&'static str> {
+    state
+        .refusal
+        .as_ref()
+        .filter(|r| r.question == qid && r.missing == missing)
+        .map(|r| r.text)
+}
+
+/// An error shown beside its control (as the GOV.UK error message pattern does), named by the
+/// control's group through `aria-describedby`.
+pub fn error_message(id: &'static str, text: Option<&'static str>) -> Html {
+    match text {
+        Some(text) => html! {
+            <p class="error-message" {id}><span class="visually-hidden">{"Error: "}</span>{ text }</p>
+        },
+        None => html! {},
     }
 }

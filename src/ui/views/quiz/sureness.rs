@@ -1,8 +1,9 @@
 //! "How sure are you?": three radios, then the certainty-based mark once graded.
 
+use super::card::{error_message, refusal_text};
 use super::QuestionProps;
 use crate::engine::quiz::{cbm_mark, Confidence};
-use crate::engine::state::Action;
+use crate::engine::state::{Action, Missing};
 use crate::ui::hooks::use_app;
 use yew::prelude::*;
 
@@ -17,9 +18,12 @@ pub fn Sureness(props: &QuestionProps) -> Html {
             <p class="sureness-result">{ format!("You said: {}. Certainty-based mark: {}{mark}.", c.words(), if mark > 0 { "+" } else { "" }) }</p>
         };
     }
+    let refused = refusal_text(&ctx.0, qid, Missing::Sureness);
     html! {
-        <fieldset class="sureness">
+        <fieldset class={classes!("sureness", refused.is_some().then_some("has-error"))}
+            aria-describedby={refused.map(|_| "sureness-error")}>
             <legend>{"How sure are you of this answer?"}</legend>
+            { error_message("sureness-error", refused) }
             { for Confidence::ALL.iter().enumerate().map(|(i, &level)| {
                 let ctx = ctx.clone();
                 let onchange = Callback::from(move |_: Event| ctx.dispatch(Action::SetConfidence { question: qid, level }));

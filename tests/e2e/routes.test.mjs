@@ -150,3 +150,19 @@ e2eTest(env, 'the skip link is the first tab stop and moves focus to the main co
   // The next tab stop is inside main, not back in the header.
   await tabTo(page, (el) => !!el.closest('main') && el.id !== 'main', null, { max: 1 });
 });
+
+e2eTest(env, "the breadcrumbs' current item sits on the same baseline as their links", async (open) => {
+  const page = await open();
+  for (const hash of ['#/lesson/meaning-lesson', '#/lecturers']) {
+    await openApp(page, hash);
+    // The bottom of each item's text (not of its box), from the text itself.
+    const bottoms = await page.$$eval('.crumbs li', (items) => items.map((li) => {
+      const node = li.querySelector('a') ?? li;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      return Math.round(range.getBoundingClientRect().bottom);
+    }));
+    assert.ok(bottoms.length >= 2, `${hash}: crumbs`);
+    assert.ok(Math.max(...bottoms) - Math.min(...bottoms) <= 1, `${hash}: text bottoms ${bottoms.join(', ')}`);
+  }
+});

@@ -17,6 +17,7 @@
 
 use super::grade::Outcome;
 use super::progress::Progress;
+use super::route::Route;
 use crate::model::{Course, QuizId, ScenarioId, UnitId};
 
 /// One quiz as its answers stand now.
@@ -135,6 +136,45 @@ impl UnitSummary {
     }
 }
 
+/// Reading speed for study, words a minute, for [`unit_minutes`].
+pub const STUDY_WORDS_PER_MINUTE: u32 = 180;
+/// Minutes for a question, read, answered and its feedback read.
+pub const MINUTES_PER_QUESTION: u32 = 1;
+/// Minutes for one play of a scenario to an ending, debrief included.
+pub const MINUTES_PER_SCENARIO: u32 = 10;
+
+/// The module's own estimate of the time a unit takes, in minutes, rounded up to five: its lesson
+/// read for study, each question once, each scenario played once.
+pub fn unit_minutes(course: &Course, u: UnitId) -> u32 {
+    let unit = course.unit(u);
+    let reading = course
+        .lesson(unit.lesson)
+        .words
+        .div_ceil(STUDY_WORDS_PER_MINUTE);
+    let questions = course.quiz(unit.quiz).questions.len() as u32 * MINUTES_PER_QUESTION;
+    let scenarios = unit.scenarios.len() as u32 * MINUTES_PER_SCENARIO;
+    (reading + questions + scenarios).div_ceil(5) * 5
+}
+
+/// Where to carry on: the first unit shown that is not complete, at its first step not done (the
+/// lesson, then the quiz, then a scenario not yet played to an ending). `None` when all is done.
+pub fn next_step(course: &Course, p: &Progress, shows: impl Fn(UnitId) -> bool) -> Option<Route> {
+    course.unit_ids().filter(|u| shows(*u)).find_map(|u| {
+        let sum = UnitSummary::new(course, p, u);
+        let unit = course.unit(u);
+        if !sum.lesson_read {
+            Some(Route::Lesson(unit.lesson))
+        } else if sum.answered < sum.quiz.questions {
+            Some(Route::Quiz(unit.quiz))
+        } else {
+            sum.scenarios
+                .iter()
+                .find(|s| s.reached == 0)
+                .map(|s| Route::Scenario(s.scenario))
+        }
+    })
+}
+
 /// The whole course.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CourseSummary {
@@ -228,7 +268,6 @@ mod tests {
     use super::*;
     use crate::engine::grade::{answer_key, Answer};
     use crate::engine::quiz::Confidence;
-    use crate::engine::route::Route;
     use crate::engine::state::{Action, AppState, Storage};
     use crate::model::QuizMode;
     use std::path::Path;
@@ -400,5 +439,45 @@ mod tests {
         s.reduce(&COURSE, Action::Reflect(ids[1], "   ".into()));
         let sum = CourseSummary::new(&COURSE, &s.progress);
         assert_eq!(sum.reflections_written, 1);
+    }
+
+    #[test]
+    fn the_next_step_is_the_first_thing_not_done_in_the_first_unit_not_complete() {
+        let course = fixture();
+        let u = UnitId(0);
+        let unit = course.unit(u);
+        let mut s = learner(&course);
+        assert_eq!(
+            next_step(&course, &s.progress, |_| true),
+            Some(Route::Lesson(unit.lesson))
+        );
+        assert_eq!(next_step(&course, &s.progress, |_| false), None);
+        s.reduce(&course, Action::MarkRead(unit.lesson, true));
+        assert_eq!(
+            next_step(&course, &s.progress, |_| true),
+            Some(Route::Quiz(unit.quiz))
+        );
+        // The fixture's quiz is answered all together: submitted, every question has a result.
+        s.reduce(&course, Action::Submit(unit.quiz));
+        let next = next_step(&course, &s.progress, |_| true);
+        match unit.scenarios.first() {
+            Some(&sc) => assert_eq!(next, Some(Route::Scenario(sc))),
+            None => assert_eq!(next, None),
+        }
+    }
+
+    #[test]
+    fn a_units_minutes_add_reading_questions_and_scenarios_rounded_up_to_five() {
+        let course = fixture();
+        let unit = course.unit(UnitId(0));
+        let raw = course
+            .lesson(unit.lesson)
+            .words
+            .div_ceil(STUDY_WORDS_PER_MINUTE)
+            + course.quiz(unit.quiz).questions.len() as u32
+            + 10 * unit.scenarios.len() as u32;
+        let m = unit_minutes(&course, UnitId(0));
+        assert_eq!(m % 5, 0);
+        assert!(m >= raw && m < raw + 5, "{m} for {raw}");
     }
 }

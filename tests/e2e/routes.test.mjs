@@ -166,3 +166,22 @@ e2eTest(env, "the breadcrumbs' current item sits on the same baseline as their l
     assert.ok(Math.max(...bottoms) - Math.min(...bottoms) <= 1, `${hash}: text bottoms ${bottoms.join(', ')}`);
   }
 });
+
+e2eTest(env, 'the home page estimates each unit\'s minutes and offers to continue where the learner left off', async (open) => {
+  const page = await open();
+  await openApp(page, '#/');
+  const minutes = await page.$$eval('ol.cards > li p.meta', (ps) => ps.map((p) => p.textContent));
+  assert.ok(minutes.length > 0 && minutes.length === await page.locator('ol.cards > li').count(), 'one per unit');
+  for (const m of minutes) {
+    const n = Number(/^About (\d+) minutes: the lesson, the quiz and the scenarios?\.$/.exec(m)?.[1]);
+    assert.ok(n >= 15 && n % 5 === 0, m);
+  }
+  assert.equal(await page.getByRole('link', { name: /^Continue where you left off/ }).count(), 0, 'nothing to continue yet');
+  await openApp(page, '#/lesson/meaning-lesson');
+  await page.getByRole('button', { name: 'Mark this lesson as read' }).click();
+  await page.locator('header a.site-title').click();
+  const link = page.getByRole('link', { name: /^Continue where you left off/ });
+  await link.waitFor();
+  assert.equal(await link.textContent(), `Continue where you left off: ${quiz.title}`);
+  assert.equal(await link.getAttribute('href'), `#/quiz/${quiz.id}`);
+});

@@ -4,7 +4,7 @@ use super::{status, unit_label, Crumbs};
 use crate::course::COURSE;
 use crate::engine::progress::Progress;
 use crate::engine::route::Route;
-use crate::engine::summary::UnitSummary;
+use crate::engine::summary::{next_step, unit_minutes, UnitSummary};
 use crate::model::UnitId;
 use crate::ui::hooks::use_app;
 use crate::ui::rich::rich;
@@ -36,12 +36,16 @@ pub fn Home() -> Html {
     let ctx = use_app();
     let p = &ctx.0.progress;
     let due = ctx.0.due(&COURSE).len();
+    let next = next_step(&COURSE, p, |u| ctx.0.settings.shows(u));
     html! {
         <>
             <h1 id="view-heading" tabindex="-1">{ COURSE.title }</h1>
             <p class="lead">{"An interactive module for students of social work, nursing and health policy. Each unit has a lesson, a quiz that explains every answer, and a scenario in which your decisions have consequences. Every fact is cited to its source."}</p>
             if !p.is_blank(&COURSE) {
                 <ul class="shortcuts">
+                    if let Some(route) = next {
+                        <li><a href={route.href(&COURSE)}>{ format!("Continue where you left off: {}", route.title(&COURSE)) }</a></li>
+                    }
                     if due > 0 {
                         <li><a href="#/practice">{ format!("Practise what you missed ({due} due)") }</a></li>
                     }
@@ -57,6 +61,7 @@ pub fn Home() -> Html {
                         <li class="card">
                             <h3><a href={Route::Unit(u).href(&COURSE)}>{ unit_label(u) }</a></h3>
                             <p>{ rich(unit.summary) }</p>
+                            <p class="meta">{ format!("About {} minutes: the lesson, the quiz and the scenario{}.", unit_minutes(&COURSE, u), if unit.scenarios.len() == 1 { "" } else { "s" }) }</p>
                             <h4 class="visually-hidden">{"Your progress"}</h4>
                             { unit_progress(p, u) }
                         </li>

@@ -13,7 +13,7 @@ import { before, after, test } from 'node:test';
 import { DIST, startServer, launchBrowser, watchErrors, assertNoErrors, goHash, quizSeed, scenarioSeed, scenarioPaths, playScenario } from './helpers.mjs';
 
 /** The policy README.md documents; `frame-src 'self'` only for the lecturers' page's preview. */
-export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; manifest-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
 let strict;
 let plain;
@@ -199,4 +199,25 @@ test('the course home is in the page before the app arrives; a deep link shows t
   assertNoErrors(p2);
   await p.context().close();
   await p2.context().close();
+});
+
+test('the icon and the web app manifest load under the strict policy, and Chromium reads the manifest without error', { timeout: 30_000 }, async () => {
+  const p = await page();
+  await p.goto(`${strict.url}#/`);
+  await p.waitForSelector('#app[data-started] #view-heading');
+  const cdp = await p.context().newCDPSession(p);
+  const manifest = await cdp.send('Page.getAppManifest');
+  assert.deepEqual(manifest.errors, [], 'no manifest errors');
+  assert.ok(manifest.url.endsWith('/manifest.webmanifest'));
+  const data = JSON.parse(manifest.data);
+  assert.equal(data.name, 'Integrating health and social care in England');
+  assert.equal(data.start_url, './');
+  for (const icon of data.icons) {
+    const res = await p.evaluate(async (src) => { const r = await fetch(src); return [r.status, r.headers.get('content-type'), (await r.text()).startsWith('<svg')]; }, icon.src);
+    assert.deepEqual(res, [200, 'image/svg+xml', true], icon.src);
+  }
+  assert.equal(await p.getAttribute('link[rel="icon"]', 'href'), 'icon.svg');
+  assert.deepEqual(p.violations, [], 'no Content-Security-Policy violation');
+  assertNoErrors(p);
+  await p.context().close();
 });

@@ -1,5 +1,5 @@
 // An LZMA decoder (the ".lzma" format: a 13-byte header, then the range-coded stream), written
-// for this module: the build (src/dist/) stores the wasm LZMA-compressed (.wlz), a seventh
+// for this module: the build (src/dist/) stores the wasm LZMA-compressed (.wlz), a fifth
 // smaller than gzip and far smaller than the raw file a VLE's file store would send, and the
 // loader (static/start.js, into which the build copies this file) expands it as it arrives.
 //

@@ -5,7 +5,7 @@
 // words, with a link to open the module in a new tab. A .wasm served with the wrong MIME type
 // still loads: wasm-bindgen falls back to the non-streaming path.
 //
-// The wasm is also stored LZMA-compressed by the build (APP_WLZ, a seventh smaller than gzip
+// The wasm is also stored LZMA-compressed by the build (APP_WLZ, about a fifth smaller than gzip
 // would send it), and the decoder above expands it as it downloads, so that the module compiles
 // while it streams in. A server that compresses nothing (as VLE file stores often do) then sends
 // less than half a megabyte in all. If the compressed copy is missing, the plain .wasm is fetched.

@@ -137,11 +137,12 @@ export function setup() {
   return env;
 }
 
+/** The browser's own fetch of the page icon (ours is icon.svg), which a navigation can cut off. */
 function isFavicon(url) {
-  return /\/favicon\.ico(\?|$)/.test(url || '');
+  return /\/(favicon\.ico|icon\.svg)(\?|$)/.test(url || '');
 }
 
-/** Records uncaught exceptions and console errors (other than a missing favicon) on page.errors. */
+/** Records uncaught exceptions and console errors (other than the page icon) on page.errors. */
 export function watchErrors(page) {
   page.errors = [];
   page.on('pageerror', (err) => page.errors.push(`pageerror: ${err.stack || err.message}`));

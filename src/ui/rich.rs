@@ -10,7 +10,7 @@
 use crate::course::COURSE;
 use crate::engine::route::Route;
 use crate::engine::text::{cite_text, escape_html_into as esc};
-use crate::model::{Block, Inline, Paras, Rich};
+use crate::model::{Block, Citation, Inline, Paras, Rich};
 use yew::prelude::*;
 
 /// Markup the module wrote itself (every piece of text escaped), as Yew content.
@@ -37,6 +37,20 @@ pub fn link_into(out: &mut String, href: &str, text: &str) {
     out.push_str("\">");
     esc(out, text);
     out.push_str("</a>");
+}
+
+/// Citations as links to their sources, separated by semicolons.
+pub fn cite_links_into(out: &mut String, cites: &[Citation]) {
+    for (i, c) in cites.iter().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        link_into(
+            out,
+            &Route::Source(c.source).href(&COURSE),
+            &cite_text(&COURSE, c),
+        );
+    }
 }
 
 fn inline_into(out: &mut String, i: &Inline) {

@@ -2,10 +2,9 @@
 
 use crate::course::COURSE;
 use crate::engine::route::Route;
-use crate::engine::text::cite_text;
 use crate::engine::text::escape_html_into as esc;
 use crate::model::TermId;
-use crate::ui::rich::{link_into, raw, wrapped_into};
+use crate::ui::rich::{cite_links_into, link_into, raw, wrapped_into};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -55,16 +54,7 @@ fn entries(terms: &[TermId], focus: Option<TermId>) -> String {
         wrapped_into(&mut out, "p", term.definition);
         if !term.cites.is_empty() {
             out.push_str("<p class=\"meta\">Source: ");
-            for (i, c) in term.cites.iter().enumerate() {
-                if i > 0 {
-                    out.push_str("; ");
-                }
-                link_into(
-                    &mut out,
-                    &Route::Source(c.source).href(&COURSE),
-                    &cite_text(&COURSE, c),
-                );
-            }
+            cite_links_into(&mut out, term.cites);
             out.push_str("</p>");
         }
         if !term.see.is_empty() {

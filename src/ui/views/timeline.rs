@@ -2,12 +2,11 @@
 
 use crate::course::COURSE;
 use crate::engine::route::Route;
-use crate::engine::text::cite_text;
 use crate::engine::text::escape_html_into as esc;
 use crate::engine::timeline::{decades, filter, Filter};
 use crate::model::EventId;
 use crate::ui::effects;
-use crate::ui::rich::{link_into, raw, wrapped_into};
+use crate::ui::rich::{cite_links_into, link_into, raw, wrapped_into};
 use yew::prelude::*;
 
 use super::{select_value, unit_label};
@@ -136,16 +135,7 @@ fn events(shown: &[EventId]) -> String {
             &unit_label(e.unit),
         );
         out.push_str(". Source: ");
-        for (i, c) in e.cites.iter().enumerate() {
-            if i > 0 {
-                out.push_str("; ");
-            }
-            link_into(
-                &mut out,
-                &Route::Source(c.source).href(&COURSE),
-                &cite_text(&COURSE, c),
-            );
-        }
+        cite_links_into(&mut out, e.cites);
         out.push_str("</p></li>");
     }
     out

@@ -16,6 +16,7 @@ fn every_page_has_a_title_of_its_own() {
         Route::Timeline,
         Route::Sources,
         Route::Lecturers,
+        Route::Display,
         Route::NotFound,
     ];
     routes.extend(COURSE.unit_ids().map(Route::Unit));

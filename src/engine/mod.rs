@@ -3,6 +3,7 @@
 
 pub mod cbm;
 pub mod day;
+pub mod display;
 pub mod embed;
 pub mod grade;
 pub mod outcome;

@@ -30,6 +30,8 @@ pub enum Route {
     Source(SourceId),
     /// For lecturers: embedding, downloads, and each unit's outcomes, prompts and answers.
     Lecturers,
+    /// Text size, spacing, font and theme.
+    Display,
     NotFound,
 }
 
@@ -61,6 +63,7 @@ impl Route {
             ["sources"] => Some(Route::Sources),
             ["sources", id] => course.find_source(id).map(Route::Source),
             ["lecturers"] => Some(Route::Lecturers),
+            ["display"] => Some(Route::Display),
             _ => None,
         };
         r.unwrap_or(Route::NotFound)
@@ -101,6 +104,7 @@ impl Route {
             Route::Sources => "#/sources".into(),
             Route::Source(s) => format!("#/sources/{}", course.source(s).id),
             Route::Lecturers => "#/lecturers".into(),
+            Route::Display => "#/display".into(),
             Route::NotFound => "#/".into(),
         }
     }
@@ -137,6 +141,7 @@ impl Route {
             Route::Sources => "Sources".into(),
             Route::Source(s) => format!("{} (sources)", course.source(s).short),
             Route::Lecturers => "For lecturers".into(),
+            Route::Display => "Display settings".into(),
             Route::NotFound => "Page not found".into(),
         }
     }
@@ -164,6 +169,7 @@ mod tests {
             ("#/sources", Route::Sources),
             ("#/sources/src", Route::Source(SourceId(0))),
             ("#/lecturers", Route::Lecturers),
+            ("#/display", Route::Display),
         ];
         for (hash, route) in cases {
             assert_eq!(Route::parse(course(), hash), route, "{hash}");

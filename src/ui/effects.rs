@@ -263,6 +263,18 @@ mod imp {
         }
     }
 
+    /// Sets attributes on the root element (`<html>`), where the style sheet reads the display
+    /// settings. An attribute, not a `style=`, so the strict Content-Security-Policy allows it.
+    pub fn set_root_attributes(attributes: &[(&str, &str)]) {
+        if let Some(root) = document().and_then(|d| d.document_element()) {
+            for (name, value) in attributes {
+                if root.get_attribute(name).as_deref() != Some(*value) {
+                    let _ = root.set_attribute(name, value);
+                }
+            }
+        }
+    }
+
     pub fn focus(id: &str) {
         if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
             if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
@@ -356,6 +368,7 @@ mod imp {
         1
     }
     pub fn focus(_: &str) {}
+    pub fn set_root_attributes(_: &[(&str, &str)]) {}
     pub fn focus_first_control(_: &str) {}
     pub fn announce(_: &str) {}
     pub fn on_hashchange(_: impl Fn(String) + 'static) -> Option<()> {

@@ -41,6 +41,15 @@ pub fn use_hash_routing(state: &Ctx) {
     });
 }
 
+/// The display settings (text size, spacing, font, theme) onto the page's root element, whenever
+/// they change: on start, from the settings page, from a loaded code or another tab.
+#[hook]
+pub fn use_display(state: &Ctx) {
+    use_effect_with(state.0.progress.display, |d| {
+        effects::set_root_attributes(&d.attributes());
+    });
+}
+
 /// On every view change: the document title, and focus to the new view's main heading (not on the
 /// first view, where focus stays at the top of the page). A view that changed in place (a quiz
 /// submitted) asks for focus on its new heading through `focus_request`.

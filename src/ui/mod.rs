@@ -193,6 +193,7 @@ pub fn App(props: &AppProps) -> Html {
 
     hooks::use_hash_routing(&state);
     hooks::use_title_and_focus(&state);
+    hooks::use_display(&state);
     hooks::use_announcements(&state);
     hooks::use_storage_sync(&state);
     hooks::use_lms(&state);

@@ -13,7 +13,7 @@ import { before, after, test } from 'node:test';
 import { DIST, startServer, launchBrowser, watchErrors, assertNoErrors, goHash, quizSeed, scenarioSeed, scenarioPaths, playScenario } from './helpers.mjs';
 
 /** The policy README.md documents; `frame-src 'self'` only for the lecturers' page's preview. */
-export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; manifest-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
 let strict;
 let plain;

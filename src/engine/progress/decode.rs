@@ -3,6 +3,7 @@
 use super::encode::{route_tag, shape, STATE_DRAFT, STATE_GAVE_UP, STATE_NONE, STATE_SHOWN};
 use super::{clip, tag, Attempt, DecodeError, Progress, QuestionRecord, Written, REFLECTION_MAX};
 use crate::engine::day::Day;
+use crate::engine::display::Display;
 use crate::engine::grade::{grade, Answer, Grade, Outcome, Selection};
 use crate::engine::quiz::Confidence;
 use crate::engine::scenario::Run;
@@ -109,6 +110,7 @@ impl Progress {
             match key.as_str() {
                 "s" => p.seed = r.num(6)?,
                 "b" => base = r.num(3)?,
+                "d" => p.display = Display::from_digit(r.num(1)?).ok_or_else(|| r.malformed())?,
                 "l" => {
                     while r.more() {
                         let t = r.take(4)?;

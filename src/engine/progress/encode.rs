@@ -5,6 +5,7 @@ use super::{
     clip, fnv32, tag, Attempt, Progress, REFLECTION_MAX, TYPED_NUMERIC_MAX, TYPED_TEXT_MAX,
 };
 use crate::engine::day::Day;
+use crate::engine::display::Display;
 use crate::engine::grade::{grade, Answer, Outcome};
 use crate::engine::quiz::Confidence;
 use crate::engine::scenario::Run;
@@ -153,6 +154,10 @@ impl Progress {
         if days.base > 0 {
             out.push_str(";b=");
             push_num(&mut out, days.base, 3);
+        }
+        if self.display != Display::default() {
+            out.push_str(";d=");
+            push_num(&mut out, self.display.digit(), 1);
         }
         let section = |out: &mut String, key: &str, body: String| {
             if !body.is_empty() {

@@ -27,7 +27,9 @@
 //! - `e=` scenarios: `TTTT DD N` then N ending tags, then `R` (0 for no run, else one more than
 //!   the number of choices), the current run's choices and the tag of the nodes it passed through
 //!   (a route that no longer goes the same way is dropped);
-//! - `r=` reflections: `TTTT DD NN text`.
+//! - `r=` reflections: `TTTT DD NN text`;
+//! - `d=X` the display settings (text size, spacing, font, theme) as one digit, written only when
+//!   they are not the defaults (see `engine::display`).
 //!
 //! The worst case over the whole course fits SCORM 1.2's 4,096-character `suspend_data`; a corpus
 //! test builds it and checks, and checks that no two ids of a kind share a tag.
@@ -43,6 +45,7 @@ mod encode;
 mod legacy;
 
 use super::day::Day;
+use super::display::Display;
 use super::grade::{grade, Answer, Grade, Outcome, Selection};
 use super::quiz::{fresh_answer, Confidence};
 use super::scenario::Run;
@@ -206,6 +209,8 @@ pub struct Progress {
     pub played_on: Vec<Day>,
     /// Per reflection prompt, what the learner wrote.
     pub reflections: Vec<Option<Written>>,
+    /// How the learner wants the course shown.
+    pub display: Display,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -247,13 +252,15 @@ impl Progress {
             runs: vec![None; course.scenarios.len()],
             played_on: vec![0; course.scenarios.len()],
             reflections: vec![None; course.reflections.len()],
+            display: Display::default(),
         }
     }
 
-    /// Nothing done yet (the seed aside).
+    /// Nothing done yet (the seed and the display settings aside).
     pub fn is_blank(&self, course: &Course) -> bool {
         let mut fresh = Progress::new(course);
         fresh.seed = self.seed;
+        fresh.display = self.display;
         *self == fresh
     }
 

@@ -200,3 +200,32 @@ fn the_encoding_is_the_one_written_before() {
     assert_eq!(p.encode(course()), BUSY_CODE);
     assert_eq!(Progress::decode(course(), BUSY_CODE), Ok(p));
 }
+
+#[test]
+fn display_settings_travel_in_the_code_and_only_when_chosen() {
+    use crate::engine::display::{Display, Font, Spacing, TextSize, Theme};
+    let mut p = busy_progress();
+    let plain = p.encode(course());
+    assert!(!plain.contains(";d="), "{plain}");
+    p.display = Display {
+        text: TextSize::Larger,
+        spacing: Spacing::Wide,
+        font: Font::Legible,
+        theme: Theme::Dark,
+    };
+    let text = p.encode(course());
+    assert!(text.contains(";d="), "{text}");
+    assert_eq!(Progress::decode(course(), &text), Ok(p.clone()));
+    // A digit the module never writes is a damaged code, refused whole.
+    let bad = text.replacen(
+        &format!(";d={}", &text[text.find(";d=").map_or(0, |i| i + 3)..][..1]),
+        ";d=z",
+        1,
+    );
+    assert_ne!(bad, text);
+    assert!(Progress::decode(course(), &bad).is_err(), "{bad}");
+    // Settings alone are not progress.
+    let mut fresh = Progress::new(course());
+    fresh.display = p.display;
+    assert!(fresh.is_blank(course()));
+}

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use super::{AppState, Attempt, Changed};
 use crate::engine::day::Day;
+use crate::engine::display::Display;
 use crate::engine::practice::PracticeQueue;
 use crate::engine::progress::{clip, Progress, Written, REFLECTION_MAX};
 use crate::model::{Course, LessonId, QuestionId, ReflectionId};
@@ -70,6 +71,10 @@ impl AppState {
                 if p.seed == 0 {
                     p.seed = self.progress.seed;
                 }
+                // A code taken before any setting was chosen keeps the learner's own.
+                if p.display == Display::default() {
+                    p.display = self.progress.display;
+                }
                 self.replace_progress(p);
                 self.announce(
                     "Progress loaded from the code. Everything in it is back. To go back to what you had, use Undo on this page.".into(),
@@ -82,6 +87,8 @@ impl AppState {
     pub(super) fn reset(&mut self, course: &Course) -> Changed {
         let mut fresh = Progress::new(course);
         fresh.seed = self.progress.seed;
+        // How the course looks is not progress: a fresh start keeps it.
+        fresh.display = self.progress.display;
         self.replace_progress(fresh);
         self.announce(
             "Your progress has been deleted. You are starting afresh. Until you leave this page, Undo puts it back.".into(),
@@ -95,6 +102,14 @@ impl AppState {
         self.progress = p;
         self.practising = None;
         self.announce("Undone: your progress is as it was before.".into())
+    }
+
+    pub(super) fn set_display(&mut self, d: Display) -> Changed {
+        if self.progress.display == d {
+            return Changed::No;
+        }
+        self.progress_mut().display = d;
+        self.announce("Display settings changed and kept with your progress.".into())
     }
 
     pub(super) fn practice_next(&mut self, course: &Course) -> Changed {

@@ -15,6 +15,7 @@ mod storage;
 use std::rc::Rc;
 
 use super::day::Day;
+use super::display::Display;
 use super::grade::{Answer, Selection};
 use super::package::Package;
 pub use super::progress::Attempt;
@@ -178,6 +179,8 @@ pub enum Action {
     UndoReplace,
     /// "Practise what I missed": go on to the next question that is due.
     PracticeNext,
+    /// Text size, spacing, font or theme changed on the display settings page.
+    SetDisplay(Display),
 
     // Storage, other tabs and the page (`storage.rs`).
     /// Another tab of the module saved progress: take it, so the tabs never overwrite each other's
@@ -298,6 +301,7 @@ impl AppState {
             Action::Reset => self.reset(course),
             Action::UndoReplace => self.undo_replace(),
             Action::PracticeNext => self.practice_next(course),
+            Action::SetDisplay(d) => self.set_display(d),
             Action::Adopt(code) => self.adopt(course, &code),
             Action::SetToday(d) => self.set_today(d),
             Action::Announce(text) => self.announce(text),

@@ -1,5 +1,6 @@
 //! One component per view; [`View`] picks the one for the current route.
 
+mod display;
 mod glossary;
 mod home;
 mod lecturers;
@@ -10,6 +11,7 @@ mod scenario;
 mod sources;
 mod timeline;
 
+pub use display::DisplayPage;
 pub use glossary::Glossary;
 pub use home::{Home, UnitPage};
 pub use lecturers::{LecturersPage, UnitAnswers, UnitAnswersProps};
@@ -47,6 +49,7 @@ pub fn View() -> Html {
         Route::Sources => html! { <Sources focus={None::<crate::model::SourceId>} /> },
         Route::Source(s) => html! { <Sources focus={Some(s)} /> },
         Route::Lecturers => html! { <LecturersPage /> },
+        Route::Display => html! { <DisplayPage /> },
         Route::NotFound => html! {
             <>
                 <h1 id="view-heading" tabindex="-1">{"Page not found"}</h1>

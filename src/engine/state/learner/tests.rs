@@ -213,3 +213,39 @@ fn an_import_or_a_reset_can_be_undone_once() {
     s.reduce(course(), Action::UndoReplace);
     assert_eq!(*s.progress, busy);
 }
+
+#[test]
+fn display_settings_are_kept_through_reset_and_a_code_without_them() {
+    use crate::engine::display::{Display, TextSize, Theme};
+    let mut s = AppState::new(
+        course(),
+        Route::Display,
+        Progress::new(course()),
+        Storage::Saved,
+    );
+    let chosen = Display {
+        text: TextSize::Large,
+        theme: Theme::Dark,
+        ..Display::default()
+    };
+    s.reduce(course(), Action::SetDisplay(chosen));
+    assert_eq!(s.progress.display, chosen);
+    assert!(s.announcement.text.starts_with("Display settings changed"));
+    // Choosing the same again changes nothing and says nothing new.
+    let said = s.announcement.clone();
+    s.reduce(course(), Action::SetDisplay(chosen));
+    assert_eq!(s.announcement, said);
+    // Deleting progress keeps how the course looks.
+    s.reduce(course(), Action::Reset);
+    assert_eq!(s.progress.display, chosen);
+    // A code taken before any setting was chosen keeps the learner's own settings.
+    let other = busy_progress();
+    assert_eq!(other.display, Display::default());
+    s.reduce(course(), Action::Import(other.encode(course())));
+    assert_eq!(s.progress.display, chosen);
+    // A code that carries settings brings them.
+    let mut carried = busy_progress();
+    carried.display.text = TextSize::Larger;
+    s.reduce(course(), Action::Import(carried.encode(course())));
+    assert_eq!(s.progress.display.text, TextSize::Larger);
+}

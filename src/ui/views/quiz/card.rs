@@ -111,7 +111,8 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
     html! {
         <form class="question" {onsubmit} {onkeydown}>
             <fieldset id="answer" class={classes!(refused.is_some().then_some("has-error"))}
-                aria-describedby={refused.map(|_| "question-hint answer-error")}>
+                aria-describedby={refused.map(|_| "question-hint answer-error")}
+                aria-invalid={refused.map(|_| "true")}>
                 <legend class="prompt">{ rich(q.prompt) }</legend>
                 <p class="hint" id="question-hint">{ hint(q) }</p>
                 { error_message("answer-error", refused) }

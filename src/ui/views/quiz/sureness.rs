@@ -21,7 +21,8 @@ pub fn Sureness(props: &QuestionProps) -> Html {
     let refused = refusal_text(&ctx.0, qid, Missing::Sureness);
     html! {
         <fieldset class={classes!("sureness", refused.is_some().then_some("has-error"))}
-            aria-describedby={refused.map(|_| "sureness-error")}>
+            aria-describedby={refused.map(|_| "sureness-error")}
+            aria-invalid={refused.map(|_| "true")}>
             <legend>{"How sure are you of this answer?"}</legend>
             { error_message("sureness-error", refused) }
             { for Confidence::ALL.iter().enumerate().map(|(i, &level)| {

@@ -113,6 +113,40 @@ async function assertEnding(page, route, reachedSoFar) {
     );
   });
   assert.equal(await textOf(page, '.route-end'), `Where it led: ${ending.title}.`);
+  // The same route drawn: an image named by its title, a column per decision with a circle per
+  // option offered, the one taken filled (by fill, not colour alone), and a square for the ending.
+  const drawn = await page.evaluate(() => {
+    const svg = document.querySelector('#route-heading ~ svg.route-map');
+    if (!svg) return null;
+    const cols = new Map();
+    for (const c of svg.querySelectorAll('circle.taken, circle.not-taken')) {
+      const x = c.getAttribute('cx');
+      if (!cols.has(x)) cols.set(x, []);
+      cols.get(x).push({ y: Number(c.getAttribute('cy')), taken: c.classList.contains('taken'), fill: getComputedStyle(c).fill });
+    }
+    return {
+      role: svg.getAttribute('role'),
+      title: document.getElementById(svg.getAttribute('aria-labelledby'))?.textContent ?? '',
+      columns: [...cols.values()].map((col) => col.sort((a, b) => a.y - b.y)),
+      ends: svg.querySelectorAll('rect.end').length,
+      paper: getComputedStyle(document.body).backgroundColor,
+      width: svg.getBoundingClientRect().width,
+      room: svg.parentElement.getBoundingClientRect().width,
+    };
+  });
+  assert.ok(drawn, 'the route is drawn beside the list');
+  assert.equal(drawn.role, 'img');
+  assert.match(drawn.title, new RegExp(`^Diagram of your route: ${route.steps.length} decisions?, `));
+  assert.equal(drawn.ends, 1, 'the ending is drawn');
+  assert.ok(drawn.width <= drawn.room + 1, 'the diagram fits the page');
+  assert.deepEqual(
+    drawn.columns.map((col) => col.map((c) => c.taken)),
+    route.steps.map((step) => step.offered.map((l) => l === step.label)),
+    'one column per decision, a circle per option offered, the one taken marked',
+  );
+  for (const col of drawn.columns) {
+    for (const c of col) assert.equal(c.fill === drawn.paper, !c.taken, 'taken filled, not taken open');
+  }
   assert.match(await textOf(page, 'main'), new RegExp(`You have reached ${reachedSoFar} of the ${sc.endings.size} endings`));
 }
 

@@ -7,6 +7,7 @@ mod lecturers;
 mod lesson;
 mod progress;
 mod quiz;
+mod route_map;
 mod scenario;
 mod sources;
 mod timeline;

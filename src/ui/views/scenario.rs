@@ -1,6 +1,7 @@
 //! A scenario: its introduction, each decision with its consequences and the variables it
 //! moves, the ending with its score and debrief, and the route the learner took.
 
+use super::route_map::{route_map, Column};
 use super::Crumbs;
 use crate::course::COURSE;
 use crate::engine::route::Route;
@@ -76,10 +77,26 @@ fn score_explained(sc: &Scenario) -> Html {
 /// The learner's route: each decision with the options offered then, the chosen one marked in words.
 fn path_map(sc: &Scenario, run: &Run) -> Html {
     let history = run.history(sc);
+    let columns: Vec<Column> = history
+        .iter()
+        .zip(&run.path)
+        .map(|(before, step)| {
+            let offered = before.offered(sc);
+            Column {
+                offered: offered.len(),
+                taken: offered
+                    .iter()
+                    .position(|&i| i == usize::from(step.choice))
+                    .unwrap_or(0),
+            }
+        })
+        .collect();
+    let ending = sc.node(run.node).ending().is_some();
     html! {
         <section class="path-map" aria-labelledby="route-heading">
             <h2 id="route-heading">{"Your route through the scenario"}</h2>
-            <p>{"Each decision you made, with the options you had at that point."}</p>
+            <p>{"Each decision you made, with the options you had at that point: first as a diagram, then in words."}</p>
+            { route_map(&columns, ending) }
             <ol class="route">
                 { for history.iter().zip(&run.path).enumerate().map(|(n, (before, step))| {
                     let choices = sc.node(step.at).choices();

@@ -49,6 +49,7 @@ async function goBack(page, n) {
 async function play(page, route, { backAt = -1 } = {}) {
   for (const [i, step] of route.steps.entries()) {
     assert.equal(await textOf(page, '#scenario-step'), `Decision ${i + 1}`, `decision ${i + 1} is shown`);
+    assert.equal(await textOf(page, '#scenario-step + .meta'), i === 0 ? 'Your first decision. Your route is shown at the ending.' : `You have made ${i} decision${i === 1 ? '' : 's'} so far.`, 'where the learner is');
     // The choices of this node of scenario.txt whose `if` holds are offered, in order.
     const offered = await page.$$eval('ul.choices button', (bs) => bs.map((b) => b.textContent.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()));
     assert.deepEqual(offered, step.offered.map(plainLabel), `choices at node ${step.node}`);

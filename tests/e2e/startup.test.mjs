@@ -212,11 +212,24 @@ test('the icon and the web app manifest load under the strict policy, and Chromi
   const data = JSON.parse(manifest.data);
   assert.equal(data.name, 'Integrating health and social care in England');
   assert.equal(data.start_url, './');
+  /** Status, type, and for a PNG its width and height (IHDR), for an SVG whether it is one. */
+  const load = (src) => p.evaluate(async (s) => {
+    const r = await fetch(s);
+    const b = new DataView(await r.arrayBuffer());
+    const png = b.byteLength > 24 && b.getUint32(0) === 0x89504e47;
+    const svg = new TextDecoder().decode(b.buffer.slice(0, 4)) === '<svg';
+    return { status: r.status, type: r.headers.get('content-type'), size: png ? `${b.getUint32(16)}x${b.getUint32(20)}` : svg ? 'svg' : 'other' };
+  }, src);
+  assert.deepEqual(data.icons.map((i) => i.type).sort(), ['image/png', 'image/png', 'image/png', 'image/svg+xml']);
+  assert.ok(data.icons.some((i) => i.purpose === 'maskable'), 'a maskable icon for the home screen');
   for (const icon of data.icons) {
-    const res = await p.evaluate(async (src) => { const r = await fetch(src); return [r.status, r.headers.get('content-type'), (await r.text()).startsWith('<svg')]; }, icon.src);
-    assert.deepEqual(res, [200, 'image/svg+xml', true], icon.src);
+    const res = await load(icon.src);
+    const size = icon.type === 'image/svg+xml' ? 'svg' : icon.sizes;
+    assert.deepEqual(res, { status: 200, type: icon.type, size }, icon.src);
   }
   assert.equal(await p.getAttribute('link[rel="icon"]', 'href'), 'icon.svg');
+  const touch = await p.getAttribute('link[rel="apple-touch-icon"]', 'href');
+  assert.deepEqual(await load(touch), { status: 200, type: 'image/png', size: '180x180' }, touch);
   assert.deepEqual(p.violations, [], 'no Content-Security-Policy violation');
   assertNoErrors(p);
   await p.context().close();

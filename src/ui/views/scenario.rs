@@ -205,6 +205,11 @@ pub fn ScenarioPage(props: &ScenarioProps) -> Html {
                             { variables(sc, Some(run)) }
                             <section aria-labelledby="scenario-step">
                                 <h2 id="scenario-step" tabindex="-1">{ format!("Decision {step}") }</h2>
+                                <p class="meta">{ match step - 1 {
+                                    0 => "Your first decision. Your route is shown at the ending.".to_string(),
+                                    1 => "You have made 1 decision so far.".to_string(),
+                                    n => format!("You have made {n} decisions so far."),
+                                } }</p>
                                 { paras(node.text) }
                                 <h3 id="choices-heading">{"What do you do?"}</h3>
                                 <ul class="choices" aria-labelledby="choices-heading">

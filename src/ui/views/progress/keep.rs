@@ -132,7 +132,12 @@ pub fn ProgressPage() -> Html {
                 } else {
                     <p id="storage-status"><strong>{"Nowhere yet: this browser is not letting the module save here."}</strong>{" Your work lasts until you close the page. Take a progress code or file below before you leave, and load it next time."}</p>
                 }
-                <p>{ format!("So far: {read} of {} lessons read, {answered} of {} questions answered, {endings} of {all_endings} scenario endings reached, {} written.", sum.lessons, sum.questions, if reflections == 1 { "1 reflection".to_string() } else { format!("{reflections} reflections") }) }</p>
+                <dl class="summary-list">
+                    <div><dt>{"Lessons read"}</dt><dd>{ format!("{read} of {}", sum.lessons) }</dd></div>
+                    <div><dt>{"Questions answered"}</dt><dd>{ format!("{answered} of {}", sum.questions) }</dd></div>
+                    <div><dt>{"Scenario endings reached"}</dt><dd>{ format!("{endings} of {all_endings}") }</dd></div>
+                    <div><dt>{"Reflections written"}</dt><dd>{ reflections }</dd></div>
+                </dl>
                 <p><a href="#/record">{"See your learning record"}</a>{" (to print or download for a portfolio)."}</p>
             </section>
             <section aria-labelledby="code-heading">

@@ -17,6 +17,7 @@ fn every_page_has_a_title_of_its_own() {
         Route::Sources,
         Route::Lecturers,
         Route::Display,
+        Route::Search,
         Route::NotFound,
     ];
     routes.extend(COURSE.unit_ids().map(Route::Unit));

@@ -16,6 +16,7 @@ pub mod record;
 pub mod route;
 pub mod scenario;
 pub mod scorm;
+pub mod search;
 pub mod settings;
 pub mod state;
 pub mod summary;

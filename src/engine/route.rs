@@ -32,6 +32,8 @@ pub enum Route {
     Lecturers,
     /// Text size, spacing, font and theme.
     Display,
+    /// Search across lessons, glossary, timeline and questions.
+    Search,
     NotFound,
 }
 
@@ -64,6 +66,7 @@ impl Route {
             ["sources", id] => course.find_source(id).map(Route::Source),
             ["lecturers"] => Some(Route::Lecturers),
             ["display"] => Some(Route::Display),
+            ["search"] => Some(Route::Search),
             _ => None,
         };
         r.unwrap_or(Route::NotFound)
@@ -105,6 +108,7 @@ impl Route {
             Route::Source(s) => format!("#/sources/{}", course.source(s).id),
             Route::Lecturers => "#/lecturers".into(),
             Route::Display => "#/display".into(),
+            Route::Search => "#/search".into(),
             Route::NotFound => "#/".into(),
         }
     }
@@ -142,6 +146,7 @@ impl Route {
             Route::Source(s) => format!("{} (sources)", course.source(s).short),
             Route::Lecturers => "For lecturers".into(),
             Route::Display => "Display settings".into(),
+            Route::Search => "Search the course".into(),
             Route::NotFound => "Page not found".into(),
         }
     }
@@ -170,6 +175,7 @@ mod tests {
             ("#/sources/src", Route::Source(SourceId(0))),
             ("#/lecturers", Route::Lecturers),
             ("#/display", Route::Display),
+            ("#/search", Route::Search),
         ];
         for (hash, route) in cases {
             assert_eq!(Route::parse(course(), hash), route, "{hash}");

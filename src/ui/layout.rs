@@ -40,6 +40,7 @@ pub fn Layout() -> Html {
                             <li><a href="#/glossary" aria-current={current(Route::Glossary)}>{"Glossary"}</a></li>
                             <li><a href="#/sources" aria-current={current(Route::Sources)}>{"Sources"}</a></li>
                             <li><a href="#/progress" aria-current={current(Route::Progress)}>{"Your progress"}</a></li>
+                            <li><a href="#/search" aria-current={current(Route::Search)}>{"Search"}</a></li>
                             <li><a href="#/display" aria-current={current(Route::Display)}>{"Display"}</a></li>
                         </ul>
                     </nav>

@@ -9,6 +9,7 @@ mod progress;
 mod quiz;
 mod route_map;
 mod scenario;
+mod search;
 mod sources;
 mod timeline;
 
@@ -20,6 +21,7 @@ pub use lesson::LessonPage;
 pub use progress::{AnswersReview, PracticePage, ProgressPage, RecordPage, ReflectionBox};
 pub use quiz::{QuestionPage, QuizPage, ResultsPage};
 pub use scenario::ScenarioPage;
+pub use search::SearchPage;
 pub use sources::Sources;
 pub use timeline::Timeline;
 
@@ -51,6 +53,7 @@ pub fn View() -> Html {
         Route::Source(s) => html! { <Sources focus={Some(s)} /> },
         Route::Lecturers => html! { <LecturersPage /> },
         Route::Display => html! { <DisplayPage /> },
+        Route::Search => html! { <SearchPage /> },
         Route::NotFound => html! {
             <>
                 <h1 id="view-heading" tabindex="-1">{"Page not found"}</h1>

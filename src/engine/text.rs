@@ -1,6 +1,6 @@
 //! Plain text of rich content, for the live region, titles and citations.
 
-use crate::model::{Citation, Course, Inline, Rich, Source};
+use crate::model::{Block, Citation, Course, Inline, LessonId, Rich, Source, SourceId};
 
 /// "Glasby 2017", "Miller et al. 2021": the short label of a source as cited in text.
 pub fn source_label(s: &Source) -> String {
@@ -40,6 +40,40 @@ fn push_plain(course: &Course, r: Rich, out: &mut String) {
     }
 }
 
+/// Every source a lesson draws on, once each: its main sources first, then those cited in its
+/// text, in the order the text first cites them (for the list at the end of a lesson and its
+/// printed handout).
+pub fn lesson_sources(course: &Course, id: LessonId) -> Vec<SourceId> {
+    fn walk(r: Rich, out: &mut Vec<SourceId>) {
+        for i in r {
+            match i {
+                Inline::Cite(c) if !out.contains(&c.source) => out.push(c.source),
+                Inline::Emphasis(v) | Inline::Strong(v) => walk(v, out),
+                _ => {}
+            }
+        }
+    }
+    let lesson = course.lesson(id);
+    let mut out: Vec<SourceId> = Vec::new();
+    for c in lesson.cites {
+        if !out.contains(&c.source) {
+            out.push(c.source);
+        }
+    }
+    for b in lesson.body {
+        match b {
+            Block::Heading(_, r) | Block::Paragraph(r) | Block::Quote(r) => walk(r, &mut out),
+            Block::Bullets(v) | Block::Numbered(v) | Block::KeyPoints(v) => {
+                for r in *v {
+                    walk(r, &mut out);
+                }
+            }
+            Block::Reflect(_) => {}
+        }
+    }
+    out
+}
+
 /// Text for HTML or XML: `& < > " '` as references (for element text and attribute values).
 pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -57,6 +91,28 @@ pub fn escape_html_into(out: &mut String, s: &str) {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             c => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_lessons_sources_are_its_main_ones_then_those_its_text_cites_each_once() {
+        let c: &crate::model::Course = &crate::course::COURSE;
+        for l in c.lesson_ids() {
+            let got = super::lesson_sources(c, l);
+            let mut main: Vec<_> = Vec::new();
+            for x in c.lesson(l).cites {
+                if !main.contains(&x.source) {
+                    main.push(x.source);
+                }
+            }
+            assert!(got.starts_with(&main));
+            let mut seen = got.clone();
+            seen.sort();
+            seen.dedup();
+            assert_eq!(seen.len(), got.len(), "each once");
         }
     }
 }

@@ -275,6 +275,13 @@ mod imp {
         }
     }
 
+    /// The browser's print dialogue (the lesson handout).
+    pub fn print() {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    }
+
     pub fn focus(id: &str) {
         if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
             if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
@@ -368,6 +375,7 @@ mod imp {
         1
     }
     pub fn focus(_: &str) {}
+    pub fn print() {}
     pub fn set_root_attributes(_: &[(&str, &str)]) {}
     pub fn focus_first_control(_: &str) {}
     pub fn announce(_: &str) {}

@@ -9,7 +9,7 @@
 
 use crate::course::COURSE;
 use crate::engine::route::Route;
-use crate::engine::text::{cite_text, escape_html_into as esc};
+use crate::engine::text::{cite_text, escape_html_into as esc, plain};
 use crate::model::{Block, Citation, Inline, Paras, Rich};
 use yew::prelude::*;
 
@@ -25,8 +25,20 @@ pub fn rich(r: Rich) -> Html {
 }
 
 pub fn rich_into(out: &mut String, r: Rich) {
+    rich_with(out, r, &mut Terms::Links);
+}
+
+/// How glossary terms are written: as links, or (in a lesson) as links with the term's definition
+/// after its first use, shown only in print, where a link cannot be followed.
+enum Terms {
+    Links,
+    /// Per term, whether it has been used already.
+    FirstUse(Vec<bool>),
+}
+
+fn rich_with(out: &mut String, r: Rich, terms: &mut Terms) {
     for i in r {
-        inline_into(out, i);
+        inline_into(out, i, terms);
     }
 }
 
@@ -53,17 +65,17 @@ pub fn cite_links_into(out: &mut String, cites: &[Citation]) {
     }
 }
 
-fn inline_into(out: &mut String, i: &Inline) {
+fn inline_into(out: &mut String, i: &Inline, terms: &mut Terms) {
     match i {
         Inline::Text(t) => esc(out, t),
         Inline::Emphasis(v) => {
             out.push_str("<em>");
-            rich_into(out, v);
+            rich_with(out, v, terms);
             out.push_str("</em>");
         }
         Inline::Strong(v) => {
             out.push_str("<strong>");
-            rich_into(out, v);
+            rich_with(out, v, terms);
             out.push_str("</strong>");
         }
         Inline::Cite(c) => {
@@ -83,6 +95,17 @@ fn inline_into(out: &mut String, i: &Inline) {
             out.push_str("\">");
             esc(out, words);
             out.push_str("</a>");
+            if let Terms::FirstUse(used) = terms {
+                if let Some(u) = used.get_mut(t.index()).filter(|u| !**u) {
+                    *u = true;
+                    out.push_str("<span class=\"print-only term-expansion\"> [glossary: ");
+                    esc(
+                        out,
+                        first_sentence(&plain(&COURSE, COURSE.term(*t).definition)),
+                    );
+                    out.push_str("]</span>");
+                }
+            }
         }
         Inline::Link(words, href) => {
             out.push_str("<a href=\"");
@@ -94,12 +117,25 @@ fn inline_into(out: &mut String, i: &Inline) {
     }
 }
 
+/// Up to the end of the first sentence (a full stop before a space and a capital), which is as much
+/// of a definition as a reader wants in the middle of a paragraph.
+fn first_sentence(text: &str) -> &str {
+    let b = text.as_bytes();
+    (1..b.len().saturating_sub(2))
+        .find(|&i| b[i] == b'.' && b[i + 1] == b' ' && b[i + 2].is_ascii_uppercase())
+        .map_or(text, |i| &text[..=i])
+}
+
 /// `<tag>rich</tag>`.
 pub fn wrapped_into(out: &mut String, tag: &str, r: Rich) {
+    wrapped_with(out, tag, r, &mut Terms::Links);
+}
+
+fn wrapped_with(out: &mut String, tag: &str, r: Rich, terms: &mut Terms) {
     out.push('<');
     out.push_str(tag);
     out.push('>');
-    rich_into(out, r);
+    rich_with(out, r, terms);
     out.push_str("</");
     out.push_str(tag);
     out.push('>');
@@ -114,7 +150,9 @@ pub fn paras(p: Paras) -> Html {
 }
 
 /// A lesson's blocks: runs of markup, with each reflection box as its component.
+/// Each glossary term's first use carries its definition for print (see [`Terms`]).
 pub fn blocks(b: &[Block]) -> Html {
+    let mut terms = Terms::FirstUse(vec![false; COURSE.terms.len()]);
     let mut parts: Vec<Html> = Vec::new();
     let mut out = String::new();
     for block in b {
@@ -124,7 +162,7 @@ pub fn blocks(b: &[Block]) -> Html {
             }
             parts.push(html! { <crate::ui::views::ReflectionBox id={*id} /> });
         } else {
-            block_into(&mut out, block);
+            block_into(&mut out, block, &mut terms);
         }
     }
     if !out.is_empty() {
@@ -133,36 +171,51 @@ pub fn blocks(b: &[Block]) -> Html {
     html! { <>{ for parts }</> }
 }
 
-fn items_into(out: &mut String, tag: &str, v: &[Rich]) {
+fn items_into(out: &mut String, tag: &str, v: &[Rich], terms: &mut Terms) {
     out.push('<');
     out.push_str(tag);
     out.push('>');
     for r in v {
-        wrapped_into(out, "li", r);
+        wrapped_with(out, "li", r, terms);
     }
     out.push_str("</");
     out.push_str(tag);
     out.push('>');
 }
 
-fn block_into(out: &mut String, b: &Block) {
+fn block_into(out: &mut String, b: &Block, terms: &mut Terms) {
     match b {
+        // A heading's terms stay links: the definition goes with the first use in running text.
         Block::Heading(2, r) => wrapped_into(out, "h2", r),
         Block::Heading(_, r) => wrapped_into(out, "h3", r),
-        Block::Paragraph(r) => wrapped_into(out, "p", r),
-        Block::Bullets(v) => items_into(out, "ul", v),
-        Block::Numbered(v) => items_into(out, "ol", v),
+        Block::Paragraph(r) => wrapped_with(out, "p", r, terms),
+        Block::Bullets(v) => items_into(out, "ul", v, terms),
+        Block::Numbered(v) => items_into(out, "ol", v, terms),
         Block::Quote(r) => {
             out.push_str("<blockquote>");
-            wrapped_into(out, "p", r);
+            wrapped_with(out, "p", r, terms);
             out.push_str("</blockquote>");
         }
         // Handled by `blocks`, which renders the component.
         Block::Reflect(_) => {}
         Block::KeyPoints(v) => {
             out.push_str("<aside class=\"key-points\" aria-label=\"Key points\"><h2 class=\"key-points-title\">Key points</h2>");
-            items_into(out, "ul", v);
+            items_into(out, "ul", v, terms);
             out.push_str("</aside>");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_definition_is_cut_after_its_first_sentence() {
+        assert_eq!(super::first_sentence("One thing. Then more."), "One thing.");
+        assert_eq!(super::first_sentence("No stop here"), "No stop here");
+        assert_eq!(
+            super::first_sentence("About £3.8 billion. Next."),
+            "About £3.8 billion."
+        );
+        assert_eq!(super::first_sentence("Ends."), "Ends.");
     }
 }

@@ -1,11 +1,14 @@
-//! A lesson: its text (with any reflection boxes), its main sources, and "mark as read".
+//! A lesson: its text (with any reflection boxes), its sources, "mark as read", and a button to
+//! print it as a handout (the print style sheet hides the rest of the page, and each glossary
+//! term's first use carries its definition).
 
-use super::Crumbs;
+use super::{unit_label, Crumbs};
 use crate::course::COURSE;
 use crate::engine::route::Route;
 use crate::engine::state::Action;
-use crate::engine::text::cite_text;
+use crate::engine::text::lesson_sources;
 use crate::model::LessonId;
+use crate::ui::effects;
 use crate::ui::hooks::use_app;
 use crate::ui::rich::blocks;
 use yew::prelude::*;
@@ -27,19 +30,28 @@ pub fn LessonPage(props: &LessonProps) -> Html {
         Callback::from(move |_: MouseEvent| ctx.dispatch(Action::MarkRead(id, !read)))
     };
     let minutes = lesson.words.div_ceil(200).max(1);
+    let sources = lesson_sources(&COURSE, id);
+    let print = Callback::from(|_: MouseEvent| effects::print());
     html! {
         <article class="lesson">
             <Crumbs unit={Some(lesson.unit)} here={AttrValue::from("Lesson")} />
+            <p class="print-only handout-head">{ format!("{} \u{2013} {}", COURSE.title, unit_label(lesson.unit)) }</p>
             <h1 id="view-heading" tabindex="-1">{ lesson.title }</h1>
             <p class="meta">{ format!("About {minutes} minutes' reading ({} words).", lesson.words) }</p>
+            <p class="no-print"><button type="button" class="button secondary" onclick={print}>{"Print this lesson as a handout"}</button></p>
             { blocks(lesson.body) }
-            if !lesson.cites.is_empty() {
+            if !sources.is_empty() {
                 <section aria-labelledby="lesson-sources">
-                    <h2 id="lesson-sources">{"Main sources for this lesson"}</h2>
-                    <ul>
-                        { for lesson.cites.iter().map(|c| html! {
-                            <li><a href={Route::Source(c.source).href(&COURSE)}>{ cite_text(&COURSE, c) }</a>
-                                {": "}{ COURSE.source(c.source).title }</li>
+                    <h2 id="lesson-sources">{"Sources for this lesson"}</h2>
+                    <p class="meta">{"The main sources first, then any other the text cites."}</p>
+                    <ul class="lesson-sources">
+                        { for sources.iter().map(|&s| {
+                            let src = COURSE.source(s);
+                            html! {
+                                <li><a href={Route::Source(s).href(&COURSE)}>{ src.short }</a>{": "}
+                                    { src.authors }{ format!(" ({}). ", src.year) }<cite>{ src.title }</cite>{". "}{ src.venue }{"."}
+                                    if !src.doi.is_empty() { { format!(" doi:{}", src.doi) } }</li>
+                            }
                         }) }
                     </ul>
                 </section>

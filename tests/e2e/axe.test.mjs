@@ -1,5 +1,5 @@
 // axe-core (WCAG 2.0/2.1 A and AA, WCAG 2.2 AA rules) on every view and every state of the
-// interactive views. Each state is its own subtest, so one report lists every failing state.
+// interactive views, at 1280 and at 320 CSS px. Each state is its own subtest, so one report lists every failing state.
 
 import assert from 'node:assert/strict';
 import { before, after } from 'node:test';
@@ -34,8 +34,10 @@ async function clickCheck(page, level = 1) {
 /** The question types beyond choosing options, each scanned unanswered, wrong and right. */
 const NEW_TYPES = ['ordering', 'matching', 'categorise', 'numeric', 'text'];
 
-e2eTest(env, 'axe-core finds no WCAG A/AA violations in any view or state', async (open, t) => {
-  const page = await open();
+// Both widths the issue names: a desktop's 1280 CSS px and a phone's 320.
+for (const width of [1280, 320]) e2eTest(env, `axe-core finds no WCAG A/AA violations in any view or state, at ${width} px`, async (open, t) => {
+  const viewport = { width, height: 800 };
+  const page = await open({ viewport });
   const state = (name, fn, on = page) => t.test(name, async () => {
     await fn?.();
     await assertAxeClean(on, name);
@@ -145,7 +147,7 @@ e2eTest(env, 'axe-core finds no WCAG A/AA violations in any view or state', asyn
   }
   // The last question unanswered, and "Show the answer" on a new type, in a fresh page (another
   // learner: the questions above are done, and whichever question is last may be one of them).
-  const fresh = await open();
+  const fresh = await open({ viewport });
   await state('last question, unanswered (skip to results)', async () => {
     await openApp(fresh, `#/quiz/${quiz.id}/${quiz.questions.length}`);
     assert.equal(await fresh.getByRole('link', { name: 'Skip to the results' }).count(), 1);
@@ -214,5 +216,21 @@ e2eTest(env, 'axe-core finds no WCAG A/AA violations in any view or state', asyn
   await state('glossary term route', () => goHash(page, `#/glossary/${glossarySeed()[1].id}`));
   await state('sources', () => goHash(page, '#/sources'));
   await state('sources entry route', () => goHash(page, `#/sources/${sourcesSeed()[0].id}`));
+  await state('timeline', () => goHash(page, '#/timeline'));
+  await state('lecturers', () => goHash(page, '#/lecturers'));
+  await state('lecturers, a unit\'s questions and answers open', async () => {
+    await page.locator('.lecturer-unit details summary').first().click();
+    await page.waitForSelector('.lecturer-unit details[open]');
+  });
+  await state('display settings', () => goHash(page, '#/display'));
+  await state('search with results', async () => {
+    await goHash(page, '#/search');
+    await page.fill('#search-input', 'integrated care');
+    await page.waitForSelector('.search-results a');
+  });
+  await state('search with nothing found', async () => {
+    await page.fill('#search-input', 'zqxjv');
+    await page.waitForFunction(() => document.querySelector('#search-count').textContent.startsWith('No results'));
+  });
   await state('page not found', () => goHash(page, '#/no/such/page'));
 });

@@ -485,7 +485,7 @@ function byId(list, id, what) {
 }
 
 /**
- * The unit 1 quiz: { id, title, pass, confidence, shuffle, bands: [{ min, text }],
+ * A unit's quiz (unit 1's unless told): { id, title, pass, confidence, shuffle, bands: [{ min, text }],
  * questions: [{ id, type, prompt, ...by type }] }. Rich text is a string (see richText). Every
  * question has all the fields below; those of other types are empty:
  *   single, multiple, truefalse: options: [{ label, correct, feedback }]
@@ -495,9 +495,9 @@ function byId(list, id, what) {
  *   numeric:    answer, tolerance (strings), units: [word], feedback, otherwise
  *   text:       accepts: [{ text, feedback }], otherwise
  */
-export function quizSeed() {
+export function quizSeed(unit = 0) {
   const c = courseJson();
-  const q = byId(c.quizzes, c.units[0].quiz, 'quiz');
+  const q = byId(c.quizzes, c.units[unit].quiz, 'quiz');
   const rich = (r) => (r == null ? null : richText(r));
   const pick = (list, i, what, id) => {
     assert.ok(Number.isInteger(i) && i >= 0 && i < list.length, `${id}: ${what} ${i} is one of ${JSON.stringify(list)}`);
@@ -544,14 +544,14 @@ function alwaysHolds(condition) {
 }
 
 /**
- * The unit 1 scenario: { id, title, start, vars: Map(id → { label, start, min, max }),
+ * A unit's first scenario (unit 1's unless told): { id, title, start, vars: Map(id → { label, start, min, max }),
  * score: { label, terms: [{ var, times }] } or null,
  * nodes: Map(id → { text, choices: [{ label, if, gotos: [{ to, if }], goto, consequence, effects: [{ var, delta }] }] }),
  * endings: Map(id → { title, text, debrief }) }. A choice's `if` is null when it is always offered.
  */
-export function scenarioSeed() {
+export function scenarioSeed(unit = 0) {
   const c = courseJson();
-  const s = byId(c.scenarios, c.units[0].scenarios[0], 'scenario');
+  const s = byId(c.scenarios, c.units[unit].scenarios[0], 'scenario');
   const vars = new Map(s.variables.map((v) => [v.id, { label: v.label, start: v.start, min: v.min, max: v.max }]));
   const score = s.score ? { label: s.score.label, terms: s.score.terms } : null;
   const nodes = new Map();

@@ -12,7 +12,7 @@ import { XMLParser } from 'fast-xml-parser';
 import {
   ROOT, launchBrowser, watchErrors, assertNoErrors, goHash, waitFocus, textOf, quizSeed,
   scenarioSeed, scenarioPaths, playScenario, questionOnScreen, quizOrderOnScreen, answerByMouse,
-  courseJson, CHOICE_TYPES,
+  courseJson, CHOICE_TYPES, assertAxeClean,
 } from './helpers.mjs';
 import { packageZip, readZip, extractZip, startLms, METHODS, relaunchData, contentFrame } from './lms.mjs';
 
@@ -338,6 +338,7 @@ test('SCORM 1.2: an LMS that refuses every update: a notice, and nothing lost', 
   await s.frame.waitForSelector('#lms-notice .notice');
   assert.match(await textOf(s.frame, '#lms-notice'), /did not accept an update: LMSSetValue\(cmi\.[a-z_.]+\): General exception: the update was refused \(error 351\)\. Your work is not lost/);
   assert.equal(await s.frame.getAttribute('#lms-notice', 'role'), 'status');
+  await assertAxeClean(s.frame, 'the LMS error notice, inside the LMS frame');
   await goHash(s.frame, `#/quiz/${quiz.id}/1`);
   const a = await answerOnScreen('1.2', s.frame, 'right');
   assert.match(await textOf(s.frame, '#feedback-heading'), /Correct$/, 'the module carries on');

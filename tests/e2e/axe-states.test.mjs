@@ -1,13 +1,14 @@
 // axe-core (the helpers' WCAG A and AA tags) and the id-reference check on the states axe.test.mjs
 // does not reach, at 1280 and at 320 CSS px: every node and every ending of every unit's scenario;
-// a question of each kind beyond choosing options partly answered (not yet checked); the progress
+// a question of each kind beyond choosing options partly answered (not yet checked); a question of
+// every kind with its answer shown after a wrong answer; the progress
 // page with the reset question open, the record, and practice with nothing due, with a question
 // due, and with it shown; and the notices for blocked storage and for saved data that could not be read.
 
 import { before, after } from 'node:test';
 import {
   setup, e2eTest, openApp, goHash, waitFocus, assertAxeClean, assertIdrefsValid, courseJson, courseSeed,
-  scenarioSeed, scenarioPaths, quizSeed, placeOf, quizOrderOnScreen, questionOnScreen,
+  scenarioSeed, scenarioPaths, quizSeed, placeOf, quizOrderOnScreen, questionOnScreen, answerByMouse,
 } from './helpers.mjs';
 import assert from 'node:assert/strict';
 
@@ -114,6 +115,28 @@ for (const width of [1280, 320]) {
       await page.getByRole('button', { name: 'Start practising' }).click();
       await page.waitForSelector('form.question');
     });
+    // Every kind of question with its answer shown, in a second learner's fresh quiz: each answered
+    // wrong (the ordering as first shown, which is never right), checked, then "Show the answer".
+    const shower = await open({ viewport });
+    await openApp(shower, `#/quiz/${quiz.id}`);
+    const theirs = await quizOrderOnScreen(shower, quiz);
+    for (const type of ['single', 'multiple', 'truefalse', 'ordering', 'matching', 'categorise', 'numeric', 'text']) {
+      await state(`${type} question, answer shown after a wrong answer`, async () => {
+        const n = await placeOf(shower, (q) => q.type === type, quiz, theirs);
+        await goHash(shower, `#/quiz/${quiz.id}/${n}`);
+        const m = await questionOnScreen(shower, quiz);
+        if (m.type === 'radio' || m.type === 'checkbox') await shower.click(`label[for="option-${m.wrong[0]}"]`);
+        else if (type === 'numeric') await shower.fill('#option-0', String(Number(m.q.answer) + Number(m.q.tolerance || 0) + 7));
+        else if (type === 'text') await shower.fill('#option-0', 'zqxjv');
+        else if (type !== 'ordering') await answerByMouse(shower, m.q, false);
+        await shower.click('label[for="sure-0"]');
+        await shower.getByRole('button', { name: 'Check answer' }).click();
+        await waitFocus(shower, 'feedback-heading');
+        await shower.getByRole('button', { name: 'Show the answer' }).click();
+        await shower.waitForFunction(() => ![...document.querySelectorAll('button')].some((b) => b.textContent === 'Show the answer'));
+        assert.equal(await shower.getByRole('button', { name: 'Try again' }).count(), 0, `${type}: the answer is shown, no trying again`);
+      }, shower);
+    }
     await state('record', () => goHash(page, '#/record'));
     await state('progress, reset question open', async () => {
       await goHash(page, '#/progress');

@@ -15,9 +15,10 @@ after(env.stop);
 
 const quiz = quizSeed();
 
-e2eTest(env, 'a deferred quiz is answered, reviewed and submitted as a whole', async (open) => {
+// At a desktop's width and a phone's: axe runs on the question, the review and the results.
+for (const width of [1280, 320]) e2eTest(env, `a deferred quiz is answered, reviewed and submitted as a whole, at ${width} px`, async (open) => {
   assert.ok(quiz.confidence, 'quiz.txt asks for sureness');
-  const page = await open();
+  const page = await open({ viewport: { width, height: 800 } });
   await openApp(page, `#/quiz/${quiz.id}?mode=deferred`);
   assert.match(await textOf(page, 'main'), /submit them all to see your score/);
   // The first choice question as this learner sees the (shuffled) quiz, found by its prompt.

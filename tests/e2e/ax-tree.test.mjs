@@ -12,7 +12,7 @@ import { before, after } from 'node:test';
 import {
   setup, e2eTest, openApp, goHash, textOf, waitFocus, describeActive, spokenText,
   courseJson, courseSeed, richText, quizSeed, scenarioSeed, scenarioPaths, norm, seedPhrases, plainSeed,
-  questionOnScreen, orderOnScreen, quizOrderOnScreen, placeOf, SURENESS, CHOICE_TYPES,
+  questionOnScreen, orderOnScreen, quizOrderOnScreen, placeOf, SURENESS, CHOICE_TYPES, answerByMouse,
 } from './helpers.mjs';
 
 const env = setup();
@@ -778,5 +778,79 @@ e2eTest(env, 'on the long pages every heading is in the accessibility tree befor
     const tree = await axTree(cdp);
     const missing = headings.filter((id) => tree.of(id)?.role !== 'heading');
     assert.equal(missing.length, 0, `${hash}: ${missing.length} of ${headings.length} headings are not headings in the accessibility tree`);
+  }
+});
+
+/* ------------------------------------------------------------------ every state of every kind */
+
+/**
+ * The tree says of every answer and sureness control what the page shows: its role for its kind,
+ * a name, checked for a radio or checkbox, the chosen text of a select or the typed text of a box,
+ * and disabled exactly when the control is.
+ */
+async function assertTreeMirrorsPage(page, cdp, what) {
+  const sel = 'form.question #answer input, form.question #answer select, form.question #answer button, form.question fieldset.sureness input';
+  const ids = await domIds(cdp, sel);
+  // A checked ordering question keeps no controls (its Move buttons go); every other has some.
+  assert.ok(ids.length > 0 || /^ordering, (checked|answer shown)/.test(what), `${what}: there are controls`);
+  const dom = await page.$$eval(sel, (els) => els.map((e) => ({
+    kind: e.tagName === 'INPUT' ? e.type : e.tagName.toLowerCase(),
+    checked: e.checked,
+    disabled: e.disabled,
+    value: e.tagName === 'SELECT' ? e.options[e.selectedIndex]?.textContent.trim() : e.value,
+  })));
+  const ROLE = { radio: 'radio', checkbox: 'checkbox', select: 'combobox', text: 'textbox', button: 'button' };
+  const agrees = (n, d) => n && n.role === ROLE[d.kind] && (n.props.disabled === true) === d.disabled &&
+    (!['radio', 'checkbox'].includes(d.kind) || n.props.checked === String(d.checked));
+  const tree = await axUntil(cdp, (t) => ids.every((id, i) => agrees(t.of(id), dom[i])));
+  nodesOf(tree, ids, `${what}: control`).forEach((n, i) => {
+    const d = dom[i];
+    assert.equal(n.role, ROLE[d.kind], `${what}: control ${i} (${d.kind}) has its role: ${show(n)}`);
+    assert.ok(n.name.trim().length > 0, `${what}: control ${i} has a name: ${show(n)}`);
+    assert.equal(n.props.disabled === true, d.disabled, `${what}: control ${i} disabled as on the page: ${show(n)}`);
+    if (d.kind === 'radio' || d.kind === 'checkbox') assert.equal(n.props.checked, String(d.checked), `${what}: control ${i} checked as on the page: ${show(n)}`);
+    if (d.kind === 'select' || d.kind === 'text') assert.equal(n.value ?? '', d.value, `${what}: control ${i} value as on the page: ${show(n)}`);
+  });
+}
+
+e2eTest(env, 'every kind of question, in every state, tells assistive technology what the page shows', async (open, t) => {
+  const page = await open();
+  const cdp = await axSession(page);
+  await openApp(page, `#/quiz/${quiz.id}`);
+  const order = await quizOrderOnScreen(page, quiz);
+  for (const type of ['single', 'multiple', 'truefalse', 'ordering', 'matching', 'categorise', 'numeric', 'text']) {
+    await t.test(type, async () => {
+      const m = await toQuestion(page, order, type);
+      await assertTreeMirrorsPage(page, cdp, `${type}, unanswered`);
+      // Partly answered (or, for one-answer kinds, answered and not yet checked), and wrong.
+      const answerWrong = async () => {
+        if (m.type === 'radio' || m.type === 'checkbox') {
+          if (!(await page.$eval(`#option-${m.wrong[0]}`, (i) => i.checked))) await page.click(`label[for="option-${m.wrong[0]}"]`);
+        } else if (type === 'numeric') await page.fill('#option-0', String(Number(m.q.answer) + Number(m.q.tolerance || 0) + 7));
+        else if (type === 'text') await page.fill('#option-0', 'zqxjv');
+        else if (type === 'matching') await page.selectOption('#option-0', String((m.q.targets.indexOf(m.q.pairs[0].match) + 1) % m.q.targets.length));
+        else if (type === 'categorise') {
+          const g = (m.q.groups.indexOf(m.q.statements[0].group) + 1) % m.q.groups.length;
+          await page.click(`label[for="${g === 0 ? 'option-0' : `option-0-${g}`}"]`);
+        } else await page.locator('ol.order button[aria-label^="Move down"]').first().click();
+      };
+      await answerWrong();
+      await assertTreeMirrorsPage(page, cdp, `${type}, partly answered`);
+      // Matching and categorising check only a full answer: every item given, wrongly.
+      if (type === 'matching' || type === 'categorise') await answerByMouse(page, m.q, false);
+      await page.click('label[for="sure-0"]');
+      await page.getByRole('button', { name: 'Check answer' }).click();
+      await waitFocus(page, 'feedback-heading', `${type}: after "Check answer" (the live region says: ${await textOf(page, '#announcer')})`);
+      await assertTreeMirrorsPage(page, cdp, `${type}, checked and wrong`);
+      await page.getByRole('button', { name: 'Try again' }).click();
+      await assertTreeMirrorsPage(page, cdp, `${type}, after "Try again"`);
+      if (type === 'matching' || type === 'categorise') await answerByMouse(page, m.q, false);
+      else await answerWrong();
+      await page.getByRole('button', { name: 'Check answer' }).click();
+      await waitFocus(page, 'feedback-heading', `${type}: after checking again`);
+      await page.getByRole('button', { name: 'Show the answer' }).click();
+      await page.waitForFunction(() => ![...document.querySelectorAll('button')].some((b) => b.textContent === 'Show the answer'));
+      await assertTreeMirrorsPage(page, cdp, `${type}, answer shown`);
+    });
   }
 });

@@ -112,6 +112,8 @@ e2eTest(env, 'search at 320 px, and a keystroke to the next painted frame at CPU
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await search(page, '');
+  await page.waitForFunction(() => document.querySelectorAll('.search-group').length === 0);
+  // Each keystroke: from the input event to the next painted frame.
   const times = [];
   for (const ch of 'integration') {
     times.push(await page.evaluate((c) => new Promise((resolve) => {
@@ -122,11 +124,22 @@ e2eTest(env, 'search at 320 px, and a keystroke to the next painted frame at CPU
       requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
     }), ch));
   }
+  // Then the results: from the last keystroke to the frame that shows them.
+  const shown = await page.evaluate(() => new Promise((resolve) => {
+    const input = document.getElementById('search-input');
+    const t0 = performance.now();
+    input.value += ' care';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, data: ' care', inputType: 'insertText' }));
+    const wait = () => (document.getElementById('search-count').textContent.includes('integration care')
+      ? requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0))
+      : requestAnimationFrame(wait));
+    wait();
+  }));
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   const sorted = [...times].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)];
-  t.diagnostic(`search keystroke to next frame at CPU x4: median ${median.toFixed(1)} ms, max ${sorted.at(-1).toFixed(1)} ms (budget 50 ms, reported, not gated)`);
-  assert.equal(await page.inputValue('#search-input'), 'integration');
-  assert.ok(await page.locator('.search-group').count() > 0, 'results for "integration"');
+  t.diagnostic(`search keystroke to next frame at CPU x4: median ${median.toFixed(1)} ms, max ${sorted.at(-1).toFixed(1)} ms (budget 50 ms, reported, not gated); results shown ${shown.toFixed(0)} ms after the last keystroke (150 ms of it the pause the page waits for)`);
+  assert.equal(await page.inputValue('#search-input'), 'integration care');
+  assert.ok(await page.locator('.search-group').count() > 0, 'results for "integration care"');
   assert.ok(median < 500, `median ${median} ms`);
 });

@@ -12,8 +12,12 @@ use crate::engine::state::{Action, AppState};
 use crate::engine::text::escape_html_into as esc;
 use crate::ui::hooks::use_app;
 use crate::ui::rich::raw;
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
+/// How long typing must pause before the results change (short enough to feel immediate, long
+/// enough that a run of keystrokes lays out one list, not one per key).
+const SHOW_MS: u32 = 150;
 /// How long typing must pause before the count is read out.
 const SETTLE_MS: u32 = 900;
 
@@ -85,8 +89,17 @@ fn count_words(r: &Results, query: &str) -> String {
 pub fn SearchPage() -> Html {
     let ctx = use_app();
     let index = use_memo((), |_| Index::new(&COURSE));
+    // The words whose results are shown: the box's text once typing has paused for `SHOW_MS` (or
+    // at once on Enter), so a keystroke costs only its echo in the box, never a new list.
     let query = use_state(String::new);
-    let results = index.find(&COURSE, &query);
+    let results = {
+        let index = index.clone();
+        use_memo((*query).clone(), move |q| index.find(&COURSE, q))
+    };
+    let markup = {
+        let (results, ctx) = (results.clone(), ctx.clone());
+        use_memo((*query).clone(), move |_| results_markup(&ctx.0, &results))
+    };
     let said = if results.words.is_empty() {
         None
     } else {
@@ -96,40 +109,52 @@ pub fn SearchPage() -> Html {
     // Read the count out once typing pauses, not at every keystroke.
     {
         let ctx = ctx.clone();
-        let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+        let timer = use_mut_ref(|| None::<Timeout>);
         let said = said.clone();
         use_effect_with(said, move |said| {
             timer.borrow_mut().take();
             if let Some(words) = said.clone() {
-                *timer.borrow_mut() =
-                    Some(gloo::timers::callback::Timeout::new(SETTLE_MS, move || {
-                        ctx.dispatch(Action::Announce(words))
-                    }));
+                *timer.borrow_mut() = Some(Timeout::new(SETTLE_MS, move || {
+                    ctx.dispatch(Action::Announce(words))
+                }));
             }
         });
     }
 
+    let typed = use_mut_ref(String::new);
+    let pending = use_mut_ref(|| None::<Timeout>);
     let oninput = {
-        let query = query.clone();
+        let (query, typed, pending) = (query.clone(), typed.clone(), pending.clone());
         Callback::from(move |e: InputEvent| {
             if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                query.set(input.value());
+                let value = input.value();
+                typed.borrow_mut().clone_from(&value);
+                let query = query.clone();
+                // A new keystroke drops the timer of the last one.
+                *pending.borrow_mut() = Some(Timeout::new(SHOW_MS, move || query.set(value)));
             }
+        })
+    };
+    let onsubmit = {
+        let (query, typed, pending) = (query.clone(), typed.clone(), pending.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            pending.borrow_mut().take();
+            query.set(typed.borrow().clone());
         })
     };
     html! {
         <>
             <Crumbs unit={None} here="Search" />
             <h1 id="view-heading" tabindex="-1">{"Search the course"}</h1>
-            <form role="search" class="search-form" aria-label="The course"
-                onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <form role="search" class="search-form" aria-label="The course" {onsubmit}>
                 <label for="search-input">{"Words to find"}</label>
                 <p class="hint" id="search-hint">{"Searches the lessons, the glossary, the timeline and the quiz questions. Results appear as you type; every word must be found."}</p>
                 <input type="search" id="search-input" aria-describedby="search-hint search-count"
-                    autocomplete="off" spellcheck="false" value={(*query).clone()} {oninput} />
+                    autocomplete="off" spellcheck="false" {oninput} />
             </form>
             <p id="search-count" class="meta">{ said.unwrap_or_default() }</p>
-            { raw(results_markup(&ctx.0, &results)) }
+            { raw((*markup).clone()) }
         </>
     }
 }

@@ -20,6 +20,16 @@ if (hash !== '' && app && loading instanceof HTMLTemplateElement) {
   app.replaceChildren(loading.content.cloneNode(true));
 }
 
+// Until the app starts, the static page's skip link moves focus to the content without changing
+// the address: "#main" there would be read by the app, once started, as a page that does not exist.
+document.addEventListener('click', (e) => {
+  const link = e.target instanceof Element ? e.target.closest('a.skip-link') : null;
+  const main = document.getElementById('main');
+  if (!link || !main || started()) return;
+  e.preventDefault();
+  main.focus();
+});
+
 function say(words) {
   const main = app && app.querySelector('main');
   if (!main || started()) return;

@@ -2,7 +2,7 @@
 // does not reach, at 1280 and at 320 CSS px: every node and every ending of every unit's scenario;
 // a question of each kind beyond choosing options partly answered (not yet checked); a question of
 // every kind with its answer shown after a wrong answer; the progress
-// page with the reset question open, the record, and practice with nothing due, with a question
+// page with the reset question open and with a pasted code refused, the record, and practice with nothing due, with a question
 // due, and with it shown; and the notices for blocked storage and for saved data that could not be read.
 
 import { before, after } from 'node:test';
@@ -142,6 +142,12 @@ for (const width of [1280, 320]) {
       await goHash(page, '#/progress');
       await page.getByRole('button', { name: 'Reset my progress…' }).click();
       await page.waitForSelector('#reset-question');
+    });
+    await state('progress, a pasted code refused (the reason shown by the box)', async () => {
+      await page.getByRole('button', { name: 'No, keep it' }).click();
+      await page.fill('#paste-code', 'my progress, please');
+      await page.getByRole('button', { name: 'Load this code' }).click();
+      await page.waitForSelector('#paste-error');
     });
 
     const blocked = await open({ viewport });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { before, after } from 'node:test';
 import {
   setup, e2eTest, openApp, goHash, textOf, waitFocus, assertAxeClean, quizSeed, questionOnScreen,
-  announcement, SURENESS, cbmMark, CHOICE_TYPES,
+  announcement, SURENESS, cbmMark, CHOICE_TYPES, assertErrorShown, assertErrorGone,
 } from './helpers.mjs';
 
 const env = setup();
@@ -48,9 +48,15 @@ for (const width of [1280, 320]) e2eTest(env, `a deferred quiz is answered, revi
 
   // Submitting with an answer that has no sureness is refused, naming the question.
   await page.getByRole('button', { name: 'Submit all answers' }).click();
-  const refused = `Say how sure you are for question ${n} before submitting.`;
+  const refused = `Nothing was submitted. Say how sure you are of your answer to question ${n}: open it with the link in the list, choose how sure you are, then submit.`;
   assert.equal(await announcement(page, (t) => t === refused), refused);
   assert.equal(await textOf(page, '#view-heading'), `Review your answers: ${quiz.title}`, 'nothing is submitted');
+  // Shown by the button as well as spoken (WCAG 3.3.1); the button is not an input, so it is not
+  // marked invalid, and the answer in the list that wants a sureness says so.
+  assert.equal(await assertErrorShown(page, '#submit-button', 'submit-error', { invalid: false }), refused);
+  assert.equal(await textOf(page, `#unsure-${n}`), 'Error: How sure you are is not given yet.');
+  assert.equal(await page.locator('ol.review-list .error-message').count(), 1, 'only that answer is marked');
+  await assertAxeClean(page, 'deferred review, submission refused');
 
   // Say how sure, and the review shows it.
   const level = 2;
@@ -60,6 +66,8 @@ for (const width of [1280, 320]) e2eTest(env, `a deferred quiz is answered, revi
   assert.ok(await page.$eval(`#sure-${level}`, (r) => r.checked));
   await goHash(page, `#/quiz/${quiz.id}/results`);
   assert.match(await textOf(page, 'ol.review-list'), new RegExp(`\\(${SURENESS[level].toLowerCase()}\\)`));
+  await assertErrorGone(page, '#submit-button', 'submit-error');
+  assert.equal(await page.locator(`#unsure-${n}`).count(), 0);
 
   await page.getByRole('button', { name: 'Submit all answers' }).click();
   await waitFocus(page, 'view-heading', 'after submitting:');

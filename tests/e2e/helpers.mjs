@@ -776,6 +776,33 @@ export async function announcement(page, ok, timeout = 3000) {
   return text;
 }
 
+/**
+ * WCAG 3.3.1 and 3.3.3, the GOV.UK error pattern: a refusal is shown as visible text `Error: …`
+ * (the prefix for screen readers only) with the id `id`, and the control `control` names it in its
+ * `aria-describedby` (and, when `invalid`, is marked `aria-invalid`). Returns the words shown.
+ */
+export async function assertErrorShown(page, control, id, { invalid = true } = {}) {
+  await page.waitForSelector(`#${id}`, { state: 'visible' });
+  const shown = await page.$eval(`#${id}`, (el) => {
+    const r = el.getBoundingClientRect();
+    return { text: el.textContent.replace(/\s+/g, ' ').trim(), w: r.width, h: r.height };
+  });
+  assert.ok(shown.w > 0 && shown.h > 0, `#${id} takes room on the page`);
+  assert.match(shown.text, /^Error: \S/, `#${id} starts with "Error: " and says why`);
+  const described = (await page.getAttribute(control, 'aria-describedby')) ?? '';
+  assert.ok(described.split(' ').includes(id), `${control} is described by #${id} (has "${described}")`);
+  assert.equal(await page.getAttribute(control, 'aria-invalid'), invalid ? 'true' : null, `${control} aria-invalid`);
+  return shown.text.slice('Error: '.length);
+}
+
+/** The refusal `id` is gone and `control` no longer points at it or claims to be invalid. */
+export async function assertErrorGone(page, control, id) {
+  assert.equal(await page.locator(`#${id}`).count(), 0, `#${id} is gone`);
+  const described = (await page.getAttribute(control, 'aria-describedby')) ?? '';
+  assert.ok(!described.split(' ').includes(id), `${control} no longer points at #${id}`);
+  assert.equal(await page.getAttribute(control, 'aria-invalid'), null, `${control} is no longer invalid`);
+}
+
 /** Text of a selector without its aria-hidden parts (what a screen reader reads), whitespace collapsed. */
 export async function spokenText(page, selector) {
   return page.evaluate((s) => {

@@ -11,7 +11,7 @@ import { before, after } from 'node:test';
 import {
   setup, e2eTest, openApp, goHash, textOf, waitFocus, assertAxeClean, assertIdrefsValid,
   quizSeed, scenarioSeed, scenarioPaths, questionOnScreen, CHOICE_TYPES, norm, seedPhrases,
-  tabTo, tabToward, is, activeMatches, announcement, playScenario,
+  tabTo, tabToward, is, activeMatches, announcement, playScenario, assertErrorShown, assertErrorGone,
 } from './helpers.mjs';
 
 /** The progress page's summary list as "label: value; …" (its rows, in order). */
@@ -274,13 +274,18 @@ e2eTest(env, 'a progress code taken in one browser restores the same progress in
   // A damaged code (the end of it lost) is refused and changes nothing.
   assert.equal(await loadCode(b, code.slice(0, -3)), DAMAGED);
   assert.equal(await b.inputValue('#progress-code'), blankB, 'the damaged code changed nothing');
+  // Shown beside the box, not only spoken (WCAG 3.3.1); the pasted code stays for mending.
+  assert.equal(await assertErrorShown(b, '#paste-code', 'paste-error'), DAMAGED);
+  assert.equal(await b.inputValue('#paste-code'), code.slice(0, -3), 'the pasted code is kept');
   // So is something that is not a progress code at all.
   assert.equal(await loadCode(b, 'my progress, please'), NOT_PROGRESS);
+  assert.equal(await assertErrorShown(b, '#paste-code', 'paste-error'), NOT_PROGRESS);
   assert.equal(await b.inputValue('#progress-code'), blankB);
   assert.ok((await recordText(b)).includes(EMPTY_RECORD));
 
   // The whole code loads: the record is the same, word for word (dates included).
   assert.equal(await loadCode(b, code), LOADED);
+  await assertErrorGone(b, '#paste-code', 'paste-error');
   assert.equal(await b.inputValue('#progress-code'), code, 'B now holds exactly the progress in the code');
   assert.equal(await recordText(b), recordA, "B's record is A's");
 
@@ -344,9 +349,12 @@ e2eTest(env, 'a progress file downloaded in one browser loads in another', async
     fs.writeFileSync(junk, 'eggs\nmilk\n');
     assert.equal(await announced(b, () => b.setInputFiles('#progress-file', junk)), NOT_PROGRESS);
     assert.equal(await b.inputValue('#progress-code'), blankB, 'a file without a code changed nothing');
+    assert.equal(await assertErrorShown(b, '#progress-file', 'file-error'), NOT_PROGRESS);
+    assert.equal(await b.locator('#paste-error').count(), 0, 'shown by the file input, not the box');
 
     // The progress file brings everything back.
     assert.equal(await announced(b, () => b.setInputFiles('#progress-file', saved)), LOADED);
+    await assertErrorGone(b, '#progress-file', 'file-error');
     assert.equal(await b.inputValue('#progress-code'), code);
     assert.equal(await b.inputValue('#progress-file'), '', 'the file input is emptied, ready for another file');
     assert.equal(await recordText(b), recordA, "B's record is A's");

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { before, after } from 'node:test';
 import {
   setup, e2eTest, openApp, goHash, textOf, waitFocus, questionOnScreen, assertAxeClean,
-  courseSeed, quizSeed, scenarioSeed, quizOrderOnScreen, CHOICE_TYPES, playScenario,
+  courseSeed, quizSeed, scenarioSeed, quizOrderOnScreen, CHOICE_TYPES, playScenario, announcement,
 } from './helpers.mjs';
 
 const env = setup();
@@ -108,4 +108,27 @@ e2eTest(env, 'when the browser refuses storage, the page says progress will not 
   const [first] = await choicePlaces(page);
   await answer(page, first, (m) => m.correct);
   assert.match(await textOf(page, '#feedback-heading'), /Correct$/);
+});
+
+e2eTest(env, 'when storage fails during a visit, the notice appears and is said in the live region (WCAG 4.1.3)', async (open) => {
+  const page = await open();
+  await openApp(page, '#/');
+  const [first, second] = await choicePlaces(page);
+  await answer(page, first, (m) => m.correct);
+  assert.equal(await page.locator('#storage-notice').count(), 0, 'saving works at first');
+  // The browser stops letting the page save (a full disk, a setting changed in another window).
+  await page.evaluate(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  // The next change to save (choosing an option) finds it out.
+  await goHash(page, `#/quiz/${quiz.id}/${second}`);
+  const m = await questionOnScreen(page, quiz);
+  await page.click(`label[for="option-${m.wrong[0]}"]`);
+  await page.waitForSelector('#storage-notice', { timeout: 5000 });
+  assert.match(await textOf(page, '#storage-notice'), /^Your progress will not be kept here\./);
+  const said = 'Your progress can no longer be kept in this browser: saving has been blocked or storage is full. To keep your work, take a progress code from the \u201cYour progress\u201d page before you leave.';
+  assert.equal(await announcement(page, (t) => t === said), said);
+  await assertAxeClean(page, 'storage failed during the visit');
 });

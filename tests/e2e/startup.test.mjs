@@ -201,6 +201,25 @@ test('the course home is in the page before the app arrives; a deep link shows t
   await p2.context().close();
 });
 
+test('the static page\'s skip link, used before the app starts, moves focus and leaves the address alone', { timeout: 30_000 }, async () => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  const p = await page((x) => x.route(/\.(wasm|wlz)$/, async (route) => { await held; await route.continue(); }));
+  await p.goto(`${plain.url}`);
+  await p.waitForSelector('ol.cards > li');
+  assert.equal(await p.locator('#app[data-started]').count(), 0, 'before the app started');
+  await p.keyboard.press('Tab');
+  assert.equal(await p.evaluate(() => document.activeElement?.className), 'skip-link', 'the first stop is the skip link');
+  await p.keyboard.press('Enter');
+  assert.equal(await p.evaluate(() => document.activeElement?.id), 'main', 'focus is on the main content');
+  assert.equal(await p.evaluate(() => location.hash), '', 'the address is not changed (the app would read "#main" as a page)');
+  release();
+  await p.waitForSelector('#app[data-started] #view-heading');
+  assert.equal(await p.textContent('#view-heading'), 'Integrating health and social care in England', 'the home page, not "Page not found"');
+  assertNoErrors(p);
+  await p.context().close();
+});
+
 test('the icon and the web app manifest load under the strict policy, and Chromium reads the manifest without error', { timeout: 30_000 }, async () => {
   const p = await page();
   await p.goto(`${strict.url}#/`);

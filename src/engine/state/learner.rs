@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::{AppState, Attempt, Changed};
+use super::{AppState, Attempt, Changed, CodeFrom, RefusedAt};
 use crate::engine::day::Day;
 use crate::engine::display::Display;
 use crate::engine::practice::PracticeQueue;
@@ -65,7 +65,7 @@ impl AppState {
         self.practising = None;
     }
 
-    pub(super) fn import(&mut self, course: &Course, code: &str) -> Changed {
+    pub(super) fn import(&mut self, course: &Course, code: &str, from: CodeFrom) -> Changed {
         match Progress::decode(course, code) {
             Ok(mut p) => {
                 if p.seed == 0 {
@@ -76,11 +76,15 @@ impl AppState {
                     p.display = self.progress.display;
                 }
                 self.replace_progress(p);
+                self.refusal = None;
                 self.announce(
                     "Progress loaded from the code. Everything in it is back. To go back to what you had, use Undo on this page.".into(),
                 )
             }
-            Err(e) => self.announce(format!("Nothing was changed. {}", e.words())),
+            Err(e) => self.refuse(
+                RefusedAt::Load(from),
+                format!("Nothing was changed. {}", e.words()),
+            ),
         }
     }
 
@@ -90,6 +94,7 @@ impl AppState {
         // How the course looks is not progress: a fresh start keeps it.
         fresh.display = self.progress.display;
         self.replace_progress(fresh);
+        self.refusal = None;
         self.announce(
             "Your progress has been deleted. You are starting afresh. Until you leave this page, Undo puts it back.".into(),
         )

@@ -56,22 +56,40 @@ pub enum Storage {
     Unavailable,
 }
 
-/// What a refused "Check answer" was missing, shown next to that control until the learner
-/// changes it, checks again or leaves (WCAG 3.3.1 and 3.3.3: the error is shown, not only spoken).
+/// An action refused, with its reason: shown next to the control that refused it until the
+/// learner changes that control, tries again or leaves, and said in the live region as well
+/// (WCAG 3.3.1 and 3.3.3: the error is shown, not only spoken).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Refusal {
-    pub question: QuestionId,
-    pub missing: Missing,
-    pub text: &'static str,
+    pub at: RefusedAt,
+    pub text: String,
 }
 
-/// The control a refused check points at.
+/// The control a refusal is shown beside.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RefusedAt {
+    /// A question's "Check answer", for want of its answer or of how sure the learner is.
+    Check(QuestionId, Missing),
+    /// A deferred quiz's "Submit all answers", for want of how sure the learner is of some answers.
+    Submit(QuizId),
+    /// Loading progress from a pasted code or a chosen file that could not be read.
+    Load(CodeFrom),
+}
+
+/// What a refused check was missing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Missing {
     /// The answer itself (no option chosen, an item unmatched, nothing typed).
     Answer,
     /// How sure the learner is.
     Sureness,
+}
+
+/// Where a progress code being loaded came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodeFrom {
+    Pasted,
+    File,
 }
 
 /// A message for the persistent live region. `serial` changes with every announcement so that
@@ -90,7 +108,7 @@ pub struct AppState {
     /// [`AppState::progress_mut`].
     pub progress: Rc<Progress>,
     pub announcement: Announcement,
-    /// The last "Check answer" refused, while it stands.
+    /// The last action refused (a check, a submission, a code to load), while it stands.
     pub refusal: Option<Refusal>,
     pub storage: Storage,
     /// Progress found in storage could not be read: it was set aside under a backup key.
@@ -172,7 +190,9 @@ pub enum Action {
     /// The learner's words for a reflection prompt (empty clears it).
     Reflect(ReflectionId, String),
     /// Load a progress code (pasted or from a file), replacing the progress held now.
-    Import(String),
+    Import(String, CodeFrom),
+    /// The progress file chosen could not be read at all.
+    UnreadableFile,
     /// Delete all progress (after the learner has confirmed).
     Reset,
     /// Put back the progress held before the last import or reset.
@@ -253,6 +273,23 @@ impl AppState {
         })
     }
 
+    /// The reason shown beside `at`, while a refusal there stands.
+    pub fn refused(&self, at: RefusedAt) -> Option<&str> {
+        self.refusal
+            .as_ref()
+            .filter(|r| r.at == at)
+            .map(|r| r.text.as_str())
+    }
+
+    /// Refuses an action: the reason is shown by its control and said in the live region.
+    fn refuse(&mut self, at: RefusedAt, text: String) -> Changed {
+        self.refusal = Some(Refusal {
+            at,
+            text: text.clone(),
+        });
+        self.announce(text)
+    }
+
     fn announce(&mut self, text: String) -> Changed {
         self.announcement = Announcement {
             text,
@@ -297,7 +334,11 @@ impl AppState {
             Action::BackScenario(s) => self.back_scenario(course, s),
             Action::MarkRead(l, read) => self.mark_read(l, read),
             Action::Reflect(r, text) => self.reflect(r, &text),
-            Action::Import(code) => self.import(course, &code),
+            Action::Import(code, from) => self.import(course, &code, from),
+            Action::UnreadableFile => self.refuse(
+                RefusedAt::Load(CodeFrom::File),
+                "That file could not be read. Choose the progress file again.".into(),
+            ),
             Action::Reset => self.reset(course),
             Action::UndoReplace => self.undo_replace(),
             Action::PracticeNext => self.practice_next(course),

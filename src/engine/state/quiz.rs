@@ -1,7 +1,7 @@
 //! Reducing the quiz actions: answering each kind of question, checking, trying again, showing
 //! the answer, submitting a deferred quiz and restarting; and what the views read about quizzes.
 
-use super::{AppState, Attempt, Changed, Missing, Refusal};
+use super::{AppState, Attempt, Changed, Missing, RefusedAt};
 use crate::engine::grade::{grade, Answer, Grade, Outcome, Selection};
 use crate::engine::phase::QuizPhase;
 use crate::engine::progress::{clip, TYPED_NUMERIC_MAX, TYPED_TEXT_MAX};
@@ -101,23 +101,9 @@ impl AppState {
 
     /// The refusal for `q`'s `missing` control is answered: it goes.
     fn clear_refusal(&mut self, q: QuestionId, missing: Missing) {
-        if self
-            .refusal
-            .as_ref()
-            .is_some_and(|r| r.question == q && r.missing == missing)
-        {
+        if self.refused(RefusedAt::Check(q, missing)).is_some() {
             self.refusal = None;
         }
-    }
-
-    /// Refuses a check: the reason is shown by the control and said in the live region.
-    fn refuse(&mut self, question: QuestionId, missing: Missing, text: &'static str) -> Changed {
-        self.refusal = Some(Refusal {
-            question,
-            missing,
-            text,
-        });
-        self.announce(text.into())
     }
 
     pub(super) fn pick(&mut self, course: &Course, question: QuestionId, option: usize) -> Changed {
@@ -219,13 +205,15 @@ impl AppState {
             return Changed::No;
         };
         let Some(g) = grade(question, &a.answer) else {
-            return self.refuse(q, Missing::Answer, incomplete_message(question));
+            return self.refuse(
+                RefusedAt::Check(q, Missing::Answer),
+                incomplete_message(question).into(),
+            );
         };
         if quiz.confidence && a.confidence.is_none() {
             return self.refuse(
-                q,
-                Missing::Sureness,
-                "Say how sure you are of this answer before checking it.",
+                RefusedAt::Check(q, Missing::Sureness),
+                "Say how sure you are of this answer before checking it.".into(),
             );
         }
         self.refusal = None;
@@ -291,12 +279,20 @@ impl AppState {
                 .map(|(i, _)| (i + 1).to_string())
                 .collect();
             if !missing.is_empty() {
-                return self.announce(format!(
-                    "Say how sure you are for question {} before submitting.",
-                    missing.join(", ")
-                ));
+                let (which, them) = match missing.len() {
+                    1 => ("question", "it"),
+                    _ => ("questions", "each"),
+                };
+                return self.refuse(
+                    RefusedAt::Submit(quiz),
+                    format!(
+                        "Nothing was submitted. Say how sure you are of your answer to {which} {}: open {them} with the link in the list, choose how sure you are, then submit.",
+                        missing.join(", ")
+                    ),
+                );
             }
         }
+        self.refusal = None;
         let today = self.today;
         let progress = self.progress_mut();
         for &q in qz.questions {

@@ -47,12 +47,19 @@ impl AppState {
         }
     }
 
+    /// Saving failed: the notice at the top of the page appears, and (WCAG 4.1.3) is said too,
+    /// since it can appear at any moment, far from where the learner is.
     pub(super) fn storage_failed(&mut self) -> Changed {
-        let changed = self.storage != Storage::Unavailable;
+        if self.storage == Storage::Unavailable {
+            return Changed::No;
+        }
         self.storage = Storage::Unavailable;
-        changed.into()
+        self.announce(STORAGE_FAILED.into())
     }
 }
+
+/// Said when saving fails during a visit.
+pub const STORAGE_FAILED: &str = "Your progress can no longer be kept in this browser: saving has been blocked or storage is full. To keep your work, take a progress code from the \u{201c}Your progress\u{201d} page before you leave.";
 
 #[cfg(test)]
 mod tests {

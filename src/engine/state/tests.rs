@@ -7,7 +7,7 @@ use crate::engine::fixture::{busy_progress, course, q};
 use crate::engine::progress::Progress;
 use crate::engine::quiz::Confidence;
 use crate::engine::route::Route;
-use crate::engine::state::{Action, AppState, Changed, Storage};
+use crate::engine::state::{Action, AppState, Changed, CodeFrom, Storage};
 use crate::model::*;
 
 /// Reduces one action and checks its report: `Yes` exactly when the state is no longer equal to
@@ -263,8 +263,8 @@ fn every_action_reports_exactly_whether_it_changed_the_state() {
         Action::PracticeNext,
         Action::SetToday(300),
         Action::SetToday(301),
-        Action::Import("garbage".into()),
-        Action::Import(other.clone()),
+        Action::Import("garbage".into(), CodeFrom::Pasted),
+        Action::Import(other.clone(), CodeFrom::Pasted),
         Action::UndoReplace,
         Action::UndoReplace,
         Action::Reset,
@@ -290,7 +290,7 @@ fn every_action_reports_exactly_whether_it_changed_the_state() {
 
 #[test]
 fn a_refused_check_stands_by_its_control_until_it_is_answered_or_left() {
-    use crate::engine::state::Missing;
+    use crate::engine::state::{Missing, RefusedAt};
     let mut s = AppState::new(
         course(),
         Route::Quiz(QuizId(0)),
@@ -302,7 +302,7 @@ fn a_refused_check_stands_by_its_control_until_it_is_answered_or_left() {
         .refusal
         .clone()
         .expect("a check with no answer is refused");
-    assert_eq!((r.question, r.missing), (q(0), Missing::Answer));
+    assert_eq!(r.at, RefusedAt::Check(q(0), Missing::Answer));
     assert_eq!(s.announcement.text, r.text, "said as well as shown");
     reduce(
         &mut s,
@@ -313,7 +313,10 @@ fn a_refused_check_stands_by_its_control_until_it_is_answered_or_left() {
     );
     assert_eq!(s.refusal, None, "answered: the message goes");
     reduce(&mut s, Action::Check(q(1)));
-    assert_eq!(s.refusal.as_ref().map(|r| r.question), Some(q(1)));
+    assert_eq!(
+        s.refusal.as_ref().map(|r| r.at),
+        Some(RefusedAt::Check(q(1), Missing::Answer))
+    );
     reduce(
         &mut s,
         Action::Pick {

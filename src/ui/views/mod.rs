@@ -99,6 +99,17 @@ pub fn status(done: bool, yes: &str, no: &str) -> Html {
     }
 }
 
+/// An error shown beside its control (as the GOV.UK error message pattern does), named by the
+/// control's group through `aria-describedby`.
+pub fn error_message(id: &'static str, text: Option<&str>) -> Html {
+    match text {
+        Some(text) => html! {
+            <p class="error-message" {id}><span class="visually-hidden">{"Error: "}</span>{ text }</p>
+        },
+        None => html! {},
+    }
+}
+
 /// The value of the `<select>` an event came from ("" if it came from something else).
 pub fn select_value(e: &Event) -> String {
     e.target_dyn_into::<web_sys::HtmlSelectElement>()

@@ -4,7 +4,7 @@ use crate::engine::fixture::{busy_progress, course, q};
 use crate::engine::grade::Outcome;
 use crate::engine::progress::Progress;
 use crate::engine::route::Route;
-use crate::engine::state::{Action, AppState, Storage};
+use crate::engine::state::{Action, AppState, CodeFrom, RefusedAt, Storage};
 use crate::model::*;
 
 #[test]
@@ -175,17 +175,39 @@ fn import_replaces_progress_and_refuses_bad_codes_without_change() {
         Storage::Saved,
     );
     s.progress_mut().seed = 5;
-    s.reduce(course(), Action::Import("not a code".into()));
+    s.reduce(
+        course(),
+        Action::Import("not a code".into(), CodeFrom::Pasted),
+    );
     assert!(s.announcement.text.starts_with("Nothing was changed"));
     assert!(s.progress.is_blank(course()));
-    s.reduce(course(), Action::Import(code[..code.len() - 3].to_string()));
+    s.reduce(
+        course(),
+        Action::Import(code[..code.len() - 3].to_string(), CodeFrom::Pasted),
+    );
     assert!(
         s.announcement.text.contains("incomplete"),
         "{}",
         s.announcement.text
     );
-    s.reduce(course(), Action::Import(code));
+    assert_eq!(
+        s.refused(RefusedAt::Load(CodeFrom::Pasted)),
+        Some(s.announcement.text.as_str()),
+        "shown beside the pasted code as well as said"
+    );
+    assert_eq!(s.refused(RefusedAt::Load(CodeFrom::File)), None);
+    s.reduce(course(), Action::UnreadableFile);
+    assert!(s
+        .refused(RefusedAt::Load(CodeFrom::File))
+        .is_some_and(|t| t.contains("could not be read")));
+    assert_eq!(
+        s.refused(RefusedAt::Load(CodeFrom::Pasted)),
+        None,
+        "one at a time"
+    );
+    s.reduce(course(), Action::Import(code, CodeFrom::Pasted));
     assert_eq!(*s.progress, busy);
+    assert_eq!(s.refusal, None, "loaded: the message goes");
     s.reduce(course(), Action::Reset);
     assert!(s.progress.is_blank(course()));
     assert_eq!(
@@ -208,7 +230,10 @@ fn an_import_or_a_reset_can_be_undone_once() {
     assert_eq!(*s.progress, busy);
     let mut other = Progress::new(course());
     other.seed = 3;
-    s.reduce(course(), Action::Import(other.encode(course())));
+    s.reduce(
+        course(),
+        Action::Import(other.encode(course()), CodeFrom::Pasted),
+    );
     assert_eq!(*s.progress, other);
     s.reduce(course(), Action::UndoReplace);
     assert_eq!(*s.progress, busy);
@@ -241,11 +266,17 @@ fn display_settings_are_kept_through_reset_and_a_code_without_them() {
     // A code taken before any setting was chosen keeps the learner's own settings.
     let other = busy_progress();
     assert_eq!(other.display, Display::default());
-    s.reduce(course(), Action::Import(other.encode(course())));
+    s.reduce(
+        course(),
+        Action::Import(other.encode(course()), CodeFrom::Pasted),
+    );
     assert_eq!(s.progress.display, chosen);
     // A code that carries settings brings them.
     let mut carried = busy_progress();
     carried.display.text = TextSize::Larger;
-    s.reduce(course(), Action::Import(carried.encode(course())));
+    s.reduce(
+        course(),
+        Action::Import(carried.encode(course()), CodeFrom::Pasted),
+    );
     assert_eq!(s.progress.display.text, TextSize::Larger);
 }

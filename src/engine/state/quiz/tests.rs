@@ -222,7 +222,7 @@ mod quiz_behaviour {
     use crate::engine::progress::Progress;
     use crate::engine::quiz::{permutation, Confidence};
     use crate::engine::route::Route;
-    use crate::engine::state::{Action, AppState, Storage};
+    use crate::engine::state::{Action, AppState, RefusedAt, Storage};
     use crate::model::*;
 
     fn id(name: &str) -> QuestionId {
@@ -297,11 +297,15 @@ mod quiz_behaviour {
             "answered questions need a sureness first"
         );
         assert!(
-            s.announcement
-                .text
-                .starts_with("Say how sure you are for question"),
+            s.announcement.text.starts_with("Nothing was submitted")
+                && s.announcement.text.contains("questions 2, 5:"),
             "{}",
             s.announcement.text
+        );
+        assert_eq!(
+            s.refused(RefusedAt::Submit(Q2)),
+            Some(s.announcement.text.as_str()),
+            "shown beside Submit as well as said"
         );
         s.reduce(
             course(),
@@ -319,6 +323,7 @@ mod quiz_behaviour {
         );
         s.reduce(course(), Action::Submit(Q2));
         assert!(s.is_submitted(Q2));
+        assert_eq!(s.refusal, None, "submitted: the message goes");
         assert_eq!(s.focus_request, 1);
         assert_eq!(
             s.attempt(id("number")).graded.map(|g| g.outcome),

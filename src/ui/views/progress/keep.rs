@@ -4,10 +4,11 @@
 use super::textarea_value;
 use crate::course::COURSE;
 use crate::engine::day;
-use crate::engine::state::{Action, Storage};
+use crate::engine::state::{Action, CodeFrom, RefusedAt, Storage};
 use crate::engine::summary::CourseSummary;
 use crate::ui::effects;
 use crate::ui::hooks::use_app;
+use crate::ui::views::error_message;
 use crate::ui::views::Crumbs;
 use yew::prelude::*;
 
@@ -56,7 +57,9 @@ pub fn ProgressPage() -> Html {
     let load = {
         let ctx = ctx.clone();
         let pasted = pasted.clone();
-        Callback::from(move |_: MouseEvent| ctx.dispatch(Action::Import((*pasted).clone())))
+        Callback::from(move |_: MouseEvent| {
+            ctx.dispatch(Action::Import((*pasted).clone(), CodeFrom::Pasted))
+        })
     };
     let on_file = {
         let ctx = ctx.clone();
@@ -68,12 +71,10 @@ pub fn ProgressPage() -> Html {
             let failed = ctx.clone();
             effects::read_file(
                 &input,
-                move |text| done.dispatch(Action::Import(effects::code_in_file(&text))),
-                move || {
-                    failed.dispatch(Action::Announce(
-                        "That file could not be read. Choose the progress file again.".into(),
-                    ))
+                move |text| {
+                    done.dispatch(Action::Import(effects::code_in_file(&text), CodeFrom::File))
                 },
+                move || failed.dispatch(Action::UnreadableFile),
             );
             input.set_value("");
         })
@@ -115,6 +116,8 @@ pub fn ProgressPage() -> Html {
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| ctx.dispatch(Action::UndoReplace))
     };
+    let paste_error = ctx.0.refused(RefusedAt::Load(CodeFrom::Pasted));
+    let file_error = ctx.0.refused(RefusedAt::Load(CodeFrom::File));
     html! {
         <>
             <Crumbs unit={None::<crate::model::UnitId>} here={AttrValue::from("Your progress")} />
@@ -154,17 +157,23 @@ pub fn ProgressPage() -> Html {
                 <h2 id="load-heading">{"Load progress"}</h2>
                 <p>{"Loading replaces the progress held here now with the progress in the code."}</p>
                 // No form: a sandboxed iframe without `allow-forms` would block its submission.
-                <div class="load-code">
+                <div class={classes!("load-code", paste_error.is_some().then_some("has-error"))}>
                     <label for="paste-code">{"Paste a progress code"}</label>
-                    <textarea id="paste-code" rows="3" value={(*pasted).clone()} oninput={on_paste} />
+                    { error_message("paste-error", paste_error) }
+                    <textarea id="paste-code" rows="3" value={(*pasted).clone()} oninput={on_paste}
+                        aria-describedby={paste_error.map(|_| "paste-error")}
+                        aria-invalid={paste_error.map(|_| "true")} />
                     <div class="actions">
                         <button type="button" class="button" onclick={load}>{"Load this code"}</button>
                     </div>
                 </div>
-                <p>
+                <div class={classes!("load-file", file_error.is_some().then_some("has-error"))}>
                     <label for="progress-file">{"Or choose a progress file"}</label>
-                    <input id="progress-file" type="file" accept=".txt,text/plain" onchange={on_file} />
-                </p>
+                    { error_message("file-error", file_error) }
+                    <input id="progress-file" type="file" accept=".txt,text/plain" onchange={on_file}
+                        aria-describedby={file_error.map(|_| "file-error")}
+                        aria-invalid={file_error.map(|_| "true")} />
+                </div>
             </section>
             <section aria-labelledby="reset-heading">
                 <h2 id="reset-heading">{"Start again"}</h2>

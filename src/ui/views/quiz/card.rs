@@ -8,11 +8,12 @@ use super::QuestionProps;
 use crate::course::COURSE;
 use crate::engine::grade::Outcome;
 use crate::engine::phase::QuizPhase;
-use crate::engine::state::{Action, Missing};
+use crate::engine::state::{Action, Missing, RefusedAt};
 use crate::model::{Body, Question, QuestionId, QuestionKind};
 use crate::ui::effects;
 use crate::ui::hooks::use_app;
 use crate::ui::rich::rich;
+use crate::ui::views::error_message;
 use yew::prelude::*;
 
 /// Focus follows the answer: to the feedback once checked or shown, back to the options on
@@ -107,7 +108,7 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
         Body::Categorise { items, groups } => categorise(&ctx, qid, items, groups),
         Body::Numeric(_) | Body::ShortText { .. } => typed(&ctx, qid),
     };
-    let refused = refusal_text(&ctx.0, qid, Missing::Answer);
+    let refused = ctx.0.refused(RefusedAt::Check(qid, Missing::Answer));
     html! {
         <form class="question" {onsubmit} {onkeydown}>
             <fieldset id="answer" class={classes!(refused.is_some().then_some("has-error"))}
@@ -141,29 +142,5 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
                 </div>
             }
         </form>
-    }
-}
-
-/// The reason a "Check answer" was refused, if it points at `missing` in this question.
-pub fn refusal_text(
-    state: &crate::engine::state::AppState,
-    qid: QuestionId,
-    missing: Missing,
-) -> Option<&'static str> {
-    state
-        .refusal
-        .as_ref()
-        .filter(|r| r.question == qid && r.missing == missing)
-        .map(|r| r.text)
-}
-
-/// An error shown beside its control (as the GOV.UK error message pattern does), named by the
-/// control's group through `aria-describedby`.
-pub fn error_message(id: &'static str, text: Option<&'static str>) -> Html {
-    match text {
-        Some(text) => html! {
-            <p class="error-message" {id}><span class="visually-hidden">{"Error: "}</span>{ text }</p>
-        },
-        None => html! {},
     }
 }

@@ -5,9 +5,10 @@ use crate::course::COURSE;
 use crate::engine::outcome;
 use crate::engine::quiz::answer_summary;
 use crate::engine::route::Route;
-use crate::engine::state::Action;
+use crate::engine::state::{Action, RefusedAt};
 use crate::ui::hooks::use_app;
 use crate::ui::rich::rich;
+use crate::ui::views::error_message;
 use crate::ui::views::Crumbs;
 use yew::prelude::*;
 
@@ -26,6 +27,12 @@ pub fn ReviewPage(props: &QuizProps) -> Html {
         .iter()
         .filter(|q| !ctx.0.attempt(**q).is_answered(&COURSE, **q))
         .count();
+    let refused = ctx.0.refused(RefusedAt::Submit(id));
+    // Answers still wanting a sureness, marked in the list while the refusal stands.
+    let unsure = |q: crate::model::QuestionId| {
+        let a = ctx.0.attempt(q);
+        refused.is_some() && quiz.confidence && a.is_answered(&COURSE, q) && a.confidence.is_none()
+    };
     html! {
         <>
             <Crumbs unit={Some(quiz.unit)} here={AttrValue::from("Review")} />
@@ -41,6 +48,9 @@ pub fn ReviewPage(props: &QuizProps) -> Html {
                             <p>{"Your answer: "}{ if a.is_answered(&COURSE, *q) { answer_summary(&COURSE, question, &a.answer) } else { outcome::words(None).to_string() } }
                                 if let Some(c) = a.confidence { { format!(" ({})", c.words().to_lowercase()) } }
                             </p>
+                            if unsure(*q) {
+                                <p class="error-message" id={format!("unsure-{}", i + 1)}><span class="visually-hidden">{"Error: "}</span>{"How sure you are is not given yet."}</p>
+                            }
                             <p><a href={Route::Question(id, i as u16).href(&COURSE)}>{ format!("Change your answer to question {}", i + 1) }</a></p>
                         </li>
                     }
@@ -49,8 +59,10 @@ pub fn ReviewPage(props: &QuizProps) -> Html {
             if unanswered > 0 {
                 <p class="notice">{ format!("{unanswered} {} not answered yet and will count as zero.", if unanswered == 1 { "question is" } else { "questions are" }) }</p>
             }
-            <div class="actions">
-                <button type="button" class="button" onclick={submit}>{"Submit all answers"}</button>
+            <div class={classes!("actions", "submit-row", refused.is_some().then_some("has-error"))}>
+                { error_message("submit-error", refused) }
+                <button type="button" id="submit-button" class="button" onclick={submit}
+                    aria-describedby={refused.map(|_| "submit-error")}>{"Submit all answers"}</button>
             </div>
         </>
     }

@@ -1,10 +1,10 @@
 //! "How sure are you?": three radios, then the certainty-based mark once graded.
 
-use super::card::{error_message, refusal_text};
 use super::QuestionProps;
 use crate::engine::quiz::{cbm_mark, Confidence};
-use crate::engine::state::{Action, Missing};
+use crate::engine::state::{Action, Missing, RefusedAt};
 use crate::ui::hooks::use_app;
+use crate::ui::views::error_message;
 use yew::prelude::*;
 
 #[component]
@@ -18,7 +18,7 @@ pub fn Sureness(props: &QuestionProps) -> Html {
             <p class="sureness-result">{ format!("You said: {}. Certainty-based mark: {}{mark}.", c.words(), if mark > 0 { "+" } else { "" }) }</p>
         };
     }
-    let refused = refusal_text(&ctx.0, qid, Missing::Sureness);
+    let refused = ctx.0.refused(RefusedAt::Check(qid, Missing::Sureness));
     html! {
         <fieldset class={classes!("sureness", refused.is_some().then_some("has-error"))}
             aria-describedby={refused.map(|_| "sureness-error")}

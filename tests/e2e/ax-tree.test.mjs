@@ -12,7 +12,7 @@ import { before, after } from 'node:test';
 import {
   setup, e2eTest, openApp, goHash, textOf, waitFocus, describeActive, spokenText,
   courseJson, courseSeed, richText, quizSeed, scenarioSeed, scenarioPaths, norm, seedPhrases, plainSeed,
-  questionOnScreen, orderOnScreen, quizOrderOnScreen, placeOf, SURENESS, CHOICE_TYPES, answerByMouse,
+  questionOnScreen, orderOnScreen, quizOrderOnScreen, placeOf, SURENESS, CHOICE_TYPES, answerByMouse, assertAxeClean,
 } from './helpers.mjs';
 
 const env = setup();
@@ -159,10 +159,10 @@ function nodesOf(tree, ids, what) {
 }
 
 /** Going to a question of this type; returns what questionOnScreen says of it. */
-async function toQuestion(page, order, type) {
-  const n = await placeOf(page, (q) => q.type === type, quiz, order);
-  await goHash(page, `#/quiz/${quiz.id}/${n}`);
-  const m = await questionOnScreen(page, quiz);
+async function toQuestion(page, order, type, qz = quiz) {
+  const n = await placeOf(page, (q) => q.type === type, qz, order);
+  await goHash(page, `#/quiz/${qz.id}/${n}`);
+  const m = await questionOnScreen(page, qz);
   assert.equal(m.q.type, type);
   return m;
 }
@@ -792,7 +792,7 @@ async function assertTreeMirrorsPage(page, cdp, what) {
   const sel = 'form.question #answer input, form.question #answer select, form.question #answer button, form.question fieldset.sureness input';
   const ids = await domIds(cdp, sel);
   // A checked ordering question keeps no controls (its Move buttons go); every other has some.
-  assert.ok(ids.length > 0 || /^ordering, (checked|answer shown)/.test(what), `${what}: there are controls`);
+  assert.ok(ids.length > 0 || /^ordering, (checked|answer shown|out of tries)/.test(what), `${what}: there are controls`);
   const dom = await page.$$eval(sel, (els) => els.map((e) => ({
     kind: e.tagName === 'INPUT' ? e.type : e.tagName.toLowerCase(),
     checked: e.checked,
@@ -813,6 +813,22 @@ async function assertTreeMirrorsPage(page, cdp, what) {
   });
 }
 
+/**
+ * Gives the question on screen (`m`, from questionOnScreen) a wrong answer: for matching,
+ * categorising and ordering only its first item is changed, so the answer is partly given.
+ */
+async function answerPartlyWrong(page, m, type) {
+  if (m.type === 'radio' || m.type === 'checkbox') {
+    if (!(await page.$eval(`#option-${m.wrong[0]}`, (i) => i.checked))) await page.click(`label[for="option-${m.wrong[0]}"]`);
+  } else if (type === 'numeric') await page.fill('#option-0', String(Number(m.q.answer) + Number(m.q.tolerance || 0) + 7));
+  else if (type === 'text') await page.fill('#option-0', 'zqxjv');
+  else if (type === 'matching') await page.selectOption('#option-0', String((m.q.targets.indexOf(m.q.pairs[0].match) + 1) % m.q.targets.length));
+  else if (type === 'categorise') {
+    const g = (m.q.groups.indexOf(m.q.statements[0].group) + 1) % m.q.groups.length;
+    await page.click(`label[for="${g === 0 ? 'option-0' : `option-0-${g}`}"]`);
+  } else await page.locator('ol.order button[aria-label^="Move down"]').first().click();
+}
+
 e2eTest(env, 'every kind of question, in every state, tells assistive technology what the page shows', async (open, t) => {
   const page = await open();
   const cdp = await axSession(page);
@@ -823,17 +839,7 @@ e2eTest(env, 'every kind of question, in every state, tells assistive technology
       const m = await toQuestion(page, order, type);
       await assertTreeMirrorsPage(page, cdp, `${type}, unanswered`);
       // Partly answered (or, for one-answer kinds, answered and not yet checked), and wrong.
-      const answerWrong = async () => {
-        if (m.type === 'radio' || m.type === 'checkbox') {
-          if (!(await page.$eval(`#option-${m.wrong[0]}`, (i) => i.checked))) await page.click(`label[for="option-${m.wrong[0]}"]`);
-        } else if (type === 'numeric') await page.fill('#option-0', String(Number(m.q.answer) + Number(m.q.tolerance || 0) + 7));
-        else if (type === 'text') await page.fill('#option-0', 'zqxjv');
-        else if (type === 'matching') await page.selectOption('#option-0', String((m.q.targets.indexOf(m.q.pairs[0].match) + 1) % m.q.targets.length));
-        else if (type === 'categorise') {
-          const g = (m.q.groups.indexOf(m.q.statements[0].group) + 1) % m.q.groups.length;
-          await page.click(`label[for="${g === 0 ? 'option-0' : `option-0-${g}`}"]`);
-        } else await page.locator('ol.order button[aria-label^="Move down"]').first().click();
-      };
+      const answerWrong = () => answerPartlyWrong(page, m, type);
       await answerWrong();
       await assertTreeMirrorsPage(page, cdp, `${type}, partly answered`);
       // Matching and categorising check only a full answer: every item given, wrongly.
@@ -854,3 +860,55 @@ e2eTest(env, 'every kind of question, in every state, tells assistive technology
     });
   }
 });
+
+// A quiz that limits tries (unit 4's allows three): the third wrong check shows the answer by
+// itself. For every kind of question, at both widths: said in the live region and shown under the
+// feedback heading, no way to try again or to show the answer, the controls disabled in the tree
+// as on the page, and nothing for axe to find.
+const LIMITED = raw.units.findIndex((u) => raw.quizzes.find((q) => q.id === u.quiz)?.tries > 0);
+for (const width of [1280, 320]) {
+  e2eTest(env, `out of tries, every kind of question at ${width} px: the answer is shown, said and locked`, async (open, t) => {
+    assert.ok(LIMITED >= 0, 'a quiz in the course limits tries');
+    const qz = quizSeed(LIMITED);
+    const tries = raw.quizzes.find((q) => q.id === qz.id).tries;
+    const page = await open({ viewport: { width, height: 800 } });
+    const cdp = await axSession(page);
+    await openApp(page, `#/quiz/${qz.id}`);
+    assert.match(await textOf(page, 'main'), new RegExp(`You have ${tries} tries per question; then the answer is shown\\.`));
+    const order = await quizOrderOnScreen(page, qz);
+    const used = `No tries left: you have used all ${tries} tries this quiz allows, so the answer is shown.`;
+    for (const type of ['single', 'multiple', 'truefalse', 'ordering', 'matching', 'categorise', 'numeric', 'text']) {
+      await t.test(type, async () => {
+        const m = await toQuestion(page, order, type, qz);
+        await page.click('label[for="sure-0"]');
+        for (let i = 1; i <= tries; i++) {
+          if (type === 'matching' || type === 'categorise') await answerByMouse(page, m.q, false);
+          else if (type === 'ordering') {
+            // Any order but the right one (a move could happen to make it right).
+            const right = (o) => o.every((item, at) => item === at);
+            if (right(await orderOnScreen(page, m.q))) await answerPartlyWrong(page, m, type);
+          } else await answerPartlyWrong(page, m, type);
+          await page.getByRole('button', { name: 'Check answer' }).click();
+          await waitFocus(page, 'feedback-heading', `${type}: check ${i}`);
+          assert.notEqual(await spokenText(page, '#feedback-heading'), 'Correct', `${type}: check ${i} is wrong`);
+          if (i < tries) {
+            assert.equal(await page.locator('#tries-used').count(), 0, `${type}: a try is left after ${i}`);
+            await page.getByRole('button', { name: 'Try again' }).click();
+          }
+        }
+        assert.equal(await spokenText(page, '#feedback-heading'), 'The answer', `${type}: the answer is shown`);
+        assert.equal(await textOf(page, '#tries-used'), used, `${type}: shown, not only said`);
+        assert.ok(await page.isVisible('#tries-used'));
+        const said = await textOf(page, '#announcer');
+        assert.ok(said.includes(` ${used} The answer: `), `${type}: said in the live region: "${said}"`);
+        for (const name of ['Try again', 'Show the answer', 'Check answer']) {
+          assert.equal(await page.getByRole('button', { name }).count(), 0, `${type}: no "${name}" once out of tries`);
+        }
+        await assertTreeMirrorsPage(page, cdp, `${type}, out of tries`);
+        const controls = 'form.question #answer input, form.question #answer select, form.question #answer button';
+        if (await page.locator(controls).count() > 0) await assertLockedInTree(page, cdp, controls, `${type}, out of tries`);
+        await assertAxeClean(page, `${type}, out of tries at ${width} px`);
+      });
+    }
+  });
+}

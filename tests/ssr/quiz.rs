@@ -283,9 +283,14 @@ fn a_deferred_quiz_has_no_check_button_and_reviews_before_submitting() {
     // An answer without a sureness holds the submission back.
     s.reduce(&COURSE, Action::Submit(quiz_id));
     assert!(!s.is_submitted(quiz_id));
-    assert_eq!(
-        s.announcement.text,
-        "Say how sure you are for question 1 before submitting."
+    let refused = "Nothing was submitted. Say how sure you are of your answer to question 1: open it with the link in the list, choose how sure you are, then submit.";
+    assert_eq!(s.announcement.text, refused);
+    // Shown beside the button as well, and the answer wanting a sureness marked in the list.
+    let t = text(&render(s.clone()));
+    assert!(t.contains(&format!("Error: {refused}")), "{t}");
+    assert!(
+        t.contains("Error: How sure you are is not given yet."),
+        "{t}"
     );
     sure(&mut s, first, Confidence::High);
     s.reduce(&COURSE, Action::Submit(quiz_id));

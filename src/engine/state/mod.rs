@@ -25,6 +25,7 @@ use super::route::Route;
 use super::settings::Settings;
 use crate::model::{Course, LessonId, QuestionId, QuizId, QuizMode, ReflectionId, ScenarioId};
 pub use learner::practice_note;
+pub use quiz::tries_used;
 
 /// Where progress is kept, as far as the app can tell.
 /// The learning platform (LMS) the module reports to, when it runs inside a SCORM package.

@@ -193,6 +193,17 @@ impl AppState {
         self.answer(question, Answer::Typed(clip(text, max)))
     }
 
+    /// The answer is shown because the learner used every try the quiz allows (not because they
+    /// asked for it).
+    pub fn out_of_tries(&self, course: &Course, q: QuestionId) -> bool {
+        let tries = course.quiz(course.question(q).quiz).tries;
+        let a = self.attempt(q);
+        tries > 0
+            && a.revealed
+            && a.tries >= u16::from(tries)
+            && a.graded.is_some_and(|g| g.outcome != Outcome::Correct)
+    }
+
     pub(super) fn check(&mut self, course: &Course, q: QuestionId) -> Changed {
         let question = course.question(q);
         let quiz = course.quiz(question.quiz);
@@ -229,7 +240,8 @@ impl AppState {
         if g.outcome != Outcome::Correct && quiz.tries > 0 && a.tries >= u16::from(quiz.tries) {
             a.revealed = true;
             text.push_str(&format!(
-                " No tries left. The answer: {}.",
+                " {} The answer: {}.",
+                tries_used(quiz.tries),
                 answer_words(course, question)
             ));
         }
@@ -389,3 +401,13 @@ impl AppState {
 
 #[cfg(test)]
 mod tests;
+
+/// Said and shown when a question's tries are used up.
+pub fn tries_used(tries: u8) -> String {
+    match tries {
+        1 => "No tries left: this quiz allows one try per question, so the answer is shown.".into(),
+        n => format!(
+            "No tries left: you have used all {n} tries this quiz allows, so the answer is shown."
+        ),
+    }
+}

@@ -381,13 +381,15 @@ mod quiz_behaviour {
         );
         s.reduce(course(), Action::Check(q));
         assert!(!s.attempt(q).revealed, "one try of two used");
+        assert!(!s.out_of_tries(course(), q));
         s.reduce(course(), Action::TryAgain(q));
         s.reduce(course(), Action::Check(q));
         let a = s.attempt(q);
         assert!(a.revealed, "the second wrong try shows the answer");
         assert_eq!(a.tries, 2);
+        assert!(s.out_of_tries(course(), q));
         assert!(s.announcement.text.ends_with(
-            "No tries left. The answer: 3.8 billion (answers within 0.05 are accepted)."
+            "No tries left: you have used all 2 tries this quiz allows, so the answer is shown. The answer: 3.8 billion (answers within 0.05 are accepted)."
         ));
         s.reduce(course(), Action::TryAgain(q));
         assert!(

@@ -6,6 +6,7 @@ use crate::engine::grade::{matched_accept, read_number, Answer, Grade, Outcome, 
 use crate::engine::outcome;
 use crate::engine::quiz::answer_words;
 use crate::engine::route::Route;
+use crate::engine::state::tries_used;
 use crate::model::{Body, QuestionId};
 use crate::ui::hooks::use_app;
 use crate::ui::rich::rich;
@@ -119,6 +120,9 @@ pub fn Feedback(props: &FeedbackProps) -> Html {
     html! {
         <section class={classes!("feedback", outcome_class(props.grade.outcome))} aria-labelledby="feedback-heading">
             <h2 id="feedback-heading" tabindex="-1"><span aria-hidden="true">{ symbol }{" "}</span>{ heading }</h2>
+            if ctx.0.out_of_tries(&COURSE, props.question) {
+                <p id="tries-used"><strong>{ tries_used(COURSE.quiz(q.quiz).tries) }</strong></p>
+            }
             { body }
             <p class="meta">{"Source: "}{ for q.cites.iter().enumerate().map(|(i, c)| html! {
                 <>

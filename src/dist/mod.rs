@@ -35,7 +35,7 @@ pub fn wlz_name(wasm: &str) -> String {
 }
 
 /// The loader's text: the decoder, then the start-up script with the file names in place, without
-/// their whole-line comments (which `static/` keeps for the reader).
+/// their comments and indentation (which `static/` keeps for the reader).
 pub fn loader(js: &str, wasm: &str) -> String {
     let text = format!(
         "{}\n{}",
@@ -45,6 +45,9 @@ pub fn loader(js: &str, wasm: &str) -> String {
             .replace("APP_WASM", wasm)
             .replace("APP_WLZ", &wlz_name(wasm))
     );
+    if let Some(small) = minify_js(&text) {
+        return small;
+    }
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
         let code = line.trim_start();
@@ -54,6 +57,72 @@ pub fn loader(js: &str, wasm: &str) -> String {
         }
     }
     out
+}
+
+/// JavaScript without its whole-line comments, indentation and blank lines; `None` when it holds
+/// a template literal over several lines (whose text the stripping would change), to be left as it
+/// is. Every line keeps its end, so no statement is joined to another.
+pub fn minify_js(js: &str) -> Option<String> {
+    let mut out = String::with_capacity(js.len());
+    let mut in_comment = false;
+    for line in js.lines() {
+        if line.matches('`').count() % 2 == 1 {
+            return None;
+        }
+        let code = line.trim();
+        if in_comment {
+            in_comment = !code.ends_with("*/");
+            if code.contains("*/") && in_comment {
+                return None;
+            }
+            continue;
+        }
+        if code.starts_with("/*") {
+            match code.find("*/") {
+                None => in_comment = true,
+                Some(end) if end + 2 == code.len() => {}
+                Some(_) => return None,
+            }
+            continue;
+        }
+        if !code.is_empty() && !code.starts_with("//") {
+            out.push_str(code);
+            out.push('\n');
+        }
+    }
+    (!in_comment).then_some(out)
+}
+
+/// The file name of the module `html` preloads (wasm-bindgen's glue).
+fn preloaded_module(html: &str) -> Option<String> {
+    let marker = "<link rel=\"modulepreload\" href=\"./";
+    let rest = &html[html.find(marker)? + marker.len()..];
+    Some(rest[..rest.find('"')?].to_string())
+}
+
+/// `html` without the integrity hash Trunk gave the module preload of `js`: the build rewrites
+/// the glue after Trunk hashed it (`minify_js`). The stylesheet and the wasm carry none either.
+fn without_integrity(html: &str, js: &str) -> String {
+    let marker = format!("<link rel=\"modulepreload\" href=\"./{js}\"");
+    let Some(start) = html.find(&marker) else {
+        return html.to_string();
+    };
+    let Some(len) = html[start..].find('>') else {
+        return html.to_string();
+    };
+    let tag = &html[start..start + len];
+    let Some(i) = tag.find(" integrity=\"") else {
+        return html.to_string();
+    };
+    let Some(close) = tag[i + 12..].find('"') else {
+        return html.to_string();
+    };
+    format!(
+        "{}{}{}",
+        &html[..start + i],
+        &tag[i + 12 + close + 1..],
+        &html[start + len..]
+    )
 }
 
 /// `index.html` with Trunk's inline module script replaced by a reference to the loader; the
@@ -231,8 +300,21 @@ pub fn finish(dir: &Path) -> Result<String, String> {
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     let mut report = String::new();
     if !html.contains("<script type=\"module\" src=\"./start-") {
-        let (html, name, loader, wasm) = externalise(&html)?;
+        let (mut html, name, loader, wasm) = externalise(&html)?;
         let wlz = wlz_name(&wasm);
+        if let Some(js) = preloaded_module(&html) {
+            let text = std::fs::read_to_string(dir.join(&js)).map_err(|e| format!("{js}: {e}"))?;
+            if let Some(small) = minify_js(&text) {
+                std::fs::write(dir.join(&js), &small).map_err(|e| format!("{js}: {e}"))?;
+                html = without_integrity(&html, &js);
+                let _ = writeln!(
+                    report,
+                    "{js}: comments and indentation taken out, {} bytes to {}",
+                    text.len(),
+                    small.len()
+                );
+            }
+        }
         let data = std::fs::read(dir.join(&wasm)).map_err(|e| format!("{wasm}: {e}"))?;
         let packed = lzma(&data)?;
         std::fs::write(dir.join(&wlz), &packed).map_err(|e| format!("{wlz}: {e}"))?;
@@ -313,6 +395,30 @@ mod tests {
             ".site-header :focus-visible{outline: 3px solid var(--ink);}@media screen and (max-width: 30rem){a,b > c{content: \"a  /* b */\";}}"
         );
         assert_eq!(minify_css(&small), small, "a second pass changes nothing");
+    }
+
+    #[test]
+    fn js_loses_comments_and_indentation_line_by_line() {
+        let js = "/**\n * A note.\n */\nfunction f(a) {\n    // why\n    return `${a}` + '// kept';\n}\n\n/** One line. */\nf(1);\n";
+        assert_eq!(
+            minify_js(js).as_deref(),
+            Some("function f(a) {\nreturn `${a}` + '// kept';\n}\nf(1);\n")
+        );
+        // A template literal over two lines keeps its text: nothing is stripped.
+        assert_eq!(minify_js("const s = `a\n    b`;\n"), None);
+        // So does code after a comment on the same line, and a comment left open.
+        assert_eq!(minify_js("/* a */ f();\n"), None);
+        assert_eq!(minify_js("/* a\n"), None);
+    }
+
+    #[test]
+    fn the_glue_preload_loses_its_stale_integrity_hash() {
+        let html = "<link rel=\"modulepreload\" href=\"./app-1.js\" crossorigin=\"anonymous\" integrity=\"sha384-x\"><link rel=\"preload\">";
+        assert_eq!(preloaded_module(html).as_deref(), Some("app-1.js"));
+        assert_eq!(
+            without_integrity(html, "app-1.js"),
+            "<link rel=\"modulepreload\" href=\"./app-1.js\" crossorigin=\"anonymous\"><link rel=\"preload\">"
+        );
     }
 
     #[test]

@@ -69,7 +69,14 @@ for (const width of [1280, 320]) e2eTest(env, `the dark theme follows the system
     await page.waitForSelector('.search-results mark');
   });
   await state('display settings', () => goHash(page, '#/display'));
-  await state('lecturers', () => goHash(page, '#/lecturers'));
+  await state('lecturers, with the preview started', async () => {
+    await goHash(page, '#/lecturers');
+    // The preview loads when scrolled near (at 320 px it soon is): let it start, so that closing
+    // the page does not cut its loading short.
+    await page.locator('iframe.preview').scrollIntoViewIfNeeded();
+    await page.frameLocator('iframe.preview').locator('#app[data-started]').waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+  });
 
   // The same page in the light theme is light, and printing is light in either.
   const light = await open({ colorScheme: 'light' });

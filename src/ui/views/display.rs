@@ -4,7 +4,7 @@
 use crate::engine::display::{Choice, Display, FONTS, SPACINGS, TEXT_SIZES, THEMES};
 use crate::engine::state::Action;
 use crate::ui::hooks::use_app;
-use crate::ui::views::Crumbs;
+use crate::ui::views::crumbs;
 use yew::prelude::*;
 
 /// One setting's words: the radios' name, the group's legend and its hint.
@@ -69,7 +69,7 @@ pub fn DisplayPage() -> Html {
     };
     html! {
         <>
-            <Crumbs unit={None} here="Display settings" />
+            { crumbs(None, "Display settings") }
             <h1 id="view-heading" tabindex="-1">{"Display settings"}</h1>
             <p class="lead">{"Choose how the course looks. Each choice takes effect at once and is kept with your progress, so it is also in your progress code and comes back when you load it elsewhere."}</p>
             <form class="settings" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>

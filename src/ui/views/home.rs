@@ -1,6 +1,6 @@
 //! The course home (its units, each with the learner's progress) and each unit's own page.
 
-use super::{status, unit_label, Crumbs};
+use super::{crumbs, status, unit_label};
 use crate::course::COURSE;
 use crate::engine::progress::Progress;
 use crate::engine::route::Route;
@@ -87,7 +87,7 @@ pub fn UnitPage(props: &UnitProps) -> Html {
     let minutes = lesson.words.div_ceil(200).max(1);
     html! {
         <>
-            <Crumbs unit={None::<UnitId>} here={AttrValue::from(unit_label(u))} />
+            { crumbs(None, &unit_label(u)) }
             <h1 id="view-heading" tabindex="-1">{ unit_label(u) }</h1>
             <p class="lead">{ rich(unit.summary) }</p>
             <h2>{"What you will be able to do"}</h2>

@@ -2,7 +2,7 @@
 //! get the SCORM packages, and per unit the outcomes, seminar prompts, questions with their
 //! answers and the scenarios' endings.
 
-use super::{select_value, unit_label, Crumbs};
+use super::{crumbs, select_value, unit_label};
 use crate::course::COURSE;
 use crate::engine::embed;
 use crate::engine::quiz::answer_words;
@@ -87,7 +87,7 @@ pub fn LecturersPage() -> Html {
 
     html! {
         <>
-            <Crumbs unit={None::<UnitId>} here={AttrValue::from("For lecturers")} />
+            { crumbs(None, "For lecturers") }
             <h1 id="view-heading" tabindex="-1">{"For lecturers"}</h1>
             <p class="lead">{"How to put the module in your VLE, and what each unit covers and asks."}</p>
             { raw(INTRO.to_string()) }

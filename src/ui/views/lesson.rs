@@ -2,7 +2,7 @@
 //! print it as a handout (the print style sheet hides the rest of the page, and each glossary
 //! term's first use carries its definition).
 
-use super::{unit_label, Crumbs};
+use super::{crumbs, unit_label};
 use crate::course::COURSE;
 use crate::engine::route::Route;
 use crate::engine::state::Action;
@@ -34,7 +34,7 @@ pub fn LessonPage(props: &LessonProps) -> Html {
     let print = Callback::from(|_: MouseEvent| effects::print());
     html! {
         <article class="lesson">
-            <Crumbs unit={Some(lesson.unit)} here={AttrValue::from("Lesson")} />
+            { crumbs(Some(lesson.unit), "Lesson") }
             <p class="print-only handout-head">{ format!("{} \u{2013} {}", COURSE.title, unit_label(lesson.unit)) }</p>
             <h1 id="view-heading" tabindex="-1">{ lesson.title }</h1>
             <p class="meta">{ format!("About {minutes} minutes' reading ({} words).", lesson.words) }</p>

@@ -64,23 +64,17 @@ pub fn View() -> Html {
     }
 }
 
-/// "Home › Unit 1: … › here": where the view sits in the course.
-#[derive(Properties, PartialEq)]
-pub struct CrumbsProps {
-    pub unit: Option<UnitId>,
-    pub here: AttrValue,
-}
-
-#[component]
-pub fn Crumbs(props: &CrumbsProps) -> Html {
+/// "Home › Unit 1: … › here": where the view sits in the course. A plain function, not a
+/// component: it holds no state, and each component costs the wasm about 5 KB of Yew's code.
+pub fn crumbs(unit: Option<UnitId>, here: &str) -> Html {
     html! {
         <nav aria-label="Breadcrumb" class="crumbs">
             <ol>
                 <li><a href="#/">{"Home"}</a></li>
-                if let Some(u) = props.unit {
+                if let Some(u) = unit {
                     <li><a href={Route::Unit(u).href(&COURSE)}>{ unit_label(u) }</a></li>
                 }
-                <li aria-current="page">{ props.here.clone() }</li>
+                <li aria-current="page">{ here.to_string() }</li>
             </ol>
         </nav>
     }

@@ -1,8 +1,8 @@
 //! A scenario: its introduction, each decision with its consequences and the variables it
 //! moves, the ending with its score and debrief, and the route the learner took.
 
+use super::crumbs;
 use super::route_map::{route_map, Column};
-use super::Crumbs;
 use crate::course::COURSE;
 use crate::engine::route::Route;
 use crate::engine::scenario::Run;
@@ -273,7 +273,7 @@ pub fn ScenarioPage(props: &ScenarioProps) -> Html {
 
     html! {
         <>
-            <Crumbs unit={Some(sc.unit)} here={AttrValue::from("Scenario")} />
+            { crumbs(Some(sc.unit), "Scenario") }
             <h1 id="view-heading" tabindex="-1">{ sc.title }</h1>
             <p class="lead">{ rich(sc.summary) }</p>
             { body }

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::{unit_label, Crumbs};
+use super::{crumbs, unit_label};
 use crate::course::COURSE;
 use crate::engine::route::Route;
 use crate::engine::search::{Index, Place, Results};
@@ -145,7 +145,7 @@ pub fn SearchPage() -> Html {
     };
     html! {
         <>
-            <Crumbs unit={None} here="Search" />
+            { crumbs(None, "Search") }
             <h1 id="view-heading" tabindex="-1">{"Search the course"}</h1>
             <form role="search" class="search-form" aria-label="The course" {onsubmit}>
                 <label for="search-input">{"Words to find"}</label>

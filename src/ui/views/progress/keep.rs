@@ -8,8 +8,8 @@ use crate::engine::state::{Action, CodeFrom, RefusedAt, Storage};
 use crate::engine::summary::CourseSummary;
 use crate::ui::effects;
 use crate::ui::hooks::use_app;
+use crate::ui::views::crumbs;
 use crate::ui::views::error_message;
-use crate::ui::views::Crumbs;
 use yew::prelude::*;
 
 /// "Your progress": where it is kept, the progress code and file, and reset.
@@ -120,7 +120,7 @@ pub fn ProgressPage() -> Html {
     let file_error = ctx.0.refused(RefusedAt::Load(CodeFrom::File));
     html! {
         <>
-            <Crumbs unit={None::<crate::model::UnitId>} here={AttrValue::from("Your progress")} />
+            { crumbs(None, "Your progress") }
             <h1 id="view-heading" tabindex="-1">{"Your progress"}</h1>
             if ctx.0.replaced.is_some() {
                 <div class="notice" role="note" id="undo-notice">

@@ -6,7 +6,7 @@ use crate::engine::practice::PracticeQueue;
 use crate::engine::state::{practice_note, Action};
 use crate::ui::hooks::use_app;
 use crate::ui::views::quiz::{use_answer_focus, QuestionCard};
-use crate::ui::views::{unit_label, Crumbs};
+use crate::ui::views::{crumbs, unit_label};
 use yew::prelude::*;
 
 /// "Practise what I missed": questions answered wrongly come back, spaced by a Leitner schedule.
@@ -29,7 +29,7 @@ pub fn PracticePage() -> Html {
     );
     html! {
         <>
-            <Crumbs unit={None::<crate::model::UnitId>} here={AttrValue::from("Practice")} />
+            { crumbs(None, "Practice") }
             <h1 id="view-heading" tabindex="-1">{"Practise what you missed"}</h1>
             if let Some(q) = current {
                 <p class="meta">{ format!("From {}. {} due now.", unit_label(COURSE.quiz(COURSE.question(q).quiz).unit), count(due.len(), "question")) }</p>

@@ -8,7 +8,7 @@ use crate::engine::route::Route;
 use crate::model::QuizId;
 use crate::ui::effects;
 use crate::ui::hooks::use_app;
-use crate::ui::views::{unit_label, Crumbs};
+use crate::ui::views::{crumbs, unit_label};
 use yew::prelude::*;
 
 /// Entries as a definition list per entry.
@@ -51,7 +51,7 @@ pub fn RecordPage() -> Html {
     let md_file = record::markdown(&COURSE, &sections, today);
     html! {
         <>
-            <Crumbs unit={None::<crate::model::UnitId>} here={AttrValue::from("Your learning record")} />
+            { crumbs(None, "Your learning record") }
             <h1 id="view-heading" tabindex="-1">{"Your learning record"}</h1>
             <p>{ format!("Everything you have done in this module, unit by unit, with the dates of your device. Made on {}.", day::words(today)) }</p>
             <div class="actions no-print">
@@ -85,7 +85,7 @@ pub fn AnswersReview(props: &ReviewProps) -> Html {
     let list = record::quiz_entries(&COURSE, &ctx.0.progress, props.quiz);
     html! {
         <>
-            <Crumbs unit={Some(quiz.unit)} here={AttrValue::from("Review")} />
+            { crumbs(Some(quiz.unit), "Review") }
             <h1 id="view-heading" tabindex="-1">{ format!("Review: {}", quiz.title) }</h1>
             <p>{ format!("Your answers to {} of the {} questions, as you left them, with the explanations. Nothing here can be changed: to answer again, go back to the quiz.", list.len(), quiz.questions.len()) }</p>
             if list.is_empty() {

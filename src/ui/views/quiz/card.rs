@@ -2,8 +2,8 @@
 //! check / try again / show answer buttons, and the feedback once marked.
 
 use super::controls::{categorise, choices, matching, ordering, typed, use_focus_after_move};
-use super::feedback::Feedback;
-use super::sureness::Sureness;
+use super::feedback::{feedback, FeedbackOn};
+use super::sureness::sureness;
 use super::QuestionProps;
 use crate::course::COURSE;
 use crate::engine::grade::Outcome;
@@ -120,7 +120,7 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
                 { controls }
             </fieldset>
             if quiz.confidence {
-                <Sureness question={qid} />
+                { sureness(&ctx, qid) }
             }
             if deferred {
                 <p class="meta">{"Your answer is kept as you go. You can change it until you submit the quiz."}</p>
@@ -133,7 +133,7 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
                 </div>
             }
             if let Some(g) = a.graded {
-                <Feedback question={qid} grade={g} revealed={a.revealed} />
+                { feedback(&ctx.0, FeedbackOn { question: qid, grade: g, revealed: a.revealed }) }
                 <div class="actions">
                     if g.outcome != Outcome::Correct && !a.revealed {
                         <button type="button" class="button" onclick={try_again}>{"Try again"}</button>

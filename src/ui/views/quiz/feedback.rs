@@ -7,24 +7,24 @@ use crate::engine::outcome;
 use crate::engine::quiz::answer_words;
 use crate::engine::route::Route;
 use crate::engine::state::tries_used;
+use crate::engine::state::AppState;
 use crate::model::{Body, QuestionId};
-use crate::ui::hooks::use_app;
 use crate::ui::rich::rich;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct FeedbackProps {
+/// What the feedback is on: a marked answer, its grade, and whether the answer is shown.
+pub struct FeedbackOn {
     pub question: QuestionId,
     pub grade: Grade,
     pub revealed: bool,
 }
 
 /// The feedback on a marked answer: the verdict, the explanations that apply, and the sources.
-#[component]
-pub fn Feedback(props: &FeedbackProps) -> Html {
-    let ctx = use_app();
+/// A function of the question card, not a component of its own (each component costs the wasm
+/// about 1 KB compressed of Yew's code).
+pub fn feedback(state: &AppState, props: FeedbackOn) -> Html {
     let q = COURSE.question(props.question);
-    let a = ctx.0.attempt(props.question);
+    let a = state.attempt(props.question);
     let heading = if props.revealed {
         "The answer".to_string()
     } else {
@@ -44,7 +44,7 @@ pub fn Feedback(props: &FeedbackProps) -> Html {
                 <>
                     <ul class="feedback-list">
                         // In the order the learner sees the options (shuffled or not).
-                        { for ctx.0.option_order(&COURSE, props.question).into_iter().filter_map(|i| options.get(i).map(|o| (i, o))).filter(|(i, _)| all || sel.has(*i)).map(|(i, o)| html! {
+                        { for state.option_order(&COURSE, props.question).into_iter().filter_map(|i| options.get(i).map(|o| (i, o))).filter(|(i, _)| all || sel.has(*i)).map(|(i, o)| html! {
                             <li>
                                 <p class="feedback-option">
                                     <strong>{ if o.correct { "Right answer: " } else { "Wrong answer: " } }</strong>
@@ -120,7 +120,7 @@ pub fn Feedback(props: &FeedbackProps) -> Html {
     html! {
         <section class={classes!("feedback", outcome_class(props.grade.outcome))} aria-labelledby="feedback-heading">
             <h2 id="feedback-heading" tabindex="-1"><span aria-hidden="true">{ symbol }{" "}</span>{ heading }</h2>
-            if ctx.0.out_of_tries(&COURSE, props.question) {
+            if state.out_of_tries(&COURSE, props.question) {
                 <p id="tries-used"><strong>{ tries_used(COURSE.quiz(q.quiz).tries) }</strong></p>
             }
             { body }

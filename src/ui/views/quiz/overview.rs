@@ -10,7 +10,7 @@ use crate::engine::summary::QuizResult;
 use crate::model::{QuestionId, Quiz, QuizMode};
 use crate::ui::hooks::use_app;
 use crate::ui::rich::rich;
-use crate::ui::views::Crumbs;
+use crate::ui::views::crumbs;
 use yew::prelude::*;
 
 #[component]
@@ -41,7 +41,7 @@ pub fn QuizPage(props: &QuizProps) -> Html {
         .any(|q| is_answered(*q) || ctx.0.attempt(*q).graded.is_some());
     html! {
         <>
-            <Crumbs unit={Some(quiz.unit)} here={AttrValue::from("Quiz")} />
+            { crumbs(Some(quiz.unit), "Quiz") }
             <h1 id="view-heading" tabindex="-1">{ quiz.title }</h1>
             <p class="lead">{ rich(quiz.intro) }</p>
             <p>{ format!("{} questions. Pass mark: {} per cent. ", quiz.questions.len(), ctx.0.pass_mark(&COURSE, id)) }{ how_it_works(ctx.0.mode(&COURSE, id), quiz) }</p>

@@ -6,7 +6,7 @@ use crate::engine::phase::QuizPhase;
 use crate::engine::route::Route;
 use crate::model::QuizId;
 use crate::ui::hooks::use_app;
-use crate::ui::views::Crumbs;
+use crate::ui::views::crumbs;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -43,7 +43,7 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
     };
     html! {
         <>
-            <Crumbs unit={Some(quiz.unit)} here={AttrValue::from(format!("Question {} of {total}", i + 1))} />
+            { crumbs(Some(quiz.unit), &format!("Question {} of {total}", i + 1)) }
             <p class="kicker"><a href={Route::Quiz(props.quiz).href(&COURSE)}>{ quiz.title }</a></p>
             <h1 id="view-heading" tabindex="-1">{ format!("Question {} of {total}", i + 1) }</h1>
             // Keyed by question: Yew must not reuse one question's radios for the next (a reused

@@ -1,7 +1,7 @@
 //! A quiz's results: the score, the overall feedback, certainty-based marking, each question's
 //! state, and the ways on. A deferred quiz not yet submitted shows its review instead.
 
-use super::review::ReviewPage;
+use super::review::review_page;
 use super::{attempt_status, QuizProps};
 use crate::course::COURSE;
 use crate::engine::cbm::CbmSummary;
@@ -12,7 +12,7 @@ use crate::engine::state::Action;
 use crate::ui::effects;
 use crate::ui::hooks::use_app;
 use crate::ui::rich::rich;
-use crate::ui::views::{unit_label, Crumbs};
+use crate::ui::views::{crumbs, unit_label};
 use yew::prelude::*;
 
 /// The results of a quiz (or, before a deferred quiz is submitted, its review).
@@ -21,7 +21,7 @@ pub fn ResultsPage(props: &QuizProps) -> Html {
     let ctx = use_app();
     let id = props.quiz;
     if QuizPhase::of(&COURSE, &ctx.0, id).is_collecting() {
-        return html! { <ReviewPage quiz={id} /> };
+        return review_page(&ctx, id);
     }
     let quiz = COURSE.quiz(id);
     let order = ctx.0.quiz_order(&COURSE, id);
@@ -40,7 +40,7 @@ pub fn ResultsPage(props: &QuizProps) -> Html {
     let sure_wrong: Vec<String> = cbm.sure_but_wrong.iter().map(usize::to_string).collect();
     html! {
         <>
-            <Crumbs unit={Some(quiz.unit)} here={AttrValue::from("Results")} />
+            { crumbs(Some(quiz.unit), "Results") }
             <h1 id="view-heading" tabindex="-1">{ format!("Results: {}", quiz.title) }</h1>
             <p class="score">
                 <strong>{ format!("Your score: {score} per cent") }</strong>

@@ -1,22 +1,20 @@
 //! A deferred quiz before it is submitted: every answer, a way to change each, and Submit.
 
-use super::QuizProps;
 use crate::course::COURSE;
 use crate::engine::outcome;
 use crate::engine::quiz::answer_summary;
 use crate::engine::route::Route;
 use crate::engine::state::{Action, RefusedAt};
-use crate::ui::hooks::use_app;
+use crate::model::QuizId;
 use crate::ui::rich::rich;
+use crate::ui::views::crumbs;
 use crate::ui::views::error_message;
-use crate::ui::views::Crumbs;
+use crate::ui::Ctx;
 use yew::prelude::*;
 
-/// A deferred quiz before it is submitted: every answer, a way to change each, and Submit.
-#[component]
-pub fn ReviewPage(props: &QuizProps) -> Html {
-    let ctx = use_app();
-    let id = props.quiz;
+/// A deferred quiz before it is submitted: every answer, a way to change each, and Submit. A
+/// function of the results page, which shows it until the quiz is submitted.
+pub fn review_page(ctx: &Ctx, id: QuizId) -> Html {
     let quiz = COURSE.quiz(id);
     let order = ctx.0.quiz_order(&COURSE, id);
     let submit = {
@@ -35,7 +33,7 @@ pub fn ReviewPage(props: &QuizProps) -> Html {
     };
     html! {
         <>
-            <Crumbs unit={Some(quiz.unit)} here={AttrValue::from("Review")} />
+            { crumbs(Some(quiz.unit), "Review") }
             <h1 id="view-heading" tabindex="-1">{ format!("Review your answers: {}", quiz.title) }</h1>
             <p>{"Check your answers below and change any of them. Nothing is marked until you submit."}</p>
             <ol class="review-list">

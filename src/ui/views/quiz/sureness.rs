@@ -1,16 +1,15 @@
 //! "How sure are you?": three radios, then the certainty-based mark once graded.
 
-use super::QuestionProps;
 use crate::engine::quiz::{cbm_mark, Confidence};
 use crate::engine::state::{Action, Missing, RefusedAt};
-use crate::ui::hooks::use_app;
+use crate::model::QuestionId;
 use crate::ui::views::error_message;
+use crate::ui::Ctx;
 use yew::prelude::*;
 
-#[component]
-pub fn Sureness(props: &QuestionProps) -> Html {
-    let ctx = use_app();
-    let qid = props.question;
+/// A function of the question card, not a component of its own (each component costs the wasm
+/// about 1 KB compressed of Yew's code).
+pub fn sureness(ctx: &Ctx, qid: QuestionId) -> Html {
     let a = ctx.0.attempt(qid);
     if let (Some(g), Some(c)) = (a.graded, a.confidence) {
         let mark = cbm_mark(g.outcome, c);

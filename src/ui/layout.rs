@@ -1,17 +1,15 @@
 //! The page around every view: the skip link, the site header and navigation, the notices about
 //! storage and the LMS, the main region and the footer.
 
-use super::hooks::use_app;
-use super::{effects, views};
+use super::{effects, views, Ctx};
 use crate::course::COURSE;
 use crate::engine::route::Route;
 use crate::engine::state::{Host, Lms, Storage};
 use yew::prelude::*;
 
-/// The page around every view: skip link, header and navigation, notices, main, footer.
-#[component]
-pub fn Layout() -> Html {
-    let ctx = use_app();
+/// The page around every view: skip link, header and navigation, notices, main, footer. A
+/// function of the app, not a component (each component costs the wasm Yew's lifecycle code).
+pub fn layout(ctx: &Ctx) -> Html {
     let route = ctx.0.route;
     let skip = Callback::from(|e: MouseEvent| {
         // A hash link would be read as a route: move focus without touching the address.

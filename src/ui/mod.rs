@@ -201,7 +201,7 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <ContextProvider<Ctx> context={state.clone()}>
-            <layout::Layout />
+            { layout::layout(&state) }
         </ContextProvider<Ctx>>
     }
 }

@@ -16,8 +16,16 @@ const VIEWS = ['#/', '#/unit/meaning', '#/lesson/meaning-lesson', `#/quiz/${quiz
   `#/quiz/${quiz.id}/2`, '#/glossary', '#/timeline', '#/sources', '#/progress', '#/record', '#/practice', '#/lecturers',
   `#/scenario/${scenarioSeed().id}`, '#/display', '#/search'];
 
-/** After opening a view, what brings out its controls: the search page with results listed. */
+/**
+ * After opening a view, what brings out its controls (the search page with results listed), or
+ * lets it settle (the lecturers' preview, a second copy of the module, started before moving on).
+ */
 const FILL = {
+  '#/lecturers': async (page) => {
+    await page.locator('iframe.preview').scrollIntoViewIfNeeded();
+    await page.frameLocator('iframe.preview').locator('#app[data-started]').waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+  },
   '#/search': async (page) => {
     await page.fill('#search-input', 'care');
     await page.keyboard.press('Enter');

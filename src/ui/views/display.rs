@@ -3,8 +3,8 @@
 
 use crate::engine::display::{Choice, Display, FONTS, SPACINGS, TEXT_SIZES, THEMES};
 use crate::engine::state::Action;
-use crate::ui::hooks::use_app;
 use crate::ui::views::crumbs;
+use crate::ui::Ctx;
 use yew::prelude::*;
 
 /// One setting's words: the radios' name, the group's legend and its hint.
@@ -59,9 +59,7 @@ fn group(
     }
 }
 
-#[component]
-pub fn DisplayPage() -> Html {
-    let ctx = use_app();
+pub fn display_page(ctx: &Ctx) -> Html {
     let d = ctx.0.progress.display;
     let dispatch = {
         let ctx = ctx.clone();

@@ -7,22 +7,15 @@ use crate::model::TermId;
 use crate::ui::rich::{cite_links_into, link_into, raw, wrapped_into};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct GlossaryProps {
-    /// The term the address points at: it gets the focus and a highlight.
-    pub focus: Option<TermId>,
-}
-
-#[component]
-pub fn Glossary(props: &GlossaryProps) -> Html {
+pub fn glossary(focus: Option<TermId>) -> Html {
     let mut terms: Vec<TermId> = COURSE.term_ids().collect();
     terms.sort_by_key(|t| COURSE.term(*t).name.to_lowercase());
-    let h1_id = props.focus.is_none().then_some("view-heading");
+    let h1_id = focus.is_none().then_some("view-heading");
     html! {
         <>
             <h1 id={h1_id} tabindex="-1">{"Glossary"}</h1>
             <p class="lead">{ format!("{} terms used in the course, in alphabetical order.", terms.len()) }</p>
-            <div class="glossary">{ raw(entries(&terms, props.focus)) }</div>
+            <div class="glossary">{ raw(entries(&terms, focus)) }</div>
         </>
     }
 }

@@ -6,8 +6,8 @@ use crate::engine::progress::Progress;
 use crate::engine::route::Route;
 use crate::engine::summary::{next_step, unit_minutes, UnitSummary};
 use crate::model::UnitId;
-use crate::ui::hooks::use_app;
 use crate::ui::rich::rich;
+use crate::ui::Ctx;
 use yew::prelude::*;
 
 /// How far the learner got in a unit, in words.
@@ -31,9 +31,7 @@ fn unit_progress(p: &Progress, u: UnitId) -> Html {
     }
 }
 
-#[component]
-pub fn Home() -> Html {
-    let ctx = use_app();
+pub fn home(ctx: &Ctx) -> Html {
     let p = &ctx.0.progress;
     let due = ctx.0.due(&COURSE).len();
     let next = next_step(&COURSE, p, |u| ctx.0.settings.shows(u));
@@ -72,15 +70,7 @@ pub fn Home() -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct UnitProps {
-    pub unit: UnitId,
-}
-
-#[component]
-pub fn UnitPage(props: &UnitProps) -> Html {
-    let ctx = use_app();
-    let u = props.unit;
+pub fn unit_page(ctx: &Ctx, u: UnitId) -> Html {
     let unit = COURSE.unit(u);
     let lesson = COURSE.lesson(unit.lesson);
     let quiz = COURSE.quiz(unit.quiz);

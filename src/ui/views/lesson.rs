@@ -9,19 +9,11 @@ use crate::engine::state::Action;
 use crate::engine::text::lesson_sources;
 use crate::model::LessonId;
 use crate::ui::effects;
-use crate::ui::hooks::use_app;
 use crate::ui::rich::blocks;
+use crate::ui::Ctx;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct LessonProps {
-    pub lesson: LessonId,
-}
-
-#[component]
-pub fn LessonPage(props: &LessonProps) -> Html {
-    let ctx = use_app();
-    let id = props.lesson;
+pub fn lesson_page(ctx: &Ctx, id: LessonId) -> Html {
     let lesson = COURSE.lesson(id);
     let unit = COURSE.unit(lesson.unit);
     let read = ctx.0.progress.is_read(id);

@@ -13,16 +13,16 @@ mod search;
 mod sources;
 mod timeline;
 
-pub use display::DisplayPage;
-pub use glossary::Glossary;
-pub use home::{Home, UnitPage};
+pub use display::display_page;
+pub use glossary::glossary;
+pub use home::{home, unit_page};
 pub use lecturers::{LecturersPage, UnitAnswers, UnitAnswersProps};
-pub use lesson::LessonPage;
-pub use progress::{AnswersReview, PracticePage, ProgressPage, RecordPage, ReflectionBox};
-pub use quiz::{QuestionPage, QuizPage, ResultsPage};
+pub use lesson::lesson_page;
+pub use progress::{answers_review, record_page, PracticePage, ProgressPage, ReflectionBox};
+pub use quiz::{quiz_page, results_page, QuestionPage};
 pub use scenario::ScenarioPage;
 pub use search::SearchPage;
-pub use sources::Sources;
+pub use sources::sources;
 pub use timeline::Timeline;
 
 use super::hooks::use_app;
@@ -34,25 +34,26 @@ use yew::prelude::*;
 #[component]
 pub fn View() -> Html {
     let ctx = use_app();
-    match ctx.0.route {
-        Route::Home => html! { <Home /> },
-        Route::Unit(unit) => html! { <UnitPage {unit} /> },
-        Route::Lesson(lesson) => html! { <LessonPage {lesson} /> },
-        Route::Quiz(quiz) => html! { <QuizPage {quiz} /> },
+    let ctx = &ctx;
+    let page = match ctx.0.route {
+        Route::Home => home(ctx),
+        Route::Unit(unit) => unit_page(ctx, unit),
+        Route::Lesson(lesson) => lesson_page(ctx, lesson),
+        Route::Quiz(quiz) => quiz_page(ctx, quiz),
         Route::Question(quiz, index) => html! { <QuestionPage {quiz} {index} /> },
-        Route::Results(quiz) => html! { <ResultsPage {quiz} /> },
-        Route::Review(quiz) => html! { <AnswersReview {quiz} /> },
+        Route::Results(quiz) => results_page(ctx, quiz),
+        Route::Review(quiz) => answers_review(ctx, quiz),
         Route::Progress => html! { <ProgressPage /> },
-        Route::Record => html! { <RecordPage /> },
+        Route::Record => record_page(ctx),
         Route::Practice => html! { <PracticePage /> },
         Route::Scenario(scenario) => html! { <ScenarioPage {scenario} /> },
         Route::Timeline => html! { <Timeline /> },
-        Route::Glossary => html! { <Glossary focus={None::<crate::model::TermId>} /> },
-        Route::Term(t) => html! { <Glossary focus={Some(t)} /> },
-        Route::Sources => html! { <Sources focus={None::<crate::model::SourceId>} /> },
-        Route::Source(s) => html! { <Sources focus={Some(s)} /> },
+        Route::Glossary => glossary(None),
+        Route::Term(t) => glossary(Some(t)),
+        Route::Sources => sources(None),
+        Route::Source(s) => sources(Some(s)),
         Route::Lecturers => html! { <LecturersPage /> },
-        Route::Display => html! { <DisplayPage /> },
+        Route::Display => display_page(ctx),
         Route::Search => html! { <SearchPage /> },
         Route::NotFound => html! {
             <>
@@ -61,7 +62,44 @@ pub fn View() -> Html {
                 <p><a href="#/">{"Go to the course home"}</a></p>
             </>
         },
+    };
+    keyed(page, page_key(ctx.0.route))
+}
+
+/// Which page a route shows: a page is built afresh when this changes (as a component of another
+/// type would be) and patched when only its id or state changes.
+fn page_key(route: Route) -> &'static str {
+    match route {
+        Route::Home => "home",
+        Route::Unit(_) => "unit",
+        Route::Lesson(_) => "lesson",
+        Route::Quiz(_) => "quiz",
+        Route::Question(..) => "question",
+        Route::Results(_) => "results",
+        Route::Review(_) => "review",
+        Route::Progress => "progress",
+        Route::Record => "record",
+        Route::Practice => "practice",
+        Route::Scenario(_) => "scenario",
+        Route::Timeline => "timeline",
+        Route::Glossary | Route::Term(_) => "glossary",
+        Route::Sources | Route::Source(_) => "sources",
+        Route::Lecturers => "lecturers",
+        Route::Display => "display",
+        Route::Search => "search",
+        Route::NotFound => "not-found",
     }
+}
+
+/// `page` under `key`, in a list of one: Yew then replaces, rather than patches, the elements of
+/// a page of another key (its fields, their values and focus do not carry over).
+fn keyed(page: Html, key: &'static str) -> Html {
+    use yew::virtual_dom::{Key, VList};
+    let one = VList::with_children(vec![page], Some(Key::from(key)));
+    Html::VList(std::rc::Rc::new(VList::with_children(
+        vec![Html::VList(std::rc::Rc::new(one))],
+        None,
+    )))
 }
 
 /// "Home › Unit 1: … › here": where the view sits in the course. A plain function, not a

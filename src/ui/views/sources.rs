@@ -4,14 +4,8 @@ use crate::course::COURSE;
 use crate::model::SourceId;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct SourcesProps {
-    pub focus: Option<SourceId>,
-}
-
-#[component]
-pub fn Sources(props: &SourcesProps) -> Html {
-    let h1_id = props.focus.is_none().then_some("view-heading");
+pub fn sources(focus: Option<SourceId>) -> Html {
+    let h1_id = focus.is_none().then_some("view-heading");
     html! {
         <>
             <h1 id={h1_id} tabindex="-1">{"Sources"}</h1>
@@ -19,7 +13,7 @@ pub fn Sources(props: &SourcesProps) -> Html {
             <ol class="references">
                 { for COURSE.source_ids().map(|s| {
                     let src = COURSE.source(s);
-                    let here = props.focus == Some(s);
+                    let here = focus == Some(s);
                     html! {
                         <li class={classes!("reference", here.then_some("target"))}>
                             <h2 id={if here { "view-heading".to_string() } else { format!("source-{}", src.id) }} tabindex="-1">{ src.short }</h2>

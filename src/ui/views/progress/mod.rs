@@ -8,7 +8,7 @@ mod reflection;
 
 pub use keep::ProgressPage;
 pub use practice::PracticePage;
-pub use record::{AnswersReview, RecordPage};
+pub use record::{answers_review, record_page};
 pub use reflection::ReflectionBox;
 
 use yew::prelude::*;

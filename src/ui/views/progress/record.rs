@@ -7,8 +7,8 @@ use crate::engine::record::{self, Entry};
 use crate::engine::route::Route;
 use crate::model::QuizId;
 use crate::ui::effects;
-use crate::ui::hooks::use_app;
 use crate::ui::views::{crumbs, unit_label};
+use crate::ui::Ctx;
 use yew::prelude::*;
 
 /// Entries as a definition list per entry.
@@ -38,9 +38,7 @@ fn entries(list: &[Entry]) -> Html {
 }
 
 /// The learning record: everything done, with dates; prints cleanly and downloads.
-#[component]
-pub fn RecordPage() -> Html {
-    let ctx = use_app();
+pub fn record_page(ctx: &Ctx) -> Html {
     let sections = record::build(&COURSE, &ctx.0.progress);
     let today = ctx.0.today;
     let stamp = match day::iso(today).as_str() {
@@ -72,17 +70,10 @@ pub fn RecordPage() -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ReviewProps {
-    pub quiz: QuizId,
-}
-
 /// A quiz's answers, read-only: each with its result and explanation.
-#[component]
-pub fn AnswersReview(props: &ReviewProps) -> Html {
-    let ctx = use_app();
-    let quiz = COURSE.quiz(props.quiz);
-    let list = record::quiz_entries(&COURSE, &ctx.0.progress, props.quiz);
+pub fn answers_review(ctx: &Ctx, id: QuizId) -> Html {
+    let quiz = COURSE.quiz(id);
+    let list = record::quiz_entries(&COURSE, &ctx.0.progress, id);
     html! {
         <>
             { crumbs(Some(quiz.unit), "Review") }
@@ -93,7 +84,7 @@ pub fn AnswersReview(props: &ReviewProps) -> Html {
             }
             { entries(&list) }
             <div class="actions">
-                <a class="button" href={Route::Quiz(props.quiz).href(&COURSE)}>{"Back to the quiz"}</a>
+                <a class="button" href={Route::Quiz(id).href(&COURSE)}>{"Back to the quiz"}</a>
                 <a class="button secondary" href={Route::Unit(quiz.unit).href(&COURSE)}>{ format!("Back to {}", unit_label(quiz.unit)) }</a>
             </div>
         </>

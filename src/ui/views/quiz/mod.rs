@@ -11,19 +11,14 @@ mod review;
 mod sureness;
 
 pub use card::{use_answer_focus, QuestionCard};
-pub use overview::QuizPage;
+pub use overview::quiz_page;
 pub use question::QuestionPage;
-pub use results::ResultsPage;
+pub use results::results_page;
 
 use crate::engine::outcome;
 use crate::engine::state::Attempt;
-use crate::model::{QuestionId, QuizId};
+use crate::model::QuestionId;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct QuizProps {
-    pub quiz: QuizId,
-}
 
 /// Props of a part of one question (its card, controls, sureness).
 #[derive(Properties, PartialEq)]

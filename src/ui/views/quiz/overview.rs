@@ -1,22 +1,19 @@
 //! A quiz's overview page: what it asks and how it runs, its questions with their state, and
 //! where to start or carry on.
 
-use super::{attempt_status, QuizProps};
+use super::attempt_status;
 use crate::course::COURSE;
 use crate::engine::phase::QuizPhase;
 use crate::engine::route::Route;
 use crate::engine::state::Action;
 use crate::engine::summary::QuizResult;
-use crate::model::{QuestionId, Quiz, QuizMode};
-use crate::ui::hooks::use_app;
+use crate::model::{QuestionId, Quiz, QuizId, QuizMode};
 use crate::ui::rich::rich;
 use crate::ui::views::crumbs;
+use crate::ui::Ctx;
 use yew::prelude::*;
 
-#[component]
-pub fn QuizPage(props: &QuizProps) -> Html {
-    let ctx = use_app();
-    let id = props.quiz;
+pub fn quiz_page(ctx: &Ctx, id: QuizId) -> Html {
     let quiz = COURSE.quiz(id);
     let answered = QuizResult::new(&COURSE, &ctx.0.progress, id).marked;
     let restart = {

@@ -1,27 +1,25 @@
 //! A quiz's results: the score, the overall feedback, certainty-based marking, each question's
 //! state, and the ways on. A deferred quiz not yet submitted shows its review instead.
 
+use super::attempt_status;
 use super::review::review_page;
-use super::{attempt_status, QuizProps};
 use crate::course::COURSE;
 use crate::engine::cbm::CbmSummary;
 use crate::engine::phase::QuizPhase;
 use crate::engine::quiz::band_for;
 use crate::engine::route::Route;
 use crate::engine::state::Action;
+use crate::model::QuizId;
 use crate::ui::effects;
-use crate::ui::hooks::use_app;
 use crate::ui::rich::rich;
 use crate::ui::views::{crumbs, unit_label};
+use crate::ui::Ctx;
 use yew::prelude::*;
 
 /// The results of a quiz (or, before a deferred quiz is submitted, its review).
-#[component]
-pub fn ResultsPage(props: &QuizProps) -> Html {
-    let ctx = use_app();
-    let id = props.quiz;
+pub fn results_page(ctx: &Ctx, id: QuizId) -> Html {
     if QuizPhase::of(&COURSE, &ctx.0, id).is_collecting() {
-        return review_page(&ctx, id);
+        return review_page(ctx, id);
     }
     let quiz = COURSE.quiz(id);
     let order = ctx.0.quiz_order(&COURSE, id);

@@ -7,8 +7,8 @@
 //! [`SHOWN`], those whose titles match are the ones kept. Only ASCII letters are
 //! folded to lower case, so positions in the folded text are positions in the original.
 
-use super::text::plain;
-use crate::model::{Block, Course, EventId, LessonId, QuestionId, Rich, TermId, UnitId};
+use super::text::{lesson_runs, plain};
+use crate::model::{Course, EventId, LessonId, QuestionId, Rich, TermId, UnitId};
 
 /// Where a result leads. A question is found by id; the page it is on depends on the learner's
 /// question order, which the view knows.
@@ -90,18 +90,8 @@ fn push_rich(course: &Course, r: Rich, out: &mut String) {
 
 fn lesson_text(course: &Course, id: LessonId) -> String {
     let mut out = String::new();
-    for block in course.lesson(id).body {
-        match block {
-            Block::Heading(_, r) | Block::Paragraph(r) | Block::Quote(r) => {
-                push_rich(course, r, &mut out)
-            }
-            Block::Bullets(items) | Block::Numbered(items) | Block::KeyPoints(items) => {
-                for r in *items {
-                    push_rich(course, r, &mut out);
-                }
-            }
-            Block::Reflect(_) => {}
-        }
+    for r in lesson_runs(course, id) {
+        push_rich(course, r, &mut out);
     }
     out
 }

@@ -7,7 +7,7 @@
 //! [`SHOWN`], those whose titles match are the ones kept. Only ASCII letters are
 //! folded to lower case, so positions in the folded text are positions in the original.
 
-use super::text::{lesson_runs, plain};
+use super::text::{each_lesson_run, plain};
 use crate::model::{Course, EventId, LessonId, QuestionId, Rich, TermId, UnitId};
 
 /// Where a result leads. A question is found by id; the page it is on depends on the learner's
@@ -90,9 +90,7 @@ fn push_rich(course: &Course, r: Rich, out: &mut String) {
 
 fn lesson_text(course: &Course, id: LessonId) -> String {
     let mut out = String::new();
-    for r in lesson_runs(course, id) {
-        push_rich(course, r, &mut out);
-    }
+    each_lesson_run(course, id, |r| push_rich(course, r, &mut out));
     out
 }
 

@@ -60,24 +60,22 @@ pub fn lesson_sources(course: &Course, id: LessonId) -> Vec<SourceId> {
             out.push(c.source);
         }
     }
-    for r in lesson_runs(course, id) {
-        walk(r, &mut out);
-    }
+    each_lesson_run(course, id, |r| walk(r, &mut out));
     out
 }
 
-/// The rich text of a lesson's body in reading order: each heading, paragraph and quotation, and
-/// each item of its lists (a reflection prompt holds none of the lesson's own text).
-pub fn lesson_runs(course: &Course, id: LessonId) -> impl Iterator<Item = Rich> {
-    let body: &'static [Block] = course.lesson(id).body;
-    body.iter().flat_map(|b| {
-        let runs: &'static [Rich] = match b {
-            Block::Heading(_, r) | Block::Paragraph(r) | Block::Quote(r) => std::slice::from_ref(r),
-            Block::Bullets(v) | Block::Numbered(v) | Block::KeyPoints(v) => v,
-            Block::Reflect(_) => &[],
-        };
-        runs.iter().copied()
-    })
+/// Calls `f` with the rich text of a lesson's body in reading order: each heading, paragraph and
+/// quotation, and each item of its lists (a reflection prompt holds none of the lesson's text).
+pub fn each_lesson_run(course: &Course, id: LessonId, mut f: impl FnMut(Rich)) {
+    for b in course.lesson(id).body {
+        match b {
+            Block::Heading(_, r) | Block::Paragraph(r) | Block::Quote(r) => f(r),
+            Block::Bullets(v) | Block::Numbered(v) | Block::KeyPoints(v) => {
+                v.iter().for_each(|r| f(r))
+            }
+            Block::Reflect(_) => {}
+        }
+    }
 }
 
 /// Text for HTML or XML: `& < > " '` as references (for element text and attribute values).

@@ -45,18 +45,8 @@ pub fn loader(js: &str, wasm: &str) -> String {
             .replace("APP_WASM", wasm)
             .replace("APP_WLZ", &wlz_name(wasm))
     );
-    if let Some(small) = minify_js(&text) {
-        return small;
-    }
-    let mut out = String::with_capacity(text.len());
-    for line in text.lines() {
-        let code = line.trim_start();
-        if !code.is_empty() && !code.starts_with("//") {
-            out.push_str(line);
-            out.push('\n');
-        }
-    }
-    out
+    // Left whole if it ever cannot be stripped safely (the loader test sees that).
+    minify_js(&text).unwrap_or(text)
 }
 
 /// JavaScript without its whole-line comments, indentation and blank lines; `None` when it holds
@@ -100,29 +90,26 @@ fn preloaded_module(html: &str) -> Option<String> {
     Some(rest[..rest.find('"')?].to_string())
 }
 
+/// Where the tag that starts with `marker` lies in `html`: its start, and the end of its `>`.
+fn tag_span(html: &str, marker: &str) -> Option<(usize, usize)> {
+    let start = html.find(marker)?;
+    Some((start, start + html[start..].find('>')? + 1))
+}
+
 /// `html` without the integrity hash Trunk gave the module preload of `js`: the build rewrites
 /// the glue after Trunk hashed it (`minify_js`). The stylesheet and the wasm carry none either.
 fn without_integrity(html: &str, js: &str) -> String {
-    let marker = format!("<link rel=\"modulepreload\" href=\"./{js}\"");
-    let Some(start) = html.find(&marker) else {
-        return html.to_string();
-    };
-    let Some(len) = html[start..].find('>') else {
-        return html.to_string();
-    };
-    let tag = &html[start..start + len];
-    let Some(i) = tag.find(" integrity=\"") else {
-        return html.to_string();
-    };
-    let Some(close) = tag[i + 12..].find('"') else {
-        return html.to_string();
-    };
-    format!(
-        "{}{}{}",
-        &html[..start + i],
-        &tag[i + 12 + close + 1..],
-        &html[start + len..]
+    let attr = " integrity=\"";
+    let found = tag_span(
+        html,
+        &format!("<link rel=\"modulepreload\" href=\"./{js}\""),
     )
+    .and_then(|(start, end)| {
+        let i = start + html[start..end].find(attr)?;
+        let close = i + attr.len() + html[i + attr.len()..end].find('"')? + 1;
+        Some(format!("{}{}", &html[..i], &html[close..]))
+    });
+    found.unwrap_or_else(|| html.to_string())
 }
 
 /// `index.html` with Trunk's inline module script replaced by a reference to the loader; the
@@ -152,18 +139,15 @@ pub fn externalise(html: &str) -> Result<(String, String, String, String), Strin
 /// No integrity hash, which the loader's fetch does not give, so that the browser uses the
 /// preloaded response.
 fn preload_wlz(html: &str, wasm: &str) -> String {
-    let marker = format!("<link rel=\"preload\" href=\"./{wasm}\"");
-    let Some(start) = html.find(&marker) else {
-        return html.to_string();
-    };
-    let Some(len) = html[start..].find('>') else {
+    let Some((start, end)) = tag_span(html, &format!("<link rel=\"preload\" href=\"./{wasm}\""))
+    else {
         return html.to_string();
     };
     format!(
         "{}<link rel=\"preload\" href=\"./{}\" crossorigin=\"anonymous\" as=\"fetch\">{}",
         &html[..start],
         wlz_name(wasm),
-        &html[start + len + 1..]
+        &html[end..]
     )
 }
 

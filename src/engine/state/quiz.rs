@@ -193,14 +193,30 @@ impl AppState {
         self.answer(question, Answer::Typed(clip(text, max)))
     }
 
+    /// The places (from 0, in this learner's order) of a quiz's answers that still want a
+    /// sureness before the quiz can be submitted: answered, with none said, where the quiz asks.
+    pub fn wanting_sureness(&self, course: &Course, quiz: QuizId) -> Vec<usize> {
+        if !course.quiz(quiz).confidence {
+            return Vec::new();
+        }
+        self.quiz_order(course, quiz)
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| {
+                let a = self.attempt(**q);
+                a.is_answered(course, **q) && a.confidence.is_none()
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
     /// The answer is shown because the learner used every try the quiz allows (not because they
     /// asked for it).
     pub fn out_of_tries(&self, course: &Course, q: QuestionId) -> bool {
         let tries = course.quiz(course.question(q).quiz).tries;
         let a = self.attempt(q);
-        tries > 0
-            && a.revealed
-            && a.tries >= u16::from(tries)
+        a.revealed
+            && tries_spent(tries, a.tries)
             && a.graded.is_some_and(|g| g.outcome != Outcome::Correct)
     }
 
@@ -237,7 +253,7 @@ impl AppState {
         a.tries += 1;
         let mut text = feedback_text(course, question, &a.answer, g);
         // Out of tries: the answer is shown.
-        if g.outcome != Outcome::Correct && quiz.tries > 0 && a.tries >= u16::from(quiz.tries) {
+        if g.outcome != Outcome::Correct && tries_spent(quiz.tries, a.tries) {
             a.revealed = true;
             text.push_str(&format!(
                 " {} The answer: {}.",
@@ -279,16 +295,11 @@ impl AppState {
             return Changed::No;
         }
         let qz = course.quiz(quiz);
-        if qz.confidence {
+        {
             let missing: Vec<String> = self
-                .quiz_order(course, quiz)
+                .wanting_sureness(course, quiz)
                 .iter()
-                .enumerate()
-                .filter(|(_, q)| {
-                    let a = self.attempt(**q);
-                    a.is_answered(course, **q) && a.confidence.is_none()
-                })
-                .map(|(i, _)| (i + 1).to_string())
+                .map(|i| (i + 1).to_string())
                 .collect();
             if !missing.is_empty() {
                 let (which, them) = match missing.len() {
@@ -401,6 +412,11 @@ impl AppState {
 
 #[cfg(test)]
 mod tests;
+
+/// Whether `used` checks spend a quiz's `allowed` tries (0: no limit).
+fn tries_spent(allowed: u8, used: u16) -> bool {
+    allowed > 0 && used >= u16::from(allowed)
+}
 
 /// Said and shown when a question's tries are used up.
 pub fn tries_used(tries: u8) -> String {

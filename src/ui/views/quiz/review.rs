@@ -27,9 +27,10 @@ pub fn review_page(ctx: &Ctx, id: QuizId) -> Html {
         .count();
     let refused = ctx.0.refused(RefusedAt::Submit(id));
     // Answers still wanting a sureness, marked in the list while the refusal stands.
-    let unsure = |q: crate::model::QuestionId| {
-        let a = ctx.0.attempt(q);
-        refused.is_some() && quiz.confidence && a.is_answered(&COURSE, q) && a.confidence.is_none()
+    let unsure = if refused.is_some() {
+        ctx.0.wanting_sureness(&COURSE, id)
+    } else {
+        Vec::new()
     };
     html! {
         <>
@@ -46,7 +47,7 @@ pub fn review_page(ctx: &Ctx, id: QuizId) -> Html {
                             <p>{"Your answer: "}{ if a.is_answered(&COURSE, *q) { answer_summary(&COURSE, question, &a.answer) } else { outcome::words(None).to_string() } }
                                 if let Some(c) = a.confidence { { format!(" ({})", c.words().to_lowercase()) } }
                             </p>
-                            if unsure(*q) {
+                            if unsure.contains(&i) {
                                 <p class="error-message" id={format!("unsure-{}", i + 1)}><span class="visually-hidden">{"Error: "}</span>{"How sure you are is not given yet."}</p>
                             }
                             <p><a href={Route::Question(id, i as u16).href(&COURSE)}>{ format!("Change your answer to question {}", i + 1) }</a></p>

@@ -8,6 +8,7 @@
 //! folded to lower case, so positions in the folded text are positions in the original.
 
 use super::text::{each_lesson_run, plain};
+use crate::model::is_word_char;
 use crate::model::{Course, EventId, LessonId, QuestionId, Rich, TermId, UnitId};
 
 /// Where a result leads. A question is found by id; the page it is on depends on the learner's
@@ -73,7 +74,7 @@ const AFTER: usize = 110;
 /// The words of a query: split at anything but letters and digits, folded, two characters or more.
 pub fn words(query: &str) -> Vec<String> {
     let mut out: Vec<String> = query
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_word_char(c))
         .filter(|w| w.chars().count() >= 2)
         .map(|w| w.to_ascii_lowercase())
         .collect();

@@ -3,13 +3,14 @@
 use crate::course::COURSE;
 use crate::engine::route::Route;
 use crate::engine::text::escape_html_into as esc;
+use crate::model::fold;
 use crate::model::TermId;
 use crate::ui::rich::{cite_links_into, link_into, raw, wrapped_into};
 use yew::prelude::*;
 
 pub fn glossary(focus: Option<TermId>) -> Html {
     let mut terms: Vec<TermId> = COURSE.term_ids().collect();
-    terms.sort_by_key(|t| COURSE.term(*t).name.to_lowercase());
+    terms.sort_by_key(|t| fold(COURSE.term(*t).name));
     let h1_id = focus.is_none().then_some("view-heading");
     html! {
         <>

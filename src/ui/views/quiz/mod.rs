@@ -34,7 +34,7 @@ fn attempt_status(a: &Attempt) -> Html {
             "→",
             format!(
                 "Answer shown (your answer: {})",
-                outcome::words(o).to_lowercase()
+                outcome::words(o).to_ascii_lowercase()
             ),
         )
     } else {

@@ -45,7 +45,7 @@ pub fn review_page(ctx: &Ctx, id: QuizId) -> Html {
                         <li>
                             <p class="feedback-option"><strong>{ format!("Question {}: ", i + 1) }</strong>{ rich(question.prompt) }</p>
                             <p>{"Your answer: "}{ if a.is_answered(&COURSE, *q) { answer_summary(&COURSE, question, &a.answer) } else { outcome::words(None).to_string() } }
-                                if let Some(c) = a.confidence { { format!(" ({})", c.words().to_lowercase()) } }
+                                if let Some(c) = a.confidence { { format!(" ({})", c.words().to_ascii_lowercase()) } }
                             </p>
                             if unsure.contains(&i) {
                                 <p class="error-message" id={format!("unsure-{}", i + 1)}><span class="visually-hidden">{"Error: "}</span>{"How sure you are is not given yet."}</p>

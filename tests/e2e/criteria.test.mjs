@@ -640,3 +640,71 @@ for (const colorScheme of ['light', 'dark']) {
     });
   }
 }
+
+/* ------------------------------------------------------------------ long pages */
+
+/** How many pixels of `rgb` (as [r, g, b], within 40 per channel) a screenshot of `clip` holds. */
+async function pixelsOf(page, clip, rgb) {
+  const png = await page.screenshot({ clip });
+  return page.evaluate(async ([b64, want]) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    [c.width, c.height] = [img.width, img.height];
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (Math.abs(d[i] - want[0]) < 40 && Math.abs(d[i + 1] - want[1]) < 40 && Math.abs(d[i + 2] - want[2]) < 40) n++;
+    }
+    return n;
+  }, [png.toString('base64'), rgb]);
+}
+
+const rgbOf = (css) => css.match(/\d+/g).slice(0, 3).map(Number);
+
+// Long pages skip the layout of blocks off screen (content-visibility: auto, which clips the paint
+// of each block to its box). What is drawn just outside a block must still show: the focus ring of
+// a link that starts a line, and the timeline's dots, which sit over the line to the left.
+e2eTest(env, 'long pages: blocks off screen are skipped, yet a focus ring at a block\'s edge and the timeline\'s dots are drawn whole', async (open) => {
+  const page = await open({ viewport: { width: 320, height: 640 } });
+  for (const [hash, sel] of [['#/glossary', '.term-entry'], ['#/timeline', '.tl-event'], ['#/lecturers', '.lecturer-unit'], ['#/lesson/meaning-lesson', '.lesson > p']]) {
+    await openApp(page, hash);
+    const skipped = await page.evaluate((s) => [...document.querySelectorAll(s)].filter((e) => getComputedStyle(e).contentVisibility === 'auto').length, sel);
+    assert.ok(skipped > 0, `${hash}: ${sel} is laid out only when on screen`);
+  }
+
+  // A link in a lesson paragraph that starts a line, at the paragraph's left edge.
+  await openApp(page, '#/lesson/meaning-lesson');
+  const found = await page.evaluate(() => {
+    for (const [i, a] of [...document.querySelectorAll('.lesson > p a')].entries()) {
+      const p = a.closest('p');
+      if (Math.abs(a.getClientRects()[0].left - p.getBoundingClientRect().left) < 1) return i;
+    }
+    return -1;
+  });
+  assert.ok(found >= 0, 'a lesson paragraph has a link at the start of a line');
+  const link = page.locator('.lesson > p a').nth(found);
+  await link.scrollIntoViewIfNeeded();
+  await page.keyboard.press('Shift'); // a keyboard user: the ring shows on focus
+  await link.focus();
+  assert.ok(await link.evaluate((a) => a.matches(':focus-visible')), 'the link shows its focus ring');
+  const focus = rgbOf(await link.evaluate((a) => getComputedStyle(a).boxShadow));
+  const box = await link.evaluate((a) => { const r = a.getClientRects()[0]; return { x: r.left, y: r.top, height: r.height }; });
+  // The ring's outer band reaches 6 px beyond the link: left of the paragraph's box.
+  const left = await pixelsOf(page, { x: box.x - 6, y: box.y, width: 4, height: box.height }, focus);
+  assert.ok(left > 10, `the ring is drawn left of the paragraph's edge (${left} pixels of it)`);
+
+  // The timeline's first dot: its left part lies outside its event's box.
+  await openApp(page, '#/timeline');
+  await page.locator('.tl-event').first().scrollIntoViewIfNeeded();
+  const dot = await page.evaluate(() => {
+    const e = document.querySelector('.tl-event');
+    const r = e.getBoundingClientRect();
+    return { x: r.left, y: r.top, colour: getComputedStyle(e, '::before').backgroundColor };
+  });
+  const outside = await pixelsOf(page, { x: dot.x - 8, y: dot.y, width: 6, height: 24 }, rgbOf(dot.colour));
+  assert.ok(outside > 10, `the timeline's dot is drawn left of its event's box (${outside} pixels of it)`);
+});

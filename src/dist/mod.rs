@@ -3,6 +3,8 @@
 //! rendered into `index.html` so that a learner reads it before the wasm arrives, and
 //! precompressed `.gz` and `.br` copies of the files a browser downloads.
 
+mod names;
+
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -286,20 +288,23 @@ pub fn finish(dir: &Path) -> Result<String, String> {
     if !html.contains("<script type=\"module\" src=\"./start-") {
         let (mut html, name, loader, wasm) = externalise(&html)?;
         let wlz = wlz_name(&wasm);
+        let mut data = std::fs::read(dir.join(&wasm)).map_err(|e| format!("{wasm}: {e}"))?;
         if let Some(js) = preloaded_module(&html) {
             let text = std::fs::read_to_string(dir.join(&js)).map_err(|e| format!("{js}: {e}"))?;
-            if let Some(small) = minify_js(&text) {
-                std::fs::write(dir.join(&js), &small).map_err(|e| format!("{js}: {e}"))?;
-                html = without_integrity(&html, &js);
-                let _ = writeln!(
-                    report,
-                    "{js}: comments and indentation taken out, {} bytes to {}",
-                    text.len(),
-                    small.len()
-                );
-            }
+            let small = minify_js(&text).unwrap_or_else(|| text.clone());
+            let (short, glue, count) =
+                names::shorten(&data, &small).map_err(|e| format!("{wasm}: {e}"))?;
+            std::fs::write(dir.join(&wasm), &short).map_err(|e| format!("{wasm}: {e}"))?;
+            std::fs::write(dir.join(&js), &glue).map_err(|e| format!("{js}: {e}"))?;
+            html = without_integrity(&html, &js);
+            let _ = writeln!(
+                report,
+                "{js}: comments and indentation taken out, {count} names shared with the wasm shortened, {} bytes to {}",
+                text.len(),
+                glue.len()
+            );
+            data = short;
         }
-        let data = std::fs::read(dir.join(&wasm)).map_err(|e| format!("{wasm}: {e}"))?;
         let packed = lzma(&data)?;
         std::fs::write(dir.join(&wlz), &packed).map_err(|e| format!("{wlz}: {e}"))?;
         std::fs::write(dir.join(&name), loader).map_err(|e| format!("{name}: {e}"))?;

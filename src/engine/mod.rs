@@ -6,6 +6,7 @@ pub mod day;
 pub mod display;
 pub mod embed;
 pub mod grade;
+pub mod order;
 pub mod outcome;
 pub mod package;
 pub mod phase;

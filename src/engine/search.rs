@@ -7,6 +7,7 @@
 //! [`SHOWN`], those whose titles match are the ones kept. Only ASCII letters are
 //! folded to lower case, so positions in the folded text are positions in the original.
 
+use super::order::sort_by;
 use super::text::{each_lesson_run, plain};
 use crate::model::is_word_char;
 use crate::model::{Course, EventId, LessonId, QuestionId, Rich, TermId, UnitId};
@@ -195,17 +196,18 @@ impl Index {
         // Those listed: title matches first (a term's own entry before every use of it), then
         // grouped in course order.
         // Among title matches, the shorter title is the more exact one (a term named by the words).
-        found.sort_unstable_by_key(|&(group, title, i)| {
+        let rank = |&(group, title, i): &(usize, usize, usize)| {
             let exact = if title < usize::MAX {
                 self.entries[i].title.len()
             } else {
                 0
             };
             (title, exact, group, i)
-        });
+        };
+        sort_by(&mut found, |a, b| rank(a) < rank(b));
         let total = found.len();
         found.truncate(SHOWN);
-        found.sort_unstable();
+        sort_by(&mut found, |a, b| a < b);
         let mut groups: Vec<Group> = Vec::new();
         for &(_, _, i) in &found {
             let e = &self.entries[i];

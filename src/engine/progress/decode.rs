@@ -48,10 +48,13 @@ fn read_payload(course: &Course, q: QuestionId, text: &str) -> Option<Answer> {
                 .chars()
                 .map(|c| digit(c).map(|d| d as u8))
                 .collect::<Option<_>>()?;
-            let mut seen = order.clone();
-            seen.sort_unstable();
-            (seen.len() == items.len()
-                && seen.iter().enumerate().all(|(i, v)| usize::from(*v) == i))
+            // A permutation of the items: each position once.
+            let mut seen = vec![false; items.len()];
+            (order.len() == items.len()
+                && order.iter().all(|&v| {
+                    seen.get_mut(usize::from(v))
+                        .is_some_and(|s| !std::mem::replace(s, true))
+                }))
             .then_some(Answer::Order(order))
         }
         Body::Matching {

@@ -1,6 +1,7 @@
 //! The glossary: every term with its definition and sources, one of them in focus when linked to.
 
 use crate::course::COURSE;
+use crate::engine::order::sort_by;
 use crate::engine::route::Route;
 use crate::engine::text::escape_html_into as esc;
 use crate::model::fold;
@@ -9,8 +10,12 @@ use crate::ui::rich::{cite_links_into, link_into, raw, wrapped_into};
 use yew::prelude::*;
 
 pub fn glossary(focus: Option<TermId>) -> Html {
-    let mut terms: Vec<TermId> = COURSE.term_ids().collect();
-    terms.sort_by_key(|t| fold(COURSE.term(*t).name));
+    let mut terms: Vec<(String, TermId)> = COURSE
+        .term_ids()
+        .map(|t| (fold(COURSE.term(t).name), t))
+        .collect();
+    sort_by(&mut terms, |a, b| a.0 < b.0);
+    let terms: Vec<TermId> = terms.into_iter().map(|(_, t)| t).collect();
     let h1_id = focus.is_none().then_some("view-heading");
     html! {
         <>

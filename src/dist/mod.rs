@@ -281,6 +281,41 @@ pub fn minify_css(css: &str) -> String {
 }
 
 /// Finishes the build in `dir`; gives a report of what it wrote.
+/// `js` (an ES module) minified by terser (compressed, local names mangled), which `.ci/setup`
+/// installs with the build's other Node tools (`tests/package.json`). About 1.5 KB less gzip for
+/// the glue and the loader together than stripping comments and indentation alone.
+pub fn terse(js: &str) -> Result<String, String> {
+    use std::io::Write as _;
+    let terser = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/node_modules/terser/bin/terser");
+    if !terser.exists() {
+        return Err(format!(
+            "{} is missing: run `bash .ci/setup build` (it installs the build's Node tools)",
+            terser.display()
+        ));
+    }
+    let mut child = std::process::Command::new("node")
+        .arg(&terser)
+        .args(["--module", "--compress", "--mangle"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("node (to run terser): {e}"))?;
+    let mut stdin = child.stdin.take().ok_or("terser's input")?;
+    let input = js.to_string();
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let out = child
+        .wait_with_output()
+        .map_err(|e| format!("terser: {e}"))?;
+    writer
+        .join()
+        .map_err(|_| "terser's input".to_string())?
+        .map_err(|e| format!("terser's input: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("terser failed ({})", out.status));
+    }
+    String::from_utf8(out.stdout).map_err(|_| "terser's output is not UTF-8".into())
+}
+
 pub fn finish(dir: &Path) -> Result<String, String> {
     let index = dir.join("index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
@@ -294,12 +329,13 @@ pub fn finish(dir: &Path) -> Result<String, String> {
             let small = minify_js(&text).unwrap_or_else(|| text.clone());
             let (short, glue, count) =
                 names::shorten(&data, &small).map_err(|e| format!("{wasm}: {e}"))?;
+            let glue = terse(&glue).map_err(|e| format!("{js}: {e}"))?;
             std::fs::write(dir.join(&wasm), &short).map_err(|e| format!("{wasm}: {e}"))?;
             std::fs::write(dir.join(&js), &glue).map_err(|e| format!("{js}: {e}"))?;
             html = without_integrity(&html, &js);
             let _ = writeln!(
                 report,
-                "{js}: comments and indentation taken out, {count} names shared with the wasm shortened, {} bytes to {}",
+                "{js}: {count} names shared with the wasm shortened, then minified (terser), {} bytes to {}",
                 text.len(),
                 glue.len()
             );
@@ -307,6 +343,7 @@ pub fn finish(dir: &Path) -> Result<String, String> {
         }
         let packed = lzma(&data)?;
         std::fs::write(dir.join(&wlz), &packed).map_err(|e| format!("{wlz}: {e}"))?;
+        let loader = terse(&loader).map_err(|e| format!("{name}: {e}"))?;
         std::fs::write(dir.join(&name), loader).map_err(|e| format!("{name}: {e}"))?;
         std::fs::write(&index, html).map_err(|e| format!("{}: {e}", index.display()))?;
         let _ = writeln!(report, "{name}: the start-up script, out of index.html");

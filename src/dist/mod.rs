@@ -184,6 +184,30 @@ pub fn with_static_home(html: &str, home: &str) -> Result<String, String> {
 }
 
 /// `data` as a gzip file (RFC 1952): header, deflate, CRC-32 and length.
+/// `html` without its comments (which are for the reader of `index.html`) and without the blank
+/// lines they leave.
+pub fn without_comments(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        match rest[start..].find("-->") {
+            Some(end) => rest = &rest[start + end + 3..],
+            None => {
+                rest = &rest[start..];
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    let mut lines = String::with_capacity(out.len());
+    for line in out.lines().filter(|l| !l.trim().is_empty()) {
+        lines.push_str(line);
+        lines.push('\n');
+    }
+    lines
+}
+
 pub fn gzip(data: &[u8]) -> Vec<u8> {
     let mut out = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 255];
     out.extend(miniz_oxide::deflate::compress_to_vec(data, 10));
@@ -197,8 +221,10 @@ pub fn gzip(data: &[u8]) -> Vec<u8> {
 pub fn lzma(data: &[u8]) -> Result<Vec<u8>, String> {
     use std::io::Write as _;
     let mut options = lzma_rust2::LzmaOptions::with_preset(9);
-    // No position bits: best measured on this wasm (code, then the course's text).
+    // No position bits, and four bits of the previous byte as the context of a literal: best
+    // measured on this wasm (code, then the course's text).
     options.pb = 0;
+    options.lc = 4;
     options.dict_size = (data.len() as u32).next_power_of_two().max(1 << 16);
     let mut writer =
         lzma_rust2::LzmaWriter::new_use_header(Vec::new(), &options, Some(data.len() as u64))
@@ -355,7 +381,7 @@ pub fn finish(dir: &Path) -> Result<String, String> {
     }
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     if !html.contains("<template id=\"loading\">") {
-        let html = with_static_home(&html, &home_html())?;
+        let html = without_comments(&with_static_home(&html, &home_html())?);
         std::fs::write(&index, html).map_err(|e| format!("{}: {e}", index.display()))?;
         let _ = writeln!(report, "index.html: the course home as static HTML");
     }
@@ -411,6 +437,15 @@ mod tests {
     use super::*;
 
     const TRUNK: &str = "<head><link rel=\"stylesheet\" href=\"./s.css\">\n<script type=\"module\">\nimport init, * as bindings from './app-1.js';\nconst wasm = await init({ module_or_path: './app-1_bg.wasm' });\n</script>\n<link rel=\"modulepreload\" href=\"./app-1.js\">\n<link rel=\"preload\" href=\"./app-1_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-x\" as=\"fetch\" type=\"application/wasm\"></head>";
+
+    #[test]
+    fn html_loses_its_comments_and_the_blank_lines_they_leave() {
+        let html = "<head>\n  <!-- a note\n  over two lines -->\n  <link rel=\"icon\">\n  \n<p>a <!-- b --> c</p>\n<!-- left open";
+        assert_eq!(
+            without_comments(html),
+            "<head>\n  <link rel=\"icon\">\n<p>a  c</p>\n<!-- left open\n"
+        );
+    }
 
     #[test]
     fn css_loses_comments_and_spaces_but_not_meaning() {

@@ -18,6 +18,12 @@ pub fn raw(markup: String) -> Html {
     Html::from_html_unchecked(AttrValue::from(markup))
 }
 
+/// Fixed markup written in the source (its text already escaped), as Yew content: a run of
+/// static elements costs one node this way, where `html!` builds each element in code.
+pub fn markup(m: &'static str) -> Html {
+    Html::from_html_unchecked(AttrValue::Static(m))
+}
+
 pub fn rich(r: Rich) -> Html {
     let mut out = String::new();
     rich_into(&mut out, r);

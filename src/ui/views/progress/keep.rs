@@ -8,6 +8,7 @@ use crate::engine::state::{Action, CodeFrom, RefusedAt, Storage};
 use crate::engine::summary::CourseSummary;
 use crate::ui::effects;
 use crate::ui::hooks::use_app;
+use crate::ui::rich::{markup, raw};
 use crate::ui::views::crumbs;
 use crate::ui::views::error_message;
 use yew::prelude::*;
@@ -129,24 +130,15 @@ pub fn ProgressPage() -> Html {
                 </div>
             }
             <section aria-labelledby="where-heading">
-                <h2 id="where-heading">{"Where your progress is kept"}</h2>
-                if ctx.0.storage == Storage::Saved {
-                    <p id="storage-status"><strong>{"In this browser, on this device."}</strong>{" It is saved as you go, and nothing is sent anywhere. Another browser, another device or another page of your VLE will not see it: to move it there, take a progress code or file below."}</p>
-                } else {
-                    <p id="storage-status"><strong>{"Nowhere yet: this browser is not letting the module save here."}</strong>{" Your work lasts until you close the page. Take a progress code or file below before you leave, and load it next time."}</p>
-                }
-                <dl class="summary-list">
-                    <div><dt>{"Lessons read"}</dt><dd>{ format!("{read} of {}", sum.lessons) }</dd></div>
-                    <div><dt>{"Questions answered"}</dt><dd>{ format!("{answered} of {}", sum.questions) }</dd></div>
-                    <div><dt>{"Scenario endings reached"}</dt><dd>{ format!("{endings} of {all_endings}") }</dd></div>
-                    <div><dt>{"Reflections written"}</dt><dd>{ reflections }</dd></div>
-                </dl>
-                <p><a href="#/record">{"See your learning record"}</a>{" (to print or download for a portfolio)."}</p>
+                { markup(if ctx.0.storage == Storage::Saved { WHERE_SAVED } else { WHERE_NOT_SAVED }) }
+                { raw(format!(
+                    "<dl class=\"summary-list\"><div><dt>Lessons read</dt><dd>{read} of {}</dd></div><div><dt>Questions answered</dt><dd>{answered} of {}</dd></div><div><dt>Scenario endings reached</dt><dd>{endings} of {all_endings}</dd></div><div><dt>Reflections written</dt><dd>{reflections}</dd></div></dl>",
+                    sum.lessons, sum.questions
+                )) }
+                { markup(TO_RECORD) }
             </section>
             <section aria-labelledby="code-heading">
-                <h2 id="code-heading">{"Take your progress with you"}</h2>
-                <p>{"This code holds everything you have done: answers, scenario routes, reflections and dates. Keep it, and load it in another browser or VLE page to carry on there. Codes from earlier versions of the module still load."}</p>
-                <label for="progress-code">{"Your progress code"}</label>
+                { markup(CODE_INTRO) }
                 <textarea id="progress-code" readonly=true rows="4" value={code} />
                 <div class="actions">
                     <button type="button" class="button" onclick={copy}>{"Copy the code"}</button>
@@ -154,8 +146,7 @@ pub fn ProgressPage() -> Html {
                 </div>
             </section>
             <section aria-labelledby="load-heading">
-                <h2 id="load-heading">{"Load progress"}</h2>
-                <p>{"Loading replaces the progress held here now with the progress in the code."}</p>
+                { markup(LOAD_INTRO) }
                 // No form: a sandboxed iframe without `allow-forms` would block its submission.
                 <div class={classes!("load-code", paste_error.is_some().then_some("has-error"))}>
                     <label for="paste-code">{"Paste a progress code"}</label>
@@ -176,7 +167,7 @@ pub fn ProgressPage() -> Html {
                 </div>
             </section>
             <section aria-labelledby="reset-heading">
-                <h2 id="reset-heading">{"Start again"}</h2>
+                { markup("<h2 id=\"reset-heading\">Start again</h2>") }
                 if *confirming {
                     <div class="confirm" role="group" aria-labelledby="reset-question">
                         <p id="reset-question" tabindex="-1"><strong>{"Delete all your progress in this module?"}</strong>{" Answers, scenario routes, reflections and practice will be gone from this browser. You can undo it only until you leave this page; after that, only a progress code brings it back."}</p>
@@ -193,3 +184,10 @@ pub fn ProgressPage() -> Html {
         </>
     }
 }
+
+// The page's fixed text, as markup (see `ui::rich::markup`).
+const WHERE_SAVED: &str = "<h2 id=\"where-heading\">Where your progress is kept</h2><p id=\"storage-status\"><strong>In this browser, on this device.</strong> It is saved as you go, and nothing is sent anywhere. Another browser, another device or another page of your VLE will not see it: to move it there, take a progress code or file below.</p>";
+const WHERE_NOT_SAVED: &str = "<h2 id=\"where-heading\">Where your progress is kept</h2><p id=\"storage-status\"><strong>Nowhere yet: this browser is not letting the module save here.</strong> Your work lasts until you close the page. Take a progress code or file below before you leave, and load it next time.</p>";
+const TO_RECORD: &str = "<p><a href=\"#/record\">See your learning record</a> (to print or download for a portfolio).</p>";
+const CODE_INTRO: &str = "<h2 id=\"code-heading\">Take your progress with you</h2><p>This code holds everything you have done: answers, scenario routes, reflections and dates. Keep it, and load it in another browser or VLE page to carry on there. Codes from earlier versions of the module still load.</p><label for=\"progress-code\">Your progress code</label>";
+const LOAD_INTRO: &str = "<h2 id=\"load-heading\">Load progress</h2><p>Loading replaces the progress held here now with the progress in the code.</p>";

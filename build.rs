@@ -37,21 +37,24 @@ fn main() {
     }
 }
 
-/// The course as `course.rs` reads it: `[shape length as a LEB128 varint][shape][text]`.
+/// The course as `course.rs` reads it: `[shape length][shape][dictionary length][dictionary]
+/// [text]`, the lengths as LEB128 varints, the text with its commonest words coded
+/// (`model::wire::words`).
 fn pack(course: &model::Course) -> Vec<u8> {
+    use model::wire::words;
     let w = model::wire::write_course(course);
-    let mut out = Vec::with_capacity(w.shape.len() + w.text.len() + 5);
-    let mut n = w.shape.len();
-    loop {
-        let byte = (n & 0x7f) as u8;
-        n >>= 7;
-        if n == 0 {
-            out.push(byte);
-            break;
-        }
-        out.push(byte | 0x80);
-    }
+    let chosen = words::choose_words(&w.text);
+    let dictionary = words::pack_words(&chosen);
+    let text = words::encode(&w.text, &chosen);
+    let mut out = Vec::with_capacity(w.shape.len() + dictionary.len() + text.len() + 10);
+    let mut writer = model::wire::Writer::default();
+    writer.uint(w.shape.len() as u64);
+    out.extend_from_slice(&writer.shape);
     out.extend_from_slice(&w.shape);
-    out.extend_from_slice(w.text.as_bytes());
+    let mut writer = model::wire::Writer::default();
+    writer.uint(dictionary.len() as u64);
+    out.extend_from_slice(&writer.shape);
+    out.extend_from_slice(&dictionary);
+    out.extend_from_slice(&text);
     out
 }

@@ -262,6 +262,7 @@ impl<T: Wire> Wire for Option<T> {
 }
 
 mod types;
+pub mod words;
 
 /// Writes the course: the shape and the text, ready to compress.
 pub fn write_course(course: &Course) -> Writer {

@@ -640,4 +640,3 @@ for (const colorScheme of ['light', 'dark']) {
     });
   }
 }
-

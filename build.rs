@@ -46,15 +46,11 @@ fn pack(course: &model::Course) -> Vec<u8> {
     let chosen = words::choose_words(&w.text);
     let dictionary = words::pack_words(&chosen);
     let text = words::encode(&w.text, &chosen);
-    let mut out = Vec::with_capacity(w.shape.len() + dictionary.len() + text.len() + 10);
-    let mut writer = model::wire::Writer::default();
-    writer.uint(w.shape.len() as u64);
-    out.extend_from_slice(&writer.shape);
-    out.extend_from_slice(&w.shape);
-    let mut writer = model::wire::Writer::default();
-    writer.uint(dictionary.len() as u64);
-    out.extend_from_slice(&writer.shape);
-    out.extend_from_slice(&dictionary);
-    out.extend_from_slice(&text);
-    out
+    let mut out = model::wire::Writer::default();
+    for part in [&w.shape, &dictionary] {
+        out.uint(part.len() as u64);
+        out.shape.extend_from_slice(part);
+    }
+    out.shape.extend_from_slice(&text);
+    out.shape
 }

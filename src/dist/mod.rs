@@ -36,53 +36,17 @@ pub fn wlz_name(wasm: &str) -> String {
     format!("{}.wlz", wasm.strip_suffix(".wasm").unwrap_or(wasm))
 }
 
-/// The loader's text: the decoder, then the start-up script with the file names in place, without
-/// their comments and indentation (which `static/` keeps for the reader).
+/// The loader's text: the decoder, then the start-up script with the file names in place (the
+/// build minifies it with [`terse`]).
 pub fn loader(js: &str, wasm: &str) -> String {
-    let text = format!(
+    format!(
         "{}\n{}",
         LZMA_JS.replace("export class LzmaDecoder", "class LzmaDecoder"),
         LOADER
             .replace("APP_JS", js)
             .replace("APP_WASM", wasm)
             .replace("APP_WLZ", &wlz_name(wasm))
-    );
-    // Left whole if it ever cannot be stripped safely (the loader test sees that).
-    minify_js(&text).unwrap_or(text)
-}
-
-/// JavaScript without its whole-line comments, indentation and blank lines; `None` when it holds
-/// a template literal over several lines (whose text the stripping would change), to be left as it
-/// is. Every line keeps its end, so no statement is joined to another.
-pub fn minify_js(js: &str) -> Option<String> {
-    let mut out = String::with_capacity(js.len());
-    let mut in_comment = false;
-    for line in js.lines() {
-        if line.matches('`').count() % 2 == 1 {
-            return None;
-        }
-        let code = line.trim();
-        if in_comment {
-            in_comment = !code.ends_with("*/");
-            if code.contains("*/") && in_comment {
-                return None;
-            }
-            continue;
-        }
-        if code.starts_with("/*") {
-            match code.find("*/") {
-                None => in_comment = true,
-                Some(end) if end + 2 == code.len() => {}
-                Some(_) => return None,
-            }
-            continue;
-        }
-        if !code.is_empty() && !code.starts_with("//") {
-            out.push_str(code);
-            out.push('\n');
-        }
-    }
-    (!in_comment).then_some(out)
+    )
 }
 
 /// The file name of the module `html` preloads (wasm-bindgen's glue).
@@ -99,7 +63,7 @@ fn tag_span(html: &str, marker: &str) -> Option<(usize, usize)> {
 }
 
 /// `html` without the integrity hash Trunk gave the module preload of `js`: the build rewrites
-/// the glue after Trunk hashed it (`minify_js`). The stylesheet and the wasm carry none either.
+/// the glue after Trunk hashed it (shorter names, [`terse`]). The stylesheet and the wasm carry none either.
 fn without_integrity(html: &str, js: &str) -> String {
     let attr = " integrity=\"";
     let found = tag_span(
@@ -183,7 +147,6 @@ pub fn with_static_home(html: &str, home: &str) -> Result<String, String> {
     ))
 }
 
-/// `data` as a gzip file (RFC 1952): header, deflate, CRC-32 and length.
 /// `html` without its comments (which are for the reader of `index.html`) and without the blank
 /// lines they leave.
 pub fn without_comments(html: &str) -> String {
@@ -208,6 +171,7 @@ pub fn without_comments(html: &str) -> String {
     lines
 }
 
+/// `data` as a gzip file (RFC 1952): header, deflate, CRC-32 and length.
 pub fn gzip(data: &[u8]) -> Vec<u8> {
     let mut out = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 255];
     out.extend(miniz_oxide::deflate::compress_to_vec(data, 10));
@@ -352,9 +316,8 @@ pub fn finish(dir: &Path) -> Result<String, String> {
         let mut data = std::fs::read(dir.join(&wasm)).map_err(|e| format!("{wasm}: {e}"))?;
         if let Some(js) = preloaded_module(&html) {
             let text = std::fs::read_to_string(dir.join(&js)).map_err(|e| format!("{js}: {e}"))?;
-            let small = minify_js(&text).unwrap_or_else(|| text.clone());
             let (short, glue, count) =
-                names::shorten(&data, &small).map_err(|e| format!("{wasm}: {e}"))?;
+                names::shorten(&data, &text).map_err(|e| format!("{wasm}: {e}"))?;
             let glue = terse(&glue).map_err(|e| format!("{js}: {e}"))?;
             std::fs::write(dir.join(&wasm), &short).map_err(|e| format!("{wasm}: {e}"))?;
             std::fs::write(dir.join(&js), &glue).map_err(|e| format!("{js}: {e}"))?;
@@ -459,20 +422,6 @@ mod tests {
     }
 
     #[test]
-    fn js_loses_comments_and_indentation_line_by_line() {
-        let js = "/**\n * A note.\n */\nfunction f(a) {\n    // why\n    return `${a}` + '// kept';\n}\n\n/** One line. */\nf(1);\n";
-        assert_eq!(
-            minify_js(js).as_deref(),
-            Some("function f(a) {\nreturn `${a}` + '// kept';\n}\nf(1);\n")
-        );
-        // A template literal over two lines keeps its text: nothing is stripped.
-        assert_eq!(minify_js("const s = `a\n    b`;\n"), None);
-        // So does code after a comment on the same line, and a comment left open.
-        assert_eq!(minify_js("/* a */ f();\n"), None);
-        assert_eq!(minify_js("/* a\n"), None);
-    }
-
-    #[test]
     fn the_glue_preload_loses_its_stale_integrity_hash() {
         let html = "<link rel=\"modulepreload\" href=\"./app-1.js\" crossorigin=\"anonymous\" integrity=\"sha384-x\"><link rel=\"preload\">";
         assert_eq!(preloaded_module(html).as_deref(), Some("app-1.js"));
@@ -492,7 +441,6 @@ mod tests {
         );
         assert!(loader.contains("'./app-1_bg.wlz'"));
         assert!(loader.contains("class LzmaDecoder") && !loader.contains("export "));
-        assert!(!loader.lines().any(|l| l.trim_start().starts_with("//")));
         assert!(!html.contains("<script type=\"module\">\n"), "{html}");
         assert!(html.contains(&format!(
             "<script type=\"module\" src=\"./{name}\"></script>"

@@ -83,6 +83,17 @@ fn replace_identifiers(js: &str, renames: &HashMap<String, String>) -> String {
     out
 }
 
+/// The short name of `name`: the one it already has, or the next one.
+fn rename(name: &str, renames: &mut HashMap<String, String>, next: &mut usize) -> String {
+    renames
+        .entry(name.to_string())
+        .or_insert_with(|| {
+            *next += 1;
+            short_name(*next - 1)
+        })
+        .clone()
+}
+
 fn imports(
     body: &[u8],
     glue: &str,
@@ -102,13 +113,8 @@ fn imports(
         // A name of the glue's own module, used once in the glue (as its key there).
         let (all, _) = occurrences(glue, field, "");
         let ours = glue.contains(&format!("\"{module}\": import0")) && all == 1;
-        let field = if let Some(short) = renames.get(field) {
-            short.clone()
-        } else if ours {
-            let short = short_name(*next);
-            *next += 1;
-            renames.insert(field.to_string(), short.clone());
-            short
+        let field = if ours || renames.contains_key(field) {
+            rename(field, renames, next)
         } else {
             field.to_string()
         };
@@ -139,10 +145,7 @@ fn exports(
         // wasm-bindgen's own exports, used by the glue only as `wasm.NAME`.
         let (all, via_wasm) = occurrences(glue, name, "wasm.");
         let name = if name.contains("__") && all > 0 && all == via_wasm {
-            let short = short_name(*next);
-            *next += 1;
-            renames.insert(name.to_string(), short.clone());
-            short
+            rename(name, renames, next)
         } else {
             name.to_string()
         };
@@ -174,16 +177,11 @@ fn sections(wasm: &[u8]) -> Result<Vec<(u8, &[u8])>, String> {
     Ok(out)
 }
 
-fn leb(out: &mut Vec<u8>, mut v: u64) {
-    loop {
-        let byte = (v & 0x7f) as u8;
-        v >>= 7;
-        if v == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
-    }
+/// `v` as LEB128, the course's binary form's writer doing the work.
+fn leb(out: &mut Vec<u8>, v: u64) {
+    let mut w = crate::model::wire::Writer::default();
+    w.uint(v);
+    out.extend_from_slice(&w.shape);
 }
 
 fn put_name(out: &mut Vec<u8>, s: &str) {

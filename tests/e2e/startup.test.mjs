@@ -159,6 +159,11 @@ test('the page downloads only the compressed wasm, much smaller than the plain o
   assert.ok(packed.length < plainBytes.length / 2.5, `${packed.length} against ${plainBytes.length}`);
   const gzipped = zlib.gzipSync(plainBytes, { level: 9 }).length;
   assert.ok(packed.length < gzipped, `${packed.length} against ${gzipped} by gzip -9`);
+  // The loader and the glue ship minified: no comments, no indentation.
+  for (const f of fs.readdirSync(DIST).filter((x) => x.endsWith('.js'))) {
+    const js = fs.readFileSync(path.join(DIST, f), 'utf8');
+    assert.ok(!/^\s*\/\/|\/\*|\n\s+\S/.test(js), `${f} is minified`);
+  }
   // A cut or damaged copy is an error, not a wrong module.
   const cut = new LzmaDecoder();
   cut.push(packed.subarray(0, packed.length >> 1));

@@ -20,6 +20,7 @@ pub mod scorm;
 pub mod search;
 pub mod settings;
 pub mod state;
+pub mod steps;
 pub mod summary;
 pub mod text;
 pub mod timeline;

@@ -275,6 +275,17 @@ mod imp {
         }
     }
 
+    /// Runs `f` once the browser has painted its next frame: in a task queued from that frame's
+    /// animation callbacks, which run before its paint.
+    pub fn after_paint(f: impl FnOnce() + 'static) {
+        use wasm_bindgen::closure::Closure;
+        if let Some(w) = web_sys::window() {
+            let frame =
+                Closure::once_into_js(move || gloo::timers::callback::Timeout::new(0, f).forget());
+            let _ = w.request_animation_frame(frame.unchecked_ref());
+        }
+    }
+
     /// The browser's print dialogue (the lesson handout).
     pub fn print() {
         if let Some(w) = web_sys::window() {
@@ -376,6 +387,7 @@ mod imp {
     }
     pub fn focus(_: &str) {}
     pub fn print() {}
+    pub fn after_paint(_: impl FnOnce() + 'static) {}
     pub fn set_root_attributes(_: &[(&str, &str)]) {}
     pub fn focus_first_control(_: &str) {}
     pub fn announce(_: &str) {}

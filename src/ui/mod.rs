@@ -8,6 +8,7 @@ pub mod hooks;
 mod layout;
 pub mod lms;
 pub mod rich;
+pub mod steps;
 pub mod views;
 
 use std::rc::Rc;

@@ -4,13 +4,14 @@
 //! as HTML markup (every piece of text escaped) and handed to Yew as raw HTML, which the browser
 //! parses in one go. A long page (the glossary, the timeline, a lesson) then costs one parse
 //! instead of a Yew node, a diff and several calls into the browser per element; the markup is the
-//! same as the elements would be. Only a reflection box, which is a component, breaks a lesson's
-//! blocks into separate runs of markup.
+//! same as the elements would be. A lesson's blocks are markup each, so that a long lesson can be
+//! shown a step at a time; a reflection box among them is a component.
 
 use crate::course::COURSE;
 use crate::engine::route::Route;
 use crate::engine::text::{cite_text, escape_html_into as esc, plain};
 use crate::model::{Block, Citation, Inline, Paras, Rich};
+use crate::ui::steps::{Part, Parts};
 use yew::prelude::*;
 
 /// Markup the module wrote itself (every piece of text escaped), as Yew content.
@@ -157,25 +158,27 @@ pub fn paras(p: Paras) -> Html {
 
 /// A lesson's blocks: runs of markup, with each reflection box as its component.
 /// Each glossary term's first use carries its definition for print (see [`Terms`]).
-pub fn blocks(b: &[Block]) -> Html {
+/// A lesson's blocks, each a part of the page shown a step at a time (see `ui::steps`).
+pub fn blocks(b: &[Block]) -> Parts {
     let mut terms = Terms::FirstUse(vec![false; COURSE.terms.len()]);
-    let mut parts: Vec<Html> = Vec::new();
-    let mut out = String::new();
+    let mut parts = Vec::new();
     for block in b {
         if let Block::Reflect(id) = block {
-            if !out.is_empty() {
-                parts.push(raw(std::mem::take(&mut out)));
-            }
-            parts.push(html! { <crate::ui::views::ReflectionBox id={*id} /> });
+            parts.push(Part {
+                html: html! { <crate::ui::views::ReflectionBox id={*id} /> },
+                weight: REFLECTION_WEIGHT,
+            });
         } else {
+            let mut out = String::new();
             block_into(&mut out, block, &mut terms);
+            parts.push(Part::markup(out));
         }
     }
-    if !out.is_empty() {
-        parts.push(raw(out));
-    }
-    html! { <>{ for parts }</> }
+    parts.into()
 }
+
+/// About the length of a reflection box's markup.
+const REFLECTION_WEIGHT: usize = 1_000;
 
 fn items_into(out: &mut String, tag: &str, v: &[Rich], terms: &mut Terms) {
     out.push('<');

@@ -76,7 +76,7 @@ async function coldLoad(browser, url) {
   return { context, page, cdp, requests, fcp, interactive };
 }
 
-/** From a change of route to the next painted frame after the new view has focus. */
+/** From a change of route to the next painted frame after the new view has focus (`painted`), and to the frame after its last part (`filled`). */
 async function viewChange(page, hash) {
   return page.evaluate(async (h) => {
     document.activeElement?.blur();
@@ -93,7 +93,15 @@ async function viewChange(page, hash) {
     // Found in a frame's animation callbacks: that frame paints the new view, and the next
     // frame's callbacks run after that paint.
     await new Promise((r) => requestAnimationFrame(r));
-    return performance.now() - t0;
+    const painted = performance.now() - t0;
+    // A long page shows the rest of its parts in the frames after (src/ui/steps.rs): until its
+    // last part is painted too.
+    if (document.documentElement.dataset.filling !== 'true') return { painted, filled: painted };
+    await new Promise((resolve) => {
+      const tick = () => (document.documentElement.dataset.filling === 'true' ? requestAnimationFrame(tick) : requestAnimationFrame(resolve));
+      requestAnimationFrame(tick);
+    });
+    return { painted, filled: performance.now() - t0 };
   }, hash);
 }
 
@@ -152,14 +160,16 @@ for (const compressed of [true, false]) {
     const { page, context, cdp } = loads[loads.length - 1];
     const homes = [];
     for (const hash of ['#/unit/meaning', '#/lesson/meaning-lesson', '#/quiz/meaning-quiz', '#/quiz/meaning-quiz/1', '#/timeline', '#/glossary', '#/sources', '#/progress', '#/record', '#/lecturers']) {
-      // There and back twice: the median of the two visits (and the way home is measured too).
+      // There and back twice: the slower of the two visits (and the way home is measured too).
       const there = [await viewChange(page, hash)];
-      const home = [await viewChange(page, '#/')];
+      const home = [(await viewChange(page, '#/')).painted];
       there.push(await viewChange(page, hash));
-      home.push(await viewChange(page, '#/'));
-      const t = Math.max(...there);
+      home.push((await viewChange(page, '#/')).painted);
+      const t = Math.max(...there.map((x) => x.painted));
       homes.push(...home);
       row(`view change to ${hash} (slower of 2)`, ms(t), `≤ ${ms(BUDGET.view)}`, t <= BUDGET.view);
+      const filled = Math.max(...there.map((x) => x.filled));
+      if (filled > t) row(`  all of ${hash} shown (slower of 2)`, ms(filled));
     }
     const home = Math.max(...homes);
     row('view change to #/ (slowest)', ms(home), `≤ ${ms(BUDGET.view)}`, home <= BUDGET.view);

@@ -773,8 +773,11 @@ e2eTest(env, 'on the long pages every heading is in the accessibility tree befor
   await openApp(page, '#/');
   for (const hash of ['#/glossary', '#/timeline', '#/lecturers', `#/lesson/${raw.units[0].lesson}`]) {
     await goHash(page, hash);
+    // goHash waits until the page shows its last part (src/ui/steps.rs).
     const headings = await domIds(cdp, '#main h2, #main h3');
     assert.ok(headings.length > 3, `${hash}: ${headings.length} headings`);
+    const each = { '#/glossary': ['.term-entry h2', raw.terms.length], '#/timeline': ['.tl-event h2', raw.events.length], '#/lecturers': ['.lecturer-unit h3', raw.units.length] }[hash];
+    if (each) assert.equal((await domIds(cdp, each[0])).length, each[1], `${hash}: one heading per entry (course.json)`);
     const tree = await axTree(cdp);
     const missing = headings.filter((id) => tree.of(id)?.role !== 'heading');
     assert.equal(missing.length, 0, `${hash}: ${missing.length} of ${headings.length} headings are not headings in the accessibility tree`);

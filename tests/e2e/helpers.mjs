@@ -206,9 +206,18 @@ export async function openApp(page, hash = '#/') {
   await waitForApp(page);
 }
 
-/** Waits until the app (not the loading placeholder) shows a view heading. */
+/** Waits until the app (not the loading placeholder) shows a view heading and the whole view. */
 export async function waitForApp(page) {
   await page.waitForSelector('#app[data-started] #view-heading', { state: 'attached' });
+  await waitFilled(page);
+}
+
+/**
+ * Waits until a long view (glossary, timeline, lesson, lecturers) shows all its parts: it shows
+ * them a step at a time, marking the page `<html data-filling="true">` until the last.
+ */
+export async function waitFilled(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.filling !== 'true');
 }
 
 /**
@@ -222,6 +231,7 @@ export async function goHash(page, hash) {
   }, hash);
   await page.waitForFunction((h) => location.hash === h, hash);
   await waitFocus(page, 'view-heading', `after going to ${hash}:`);
+  await waitFilled(page);
 }
 
 /* ------------------------------------------------------------------ focus and keyboard */

@@ -3,10 +3,12 @@
 use crate::course::COURSE;
 use crate::engine::order::sort_by;
 use crate::engine::route::Route;
+use crate::engine::steps::FIRST;
 use crate::engine::text::escape_html_into as esc;
 use crate::model::fold;
 use crate::model::TermId;
-use crate::ui::rich::{cite_links_into, link_into, raw, wrapped_into};
+use crate::ui::rich::{cite_links_into, link_into, wrapped_into};
+use crate::ui::steps::{stepped, Part, Parts};
 use yew::prelude::*;
 
 pub fn glossary(focus: Option<TermId>) -> Html {
@@ -17,19 +19,21 @@ pub fn glossary(focus: Option<TermId>) -> Html {
     sort_by(&mut terms, |a, b| a.0 < b.0);
     let terms: Vec<TermId> = terms.into_iter().map(|(_, t)| t).collect();
     let h1_id = focus.is_none().then_some("view-heading");
+    let through = focus.and_then(|f| terms.iter().position(|&t| t == f));
     html! {
         <>
             <h1 id={h1_id} tabindex="-1">{"Glossary"}</h1>
             <p class="lead">{ format!("{} terms used in the course, in alphabetical order.", terms.len()) }</p>
-            <div class="glossary">{ raw(entries(&terms, focus)) }</div>
+            <div class="glossary">{ stepped(entries(&terms, focus), FIRST, through, 0) }</div>
         </>
     }
 }
 
-/// Every entry as markup (see `ui::rich`): a long static list is parsed in one go.
-fn entries(terms: &[TermId], focus: Option<TermId>) -> String {
-    let mut out = String::new();
+/// Every entry as markup (see `ui::rich`), shown a step at a time (see `ui::steps`).
+fn entries(terms: &[TermId], focus: Option<TermId>) -> Parts {
+    let mut parts = Vec::new();
     for &t in terms {
+        let mut out = String::new();
         let term = COURSE.term(t);
         let here = focus == Some(t);
         // The section is named by its heading, whichever id the heading has.
@@ -71,6 +75,7 @@ fn entries(terms: &[TermId], focus: Option<TermId>) -> String {
             out.push_str("</p>");
         }
         out.push_str("</section>");
+        parts.push(Part::markup(out));
     }
-    out
+    parts.into()
 }

@@ -1,34 +1,74 @@
 //! The course home (its units, each with the learner's progress) and each unit's own page.
 
-use super::{crumbs, status, unit_label};
+use super::{crumbs, unit_label};
 use crate::course::COURSE;
 use crate::engine::progress::Progress;
 use crate::engine::route::Route;
 use crate::engine::summary::{next_step, unit_minutes, UnitSummary};
+use crate::engine::text::escape_html_into as esc;
 use crate::model::UnitId;
-use crate::ui::rich::rich;
+use crate::ui::rich::{link_into, raw, rich, wrapped_into};
 use crate::ui::Ctx;
 use yew::prelude::*;
 
-/// How far the learner got in a unit, in words.
-fn unit_progress(p: &Progress, u: UnitId) -> Html {
+/// How far the learner got in a unit, in words, as markup (see `ui::rich`).
+fn unit_progress_into(out: &mut String, p: &Progress, u: UnitId) {
     let sum = UnitSummary::new(&COURSE, p, u);
     let (right, total) = (sum.correct, sum.quiz.questions);
-    html! {
-        <ul class="progress-list">
-            <li>{"Lesson: "}{ status(sum.lesson_read, "read", "not read yet") }</li>
-            <li>{"Quiz: "}{ status(right == total, &format!("all {total} answered correctly"), &format!("{right} of {total} answered correctly")) }</li>
-            { for sum.scenarios.iter().map(|s| {
-                let sc = COURSE.scenario(s.scenario);
-                let (reached, endings) = (s.reached, s.endings);
-                html! {
-                    <li>{"Scenario “"}{sc.title}{"”: "}
-                        { status(reached > 0, &format!("{reached} of {endings} endings reached"), "not played yet") }
-                    </li>
-                }
-            }) }
-        </ul>
+    out.push_str("<ul class=\"progress-list\"><li>Lesson: ");
+    status_into(out, sum.lesson_read, "read", "not read yet");
+    out.push_str("</li><li>Quiz: ");
+    status_into(
+        out,
+        right == total,
+        &format!("all {total} answered correctly"),
+        &format!("{right} of {total} answered correctly"),
+    );
+    out.push_str("</li>");
+    for s in &sum.scenarios {
+        let (reached, endings) = (s.reached, s.endings);
+        out.push_str("<li>Scenario \u{201c}");
+        esc(out, COURSE.scenario(s.scenario).title);
+        out.push_str("\u{201d}: ");
+        status_into(
+            out,
+            reached > 0,
+            &format!("{reached} of {endings} endings reached"),
+            "not played yet",
+        );
+        out.push_str("</li>");
     }
+    out.push_str("</ul>");
+}
+
+/// A status in words and a symbol, never by colour alone.
+fn status_into(out: &mut String, done: bool, yes: &str, no: &str) {
+    out.push_str(if done {
+        "<span class=\"status status-done\"><span aria-hidden=\"true\">\u{2713} </span>"
+    } else {
+        "<span class=\"status status-todo\"><span aria-hidden=\"true\">\u{25cb} </span>"
+    });
+    esc(out, if done { yes } else { no });
+    out.push_str("</span>");
+}
+
+/// The units' cards, as markup: nothing in them listens to events.
+fn cards(ctx: &Ctx) -> String {
+    let mut out = String::new();
+    for u in COURSE.unit_ids().filter(|u| ctx.0.settings.shows(*u)) {
+        let unit = COURSE.unit(u);
+        out.push_str("<li class=\"card\"><h3>");
+        link_into(&mut out, &Route::Unit(u).href(&COURSE), &unit_label(u));
+        out.push_str("</h3>");
+        wrapped_into(&mut out, "p", unit.summary);
+        let minutes = unit_minutes(&COURSE, u);
+        let plural = if unit.scenarios.len() == 1 { "" } else { "s" };
+        out.push_str(&format!("<p class=\"meta\">About {minutes} minutes: the lesson, the quiz and the scenario{plural}.</p>"));
+        out.push_str("<h4 class=\"visually-hidden\">Your progress</h4>");
+        unit_progress_into(&mut out, &ctx.0.progress, u);
+        out.push_str("</li>");
+    }
+    out
 }
 
 pub fn home(ctx: &Ctx) -> Html {
@@ -52,20 +92,7 @@ pub fn home(ctx: &Ctx) -> Html {
                 </ul>
             }
             <h2>{"Units"}</h2>
-            <ol class="cards">
-                { for COURSE.unit_ids().filter(|u| ctx.0.settings.shows(*u)).map(|u| {
-                    let unit = COURSE.unit(u);
-                    html! {
-                        <li class="card">
-                            <h3><a href={Route::Unit(u).href(&COURSE)}>{ unit_label(u) }</a></h3>
-                            <p>{ rich(unit.summary) }</p>
-                            <p class="meta">{ format!("About {} minutes: the lesson, the quiz and the scenario{}.", unit_minutes(&COURSE, u), if unit.scenarios.len() == 1 { "" } else { "s" }) }</p>
-                            <h4 class="visually-hidden">{"Your progress"}</h4>
-                            { unit_progress(p, u) }
-                        </li>
-                    }
-                }) }
-            </ol>
+            <ol class="cards">{ raw(cards(ctx)) }</ol>
         </>
     }
 }
@@ -97,7 +124,7 @@ pub fn unit_page(ctx: &Ctx, u: UnitId) -> Html {
                 }) }
             </ol>
             <h2>{"Your progress"}</h2>
-            { unit_progress(&ctx.0.progress, u) }
+            { raw({ let mut out = String::new(); unit_progress_into(&mut out, &ctx.0.progress, u); out }) }
             if !unit.discuss.is_empty() {
                 <details class="lecturer">
                     <summary>{"For lecturers: seminar prompts"}</summary>

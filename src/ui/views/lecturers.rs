@@ -13,6 +13,7 @@ use crate::model::{QuizMode, UnitId};
 use crate::ui::effects;
 use crate::ui::hooks::use_app;
 use crate::ui::rich::{raw, rich, wrapped_into};
+use crate::ui::steps::{stepped, Part};
 use yew::prelude::*;
 
 /// The pass marks offered, besides each quiz's own.
@@ -85,6 +86,11 @@ pub fn LecturersPage() -> Html {
     };
     let pass_value = choice.pass.map(|p| p.to_string()).unwrap_or_default();
 
+    // Below the preview, the page is shown a step at a time (see `ui::steps`).
+    let mut later = vec![Part::markup(
+        BANK_AND_SCORM.replace("QUESTIONS", &COURSE.questions.len().to_string()),
+    )];
+    later.extend(COURSE.unit_ids().map(unit_section));
     html! {
         <>
             { crumbs(None, "For lecturers") }
@@ -132,15 +138,16 @@ pub fn LecturersPage() -> Html {
             <h3>{"Preview"}</h3>
             // Loaded when scrolled near: the preview is a second copy of the module.
             <iframe class="preview" src={preview_src} title="Preview of the embedded module" height="500" loading="lazy" />
-            { raw(BANK_AND_SCORM.replace("QUESTIONS", &COURSE.questions.len().to_string())) }
-            { for COURSE.unit_ids().map(unit_section) }
+            // What is above fills more than a screen: one part in the first frame.
+            { stepped(later.into(), 0, None, 0) }
         </>
     }
 }
 
 /// One unit for lecturers: outcomes, seminar prompts, questions with answers, scenario endings.
 /// The static parts are markup (see `ui::rich`); the answers are a component, built when opened.
-fn unit_section(u: UnitId) -> Html {
+/// Each unit is a part of the page, shown a step at a time (see `ui::steps`).
+fn unit_section(u: UnitId) -> Part {
     let unit = COURSE.unit(u);
     let heading = format!("lecturer-unit-{}", u.index());
     let mut before = String::new();
@@ -173,13 +180,16 @@ fn unit_section(u: UnitId) -> Html {
         }
         after.push_str("</ul>");
     }
-    html! {
+    // The closed answers add their summary's few words.
+    let weight = before.len() + after.len();
+    let html = html! {
         <section class="lecturer-unit" aria-labelledby={heading}>
             { raw(before) }
             <UnitAnswers unit={u} />
             { raw(after) }
         </section>
-    }
+    };
+    Part { html, weight }
 }
 
 /// The page's fixed prose, as markup.

@@ -6,10 +6,12 @@ use super::{crumbs, unit_label};
 use crate::course::COURSE;
 use crate::engine::route::Route;
 use crate::engine::state::Action;
+use crate::engine::steps::FIRST;
 use crate::engine::text::lesson_sources;
 use crate::model::LessonId;
 use crate::ui::effects;
 use crate::ui::rich::blocks;
+use crate::ui::steps::stepped;
 use crate::ui::Ctx;
 use yew::prelude::*;
 
@@ -31,7 +33,7 @@ pub fn lesson_page(ctx: &Ctx, id: LessonId) -> Html {
             <h1 id="view-heading" tabindex="-1">{ lesson.title }</h1>
             <p class="meta">{ format!("About {minutes} minutes' reading ({} words).", lesson.words) }</p>
             <p class="no-print"><button type="button" class="button secondary" onclick={print}>{"Print this lesson as a handout"}</button></p>
-            { blocks(lesson.body) }
+            { stepped(blocks(lesson.body), FIRST, None, id.index()) }
             if !sources.is_empty() {
                 <section aria-labelledby="lesson-sources">
                     <h2 id="lesson-sources">{"Sources for this lesson"}</h2>

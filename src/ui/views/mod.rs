@@ -122,15 +122,6 @@ pub fn unit_label(u: UnitId) -> String {
     format!("Unit {}: {}", u.index() + 1, COURSE.unit(u).title)
 }
 
-/// A status shown in words and a symbol, never by colour alone.
-pub fn status(done: bool, yes: &str, no: &str) -> Html {
-    if done {
-        html! { <span class="status status-done"><span aria-hidden="true">{"✓ "}</span>{yes.to_string()}</span> }
-    } else {
-        html! { <span class="status status-todo"><span aria-hidden="true">{"○ "}</span>{no.to_string()}</span> }
-    }
-}
-
 /// An error shown beside its control (as the GOV.UK error message pattern does), named by the
 /// control's group through `aria-describedby`.
 pub fn error_message(id: &'static str, text: Option<&str>) -> Html {

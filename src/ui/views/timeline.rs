@@ -2,11 +2,13 @@
 
 use crate::course::COURSE;
 use crate::engine::route::Route;
+use crate::engine::steps::FIRST;
 use crate::engine::text::escape_html_into as esc;
 use crate::engine::timeline::{decades, filter, Filter};
 use crate::model::EventId;
 use crate::ui::effects;
-use crate::ui::rich::{cite_links_into, link_into, raw, wrapped_into};
+use crate::ui::rich::{cite_links_into, link_into, wrapped_into};
+use crate::ui::steps::{stepped, Part, Parts};
 use yew::prelude::*;
 
 use super::{select_value, unit_label};
@@ -107,16 +109,17 @@ pub fn Timeline() -> Html {
                 <p>{"No event matches. Try fewer words, or another unit or decade."}</p>
             }
             <ol class="timeline" aria-labelledby="view-heading" aria-describedby="tl-count">
-                { raw(events(&shown)) }
+                { stepped(events(&shown), FIRST, None, 0) }
             </ol>
         </>
     }
 }
 
-/// The events shown, as markup (see `ui::rich`): a long static list is parsed in one go.
-fn events(shown: &[EventId]) -> String {
-    let mut out = String::new();
+/// The events shown, as markup (see `ui::rich`), a step at a time (see `ui::steps`).
+fn events(shown: &[EventId]) -> Parts {
+    let mut parts = Vec::new();
     for &id in shown {
+        let mut out = String::new();
         let e = COURSE.event(id);
         out.push_str("<li class=\"tl-event\"><p class=\"tl-date\"><time datetime=\"");
         esc(&mut out, &e.date_iso());
@@ -137,6 +140,7 @@ fn events(shown: &[EventId]) -> String {
         out.push_str(". Source: ");
         cite_links_into(&mut out, e.cites);
         out.push_str("</p></li>");
+        parts.push(Part::markup(out));
     }
-    out
+    parts.into()
 }

@@ -1,0 +1,98 @@
+//! A long page's parts, shown a step at a time (see `engine::steps`): the first parts with the
+//! page, the rest in the frames after it, each step after the previous one has been painted.
+
+use crate::engine::steps::{first_end, step_end, STEP};
+use crate::ui::effects;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// One part of a page and the length of its markup.
+pub struct Part {
+    pub html: Html,
+    pub weight: usize,
+}
+
+impl Part {
+    /// Markup the module wrote itself (see `ui::rich::raw`), weighed by its length.
+    pub fn markup(m: String) -> Part {
+        Part {
+            weight: m.len(),
+            html: crate::ui::rich::raw(m),
+        }
+    }
+}
+
+/// A page's parts. Two lists are the same only when they are one list: each render of the page
+/// builds a new one, whose parts Yew then compares one by one.
+#[derive(Clone)]
+pub struct Parts(pub Rc<[Part]>);
+
+impl PartialEq for Parts {
+    fn eq(&self, other: &Parts) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl From<Vec<Part>> for Parts {
+    fn from(v: Vec<Part>) -> Parts {
+        Parts(v.into())
+    }
+}
+
+/// Shows `parts` a step at a time: the first step (about `first` of markup, and through part
+/// `through`, which a link leads to) as part of the page itself, so that the page's focus can move
+/// into it, and the rest in the frames after. Another `key` (another lesson) starts from the first
+/// step again.
+pub fn stepped(parts: Parts, first: usize, through: Option<usize>, key: usize) -> Html {
+    let weights: Vec<usize> = parts.0.iter().map(|p| p.weight).collect();
+    let start = first_end(&weights, first, through);
+    html! {
+        <>
+            { for parts.0[..start].iter().map(|p| p.html.clone()) }
+            <Steps {key} {parts} {start} />
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct StepsProps {
+    parts: Parts,
+    /// The parts shown before these, by the page.
+    start: usize,
+}
+
+/// The parts after `start`, a step more after each painted frame. Shown parts stay: a later
+/// render of the page (a filter, an answer elsewhere) shows as many parts as were shown. Rendered
+/// on a server (the tests, the prerendered home) it shows them all at once, as there are no later
+/// frames there.
+#[component]
+fn Steps(props: &StepsProps) -> Html {
+    let weights: Vec<usize> = props.parts.0.iter().map(|p| p.weight).collect();
+    let end = use_state(|| props.start);
+    let len = weights.len();
+    let start = props.start.min(len);
+    let shown = if cfg!(target_arch = "wasm32") {
+        (*end).clamp(start, len)
+    } else {
+        len
+    };
+    {
+        let end = end.clone();
+        // Marks the page (`<html data-filling>`) while parts are to come, for the tests.
+        use_effect_with((shown, len), move |&(shown, len)| {
+            let filling = shown < len;
+            if filling {
+                effects::after_paint(move || end.set(step_end(&weights, shown, STEP)));
+            }
+            effects::set_root_attributes(&[(
+                "data-filling",
+                if filling { "true" } else { "false" },
+            )]);
+            || effects::set_root_attributes(&[("data-filling", "false")])
+        });
+    }
+    props.parts.0[start..shown]
+        .iter()
+        .map(|p| p.html.clone())
+        .collect()
+}

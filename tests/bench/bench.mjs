@@ -76,7 +76,13 @@ async function coldLoad(browser, url) {
   return { context, page, cdp, requests, fcp, interactive };
 }
 
-/** From a change of route to the next painted frame after the new view has focus (`painted`), and to the frame after its last part (`filled`). */
+/**
+ * From a change of route to the end of the painted frame that shows the new view with focus on
+ * its heading (`painted`), and to the end of the frame that shows a long page's last part
+ * (`filled`, src/ui/steps.rs). The end of a frame is a task queued from its animation callbacks:
+ * it runs once that frame's rendering is done, before any task the page queued after it (waiting
+ * for the next frame's callbacks instead would add the page's next step and up to a frame).
+ */
 async function viewChange(page, hash) {
   return page.evaluate(async (h) => {
     document.activeElement?.blur();
@@ -84,34 +90,29 @@ async function viewChange(page, hash) {
     location.hash = h;
     await new Promise((resolve, reject) => {
       const tick = () => {
-        if (document.activeElement?.id === 'view-heading') resolve();
+        if (document.activeElement?.id === 'view-heading') setTimeout(resolve, 0);
         else if (performance.now() - t0 > 10_000) reject(new Error(`no new view for ${h}`));
         else requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
     });
-    // Found in a frame's animation callbacks: that frame paints the new view, and the next
-    // frame's callbacks run after that paint.
-    await new Promise((r) => requestAnimationFrame(r));
     const painted = performance.now() - t0;
-    // A long page shows the rest of its parts in the frames after (src/ui/steps.rs): until its
-    // last part is painted too.
     if (document.documentElement.dataset.filling !== 'true') return { painted, filled: painted };
     await new Promise((resolve) => {
-      const tick = () => (document.documentElement.dataset.filling === 'true' ? requestAnimationFrame(tick) : requestAnimationFrame(resolve));
+      const tick = () => (document.documentElement.dataset.filling === 'true' ? requestAnimationFrame(tick) : setTimeout(resolve, 0));
       requestAnimationFrame(tick);
     });
     return { painted, filled: performance.now() - t0 };
   }, hash);
 }
 
-/** From a click on `selector` to the next painted frame. */
+/** From a click on `selector` to the end of the next painted frame (as above). */
 async function input(page, selector) {
   return page.evaluate(async (sel) => {
     const el = document.querySelector(sel);
     const t0 = performance.now();
     el.click();
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     return performance.now() - t0;
   }, selector);
 }

@@ -5,6 +5,7 @@ use crate::engine::steps::{first_end, step_end, STEP};
 use crate::ui::effects;
 use std::rc::Rc;
 use yew::prelude::*;
+use yew::virtual_dom::VList;
 
 /// One part of a page and the length of its markup.
 pub struct Part {
@@ -48,10 +49,24 @@ pub fn stepped(parts: Parts, first: usize, through: Option<usize>, key: usize) -
     let start = first_end(&weights, first, through);
     html! {
         <>
-            { for parts.0[..start].iter().map(|p| p.html.clone()) }
+            { keyed(&parts, 0..start) }
             <Steps {key} {parts} {start} />
         </>
     }
+}
+
+/// The parts in `range`, each keyed by its place. Yew matches the children of an unkeyed list
+/// from its end, so a list that grows at its end would have every part written again.
+fn keyed(parts: &Parts, range: std::ops::Range<usize>) -> Html {
+    range
+        .filter_map(|i| {
+            let part = parts.0.get(i)?;
+            Some(Html::from(VList::with_children(
+                vec![part.html.clone()],
+                Some(i.into()),
+            )))
+        })
+        .collect()
 }
 
 #[derive(Properties, PartialEq)]
@@ -78,21 +93,19 @@ fn Steps(props: &StepsProps) -> Html {
     };
     {
         let end = end.clone();
-        // Marks the page (`<html data-filling>`) while parts are to come, for the tests.
+        // Marks the page (`<html data-filling>`) while parts are to come, for the tests. Written
+        // only when it changes: a change on the root element makes the browser restyle the page.
         use_effect_with((shown, len), move |&(shown, len)| {
             let filling = shown < len;
             if filling {
                 effects::after_paint(move || end.set(step_end(&weights, shown, STEP)));
             }
-            effects::set_root_attributes(&[(
-                "data-filling",
-                if filling { "true" } else { "false" },
-            )]);
+            let value = if filling { "true" } else { "false" };
+            effects::set_root_attributes(&[("data-filling", value)]);
+        });
+        use_effect_with((), |_| {
             || effects::set_root_attributes(&[("data-filling", "false")])
         });
     }
-    props.parts.0[start..shown]
-        .iter()
-        .map(|p| p.html.clone())
-        .collect()
+    keyed(&props.parts, start..shown)
 }

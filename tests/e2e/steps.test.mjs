@@ -35,6 +35,23 @@ e2eTest(env, 'the glossary shows its first entries at once and every entry, in o
   const first = await firstFrame(page, '#/glossary', '.term-entry');
   assert.ok(first.count > 0 && first.count < course.terms.length, `the first frame holds ${first.count} of ${course.terms.length} entries`);
   assert.equal(first.filling, 'true', 'the page says it is still filling');
+  // Each step adds its parts after those shown, and leaves those alone.
+  const changes = await page.evaluate(() => new Promise((resolve) => {
+    const seen = { before: document.querySelectorAll('.term-entry').length, added: 0, removed: 0, root: 0 };
+    const obs = new MutationObserver((ms) => {
+      for (const m of ms) {
+        if (m.target === document.documentElement) seen.root++;
+        else { seen.added += m.addedNodes.length; seen.removed += m.removedNodes.length; }
+      }
+    });
+    obs.observe(document.documentElement, { subtree: true, childList: true, attributes: true });
+    const tick = () => (document.documentElement.dataset.filling === 'true' ? requestAnimationFrame(tick) : (obs.disconnect(), resolve(seen)));
+    requestAnimationFrame(tick);
+  }));
+  assert.equal(changes.removed, 0, 'no shown part is written again');
+  assert.ok(changes.before < course.terms.length, `${changes.before} entries shown when watching began`);
+  assert.equal(changes.added, course.terms.length - changes.before, 'each entry is added once');
+  assert.equal(changes.root, 1, 'the page is marked filled once, and not marked in between');
   await waitFilled(page);
   const names = await page.$$eval('.term-entry h2', (hs) => hs.map((h) => h.textContent));
   assert.equal(names.length, course.terms.length, 'every entry once filled');

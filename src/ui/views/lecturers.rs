@@ -86,10 +86,25 @@ pub fn LecturersPage() -> Html {
     };
     let pass_value = choice.pass.map(|p| p.to_string()).unwrap_or_default();
 
-    // Below the preview, the page is shown a step at a time (see `ui::steps`).
-    let mut later = vec![Part::markup(
-        BANK_AND_SCORM.replace("QUESTIONS", &COURSE.questions.len().to_string()),
-    )];
+    // Below the embed code, the page is shown a step at a time (see `ui::steps`).
+    let preview = html! {
+        <>
+            <p><label for="host-code">{"Script to paste"}</label></p>
+            <textarea id="host-code" class="code" readonly=true rows="8" value={embed::HOST_SCRIPT} />
+            <p><button type="button" class="button" onclick={copy("host-code")}>{"Copy the script"}</button></p>
+            <h3>{"Preview"}</h3>
+            // Loaded when scrolled near: the preview is a second copy of the module.
+            <iframe class="preview" src={preview_src} title="Preview of the embedded module" height="500" loading="lazy" />
+        </>
+    };
+    let mut later = vec![
+        Part::markup(CODE_EXPLAINED.to_string()),
+        Part {
+            html: preview,
+            weight: embed::HOST_SCRIPT.len(),
+        },
+        Part::markup(BANK_AND_SCORM.replace("QUESTIONS", &COURSE.questions.len().to_string())),
+    ];
     later.extend(COURSE.unit_ids().map(unit_section));
     html! {
         <>
@@ -131,14 +146,7 @@ pub fn LecturersPage() -> Html {
             <p><label for="embed-code">{"Code to paste"}</label></p>
             <textarea id="embed-code" class="code" readonly=true rows="5" value={code.clone()} />
             <p><button type="button" class="button" onclick={copy("embed-code")}>{"Copy the embed code"}</button></p>
-            { raw(CODE_EXPLAINED.to_string()) }
-            <p><label for="host-code">{"Script to paste"}</label></p>
-            <textarea id="host-code" class="code" readonly=true rows="8" value={embed::HOST_SCRIPT} />
-            <p><button type="button" class="button" onclick={copy("host-code")}>{"Copy the script"}</button></p>
-            <h3>{"Preview"}</h3>
-            // Loaded when scrolled near: the preview is a second copy of the module.
-            <iframe class="preview" src={preview_src} title="Preview of the embedded module" height="500" loading="lazy" />
-            // What is above fills more than a screen: one part in the first frame.
+            // What is above fills a screen: one part in the first frame.
             { stepped(later.into(), 0, None, 0) }
         </>
     }

@@ -2,10 +2,10 @@
 //!
 //! Rich text is static: nothing in it listens to events or changes once shown. So it is written
 //! as HTML markup (every piece of text escaped) and handed to Yew as raw HTML, which the browser
-//! parses in one go. A long page (the glossary, the timeline, a lesson) then costs one parse
-//! instead of a Yew node, a diff and several calls into the browser per element; the markup is the
-//! same as the elements would be. A lesson's blocks are markup each, so that a long lesson can be
-//! shown a step at a time; a reflection box among them is a component.
+//! parses in one go. An entry or a block of a long page (the glossary, the timeline, a lesson) then
+//! costs one parse instead of a Yew node, a diff and several calls into the browser per element;
+//! the markup is the same as the elements would be. A lesson's blocks are markup each, so that a
+//! long lesson can be shown a step at a time; a reflection box among them is a component.
 
 use crate::course::COURSE;
 use crate::engine::route::Route;
@@ -156,9 +156,9 @@ pub fn paras(p: Paras) -> Html {
     raw(out)
 }
 
-/// A lesson's blocks: runs of markup, with each reflection box as its component.
-/// Each glossary term's first use carries its definition for print (see [`Terms`]).
-/// A lesson's blocks, each a part of the page shown a step at a time (see `ui::steps`).
+/// A lesson's blocks, each a part of the page shown a step at a time (see `ui::steps`): markup, or
+/// a reflection box's component. Each glossary term's first use carries its definition for print
+/// (see [`Terms`]).
 pub fn blocks(b: &[Block]) -> Parts {
     let mut terms = Terms::FirstUse(vec![false; COURSE.terms.len()]);
     let mut parts = Vec::new();

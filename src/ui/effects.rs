@@ -275,6 +275,14 @@ mod imp {
         }
     }
 
+    /// Marks the app's root (`data-started`): the app has replaced the page's static copy of the
+    /// home and its links respond. The loader, the tests and the benchmark read it.
+    pub fn mark_started() {
+        if let Some(root) = document().and_then(|d| d.get_element_by_id("app")) {
+            let _ = root.set_attribute("data-started", "");
+        }
+    }
+
     /// Runs `f` once the browser has painted its next frame: in a task queued from that frame's
     /// animation callbacks, which run before its paint.
     pub fn after_paint(f: impl FnOnce() + 'static) {
@@ -388,6 +396,7 @@ mod imp {
     pub fn focus(_: &str) {}
     pub fn print() {}
     pub fn after_paint(_: impl FnOnce() + 'static) {}
+    pub fn mark_started() {}
     pub fn set_root_attributes(_: &[(&str, &str)]) {}
     pub fn focus_first_control(_: &str) {}
     pub fn announce(_: &str) {}

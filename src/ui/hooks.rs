@@ -202,6 +202,13 @@ fn lms_words(version: Option<crate::engine::package::ScormVersion>, error: &str)
     }
 }
 
+/// Once the app's first view is in the page (its effects run after every component in it has
+/// rendered): the root is marked as started, for the loader, the tests and the benchmark.
+#[hook]
+pub fn use_started() {
+    use_effect_with((), |_| effects::mark_started());
+}
+
 /// Inside another page's frame (not an LMS's: its player sizes the frame): tells the page the
 /// module's height as it changes, and notes whether the page listens (see [`frame`]).
 #[hook]

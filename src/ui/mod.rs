@@ -199,6 +199,7 @@ pub fn App(props: &AppProps) -> Html {
     hooks::use_storage_sync(&state);
     hooks::use_lms(&state);
     hooks::use_frame(&state);
+    hooks::use_started();
 
     html! {
         <ContextProvider<Ctx> context={state.clone()}>
@@ -215,9 +216,9 @@ pub fn start() {
         .and_then(|d| d.get_element_by_id("app"));
     match root {
         Some(root) => {
-            // The page's static copy of the home (or the loading message) gives way to the app.
+            // The page's static copy of the home (or the loading message) gives way to the app,
+            // which marks the root as started once its first view is in (`hooks::use_started`).
             root.set_inner_html("");
-            let _ = root.set_attribute("data-started", "");
             yew::Renderer::<App>::with_root(root).render();
         }
         None => {

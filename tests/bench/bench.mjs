@@ -54,10 +54,12 @@ async function throttled(browser) {
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 562.5, downloadThroughput: 1.47e6 / 8, uploadThroughput: 675e3 / 8 });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await context.addInitScript(() => {
-    // When the app takes over the page: its unit links now respond.
+    // Interactive: the app has put its first view in the page (it marks the root `data-started`
+    // then) and the task doing that has ended, so a click on a unit link is handled at once. The
+    // end is timed by a task queued when the mark appears, which runs once the main thread is free.
     new MutationObserver((_, obs) => {
       if (document.getElementById('app')?.hasAttribute('data-started')) {
-        globalThis.benchInteractive = performance.now();
+        setTimeout(() => { globalThis.benchInteractive = performance.now(); }, 0);
         obs.disconnect();
       }
     }).observe(document, { subtree: true, attributes: true, childList: true });

@@ -122,18 +122,25 @@ pub fn decode(coded: &[u8], dictionary: &[u8]) -> Option<String> {
     if words.pop() != Some(&[]) {
         return None;
     }
-    let mut out = Vec::with_capacity(coded.len() * 5 / 4);
-    let mut bytes = coded.iter();
-    while let Some(&b) = bytes.next() {
-        if b >= 0x20 {
-            out.push(b);
-        } else if b == ESCAPE {
-            out.push(*bytes.next()?);
+    // The text is about 2.2 times its coded length (measured on this course).
+    let mut out = Vec::with_capacity(coded.len() * 9 / 4);
+    let mut at = 0;
+    while at < coded.len() {
+        // A run of plain bytes is copied in one go: the text is mostly that.
+        let run = coded[at..].iter().take_while(|b| **b >= 0x20).count();
+        out.extend_from_slice(&coded[at..at + run]);
+        at += run;
+        let Some(&b) = coded.get(at) else { break };
+        at += 1;
+        if b == ESCAPE {
+            out.push(*coded.get(at)?);
+            at += 1;
         } else {
             let i = if b < PAIR {
                 usize::from(b)
             } else {
-                SINGLE + usize::from(b - PAIR) * 256 + usize::from(*bytes.next()?)
+                at += 1;
+                SINGLE + usize::from(b - PAIR) * 256 + usize::from(*coded.get(at - 1)?)
             };
             out.extend_from_slice(words.get(i)?);
         }

@@ -37,20 +37,15 @@ fn main() {
     }
 }
 
-/// The course as `course.rs` reads it: `[shape length][shape][dictionary length][dictionary]
-/// [text]`, the lengths as LEB128 varints, the text with its commonest words coded
-/// (`model::wire::words`).
+/// The course as `course.rs` reads it: `[shape length][shape][text]`, the length as a LEB128
+/// varint. The text is stored plain, so the app borrows its strings from it where it lies; the
+/// build's last step word-codes it in the `.wlz` copy of the wasm, and the loader expands it as
+/// it streams in (`src/dist/words.rs`, `static/words.js`).
 fn pack(course: &model::Course) -> Vec<u8> {
-    use model::wire::words;
     let w = model::wire::write_course(course);
-    let chosen = words::choose_words(&w.text);
-    let dictionary = words::pack_words(&chosen);
-    let text = words::encode(&w.text, &chosen);
     let mut out = model::wire::Writer::default();
-    for part in [&w.shape, &dictionary] {
-        out.uint(part.len() as u64);
-        out.shape.extend_from_slice(part);
-    }
-    out.shape.extend_from_slice(&text);
+    out.uint(w.shape.len() as u64);
+    out.shape.extend_from_slice(&w.shape);
+    out.shape.extend_from_slice(w.text.as_bytes());
     out.shape
 }

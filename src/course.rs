@@ -2,13 +2,14 @@
 //! (`model::wire`), and read into the model's types the first time it is used.
 //!
 //! The binary form is about a third of the course as Rust statics (no pointers in the data). Its
-//! text is stored with its commonest words coded (`model::wire::words`), decoded once at start
-//! into memory the app keeps, from which the course's strings borrow. Reading it takes no parser
-//! of the seeds. The stored bytes come from our build, not from a
+//! text is stored plain, and the course's strings borrow from it where it lies: reading copies no
+//! text. (The download is smaller than that: the build's last step word-codes this text in the
+//! compressed copy of the wasm, and the loader expands it as it streams in; see `src/dist/`.)
+//! Reading takes no parser of the seeds. The stored bytes come from our build, not from a
 //! learner or a browser; if they could not be read the build would be broken, so the app stops
 //! with a message (and `static/start.js` shows the learner what to do).
 
-use crate::model::wire::{read_course, words, WireError};
+use crate::model::wire::{read_course, WireError};
 use crate::model::*;
 use std::sync::LazyLock;
 
@@ -25,7 +26,7 @@ pub static COURSE: LazyLock<Course> = LazyLock::new(|| match unpack(STORED) {
 #[derive(Debug)]
 pub enum UnpackError {
     Cut,
-    Words,
+    Text,
     Wire(WireError),
 }
 
@@ -33,37 +34,38 @@ impl std::fmt::Display for UnpackError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             UnpackError::Cut => f.write_str("it is cut short"),
-            UnpackError::Words => f.write_str("its text does not fit its dictionary"),
+            UnpackError::Text => f.write_str("its text is not UTF-8"),
             UnpackError::Wire(e) => e.fmt(f),
         }
     }
 }
 
-/// A LEB128 length at the start of `bytes`, and what follows it.
-fn length(bytes: &[u8]) -> Result<(usize, &[u8]), UnpackError> {
+/// The stored course's two parts (as `build.rs` writes it: `[shape length][shape][text]`).
+fn parts(stored: &[u8]) -> Result<(&[u8], &[u8]), UnpackError> {
     let mut len = 0usize;
     let mut at = 0;
     loop {
-        let byte = *bytes.get(at).ok_or(UnpackError::Cut)?;
+        let byte = *stored.get(at).ok_or(UnpackError::Cut)?;
         len |= usize::from(byte & 0x7f) << (7 * at);
         at += 1;
         if byte & 0x80 == 0 || at > 4 {
             break;
         }
     }
-    Ok((len, &bytes[at..]))
+    let rest = &stored[at..];
+    let shape = rest.get(..len).ok_or(UnpackError::Cut)?;
+    Ok((shape, &rest[len..]))
 }
 
-/// Reads a stored course (as `build.rs` writes it: `[shape length][shape][dictionary length]
-/// [dictionary][text]`). The text is decoded once into memory kept for the app's life, and the
-/// course's strings borrow from it.
+/// The course's text as the app holds it (for the build's last step, which finds it in the wasm).
+pub fn stored_text() -> &'static [u8] {
+    parts(STORED).map_or(&[], |(_, text)| text)
+}
+
+/// Reads a stored course. Its strings borrow from the stored text.
 pub fn unpack(stored: &'static [u8]) -> Result<Course, UnpackError> {
-    let (len, rest) = length(stored)?;
-    let shape = rest.get(..len).ok_or(UnpackError::Cut)?;
-    let (len, rest) = length(&rest[len..])?;
-    let dictionary = rest.get(..len).ok_or(UnpackError::Cut)?;
-    let text = words::decode(&rest[len..], dictionary).ok_or(UnpackError::Words)?;
-    let text: &'static str = Box::leak(text.into_boxed_str());
+    let (shape, text) = parts(stored)?;
+    let text = std::str::from_utf8(text).map_err(|_| UnpackError::Text)?;
     read_course(shape, text).map_err(UnpackError::Wire)
 }
 

@@ -6,9 +6,9 @@
 // still loads: wasm-bindgen falls back to the non-streaming path.
 //
 // The wasm is also stored LZMA-compressed by the build (APP_WLZ, about a fifth smaller than gzip
-// would send it), and the decoder above expands it as it downloads, so that the module compiles
-// while it streams in. A server that compresses nothing (as VLE file stores often do) then sends
-// less than half a megabyte in all. If the compressed copy is missing, the plain .wasm is fetched.
+// would send it), with the course's text word-coded, and the decoder and the expander above
+// restore it as it downloads, so that the module compiles while it streams in. A server that
+// compresses nothing (as VLE file stores often do) then sends less than half a megabyte in all. If the compressed copy is missing, the plain .wasm is fetched.
 const app = document.getElementById('app');
 const started = () => app === null || app.hasAttribute('data-started');
 
@@ -55,14 +55,16 @@ async function wasmSource() {
   if (!res.ok || !res.body) return fetch('./APP_WASM');
   const reader = res.body.getReader();
   const lzma = new LzmaDecoder();
+  const words = wordExpander();
   const wasm = new ReadableStream({
     async pull(c) {
       for (;;) {
         const { done, value } = await reader.read();
         if (done) lzma.end(); else lzma.push(value);
-        const fresh = lzma.run();
+        const fresh = words.push(lzma.run());
         if (fresh.length > 0) c.enqueue(fresh);
         if (lzma.finished) {
+          if (!words.done()) throw new Error('the compressed module is damaged (its text is cut)');
           // Read the download to its end, so that it completes rather than being cut off.
           for (let end = done; !end;) ({ done: end } = await reader.read());
           c.close();

@@ -4,6 +4,7 @@
 //! precompressed `.gz` and `.br` copies of the files a browser downloads.
 
 mod names;
+pub mod words;
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -21,6 +22,9 @@ const LOADER: &str = include_str!("../../static/start.js");
 /// The LZMA decoder the loader uses, copied into the loader's file (one request fewer).
 const LZMA_JS: &str = include_str!("../../static/lzma.js");
 
+/// The loader's expander of the course's word-coded text ([`words`]), copied in likewise.
+const WORDS_JS: &str = include_str!("../../static/words.js");
+
 /// Files worth sending compressed.
 const COMPRESSIBLE: [&str; 7] = ["html", "js", "css", "wasm", "xml", "gift", "svg"];
 
@@ -36,12 +40,13 @@ pub fn wlz_name(wasm: &str) -> String {
     format!("{}.wlz", wasm.strip_suffix(".wasm").unwrap_or(wasm))
 }
 
-/// The loader's text: the decoder, then the start-up script with the file names in place (the
-/// build minifies it with [`terse`]).
+/// The loader's text: the decoder and the expander, then the start-up script with the file names
+/// in place (the build minifies it with [`terse`]).
 pub fn loader(js: &str, wasm: &str) -> String {
     format!(
-        "{}\n{}",
+        "{}\n{}\n{}",
         LZMA_JS.replace("export class LzmaDecoder", "class LzmaDecoder"),
+        WORDS_JS.replace("export function wordExpander", "function wordExpander"),
         LOADER
             .replace("APP_JS", js)
             .replace("APP_WASM", wasm)
@@ -330,7 +335,9 @@ pub fn finish(dir: &Path) -> Result<String, String> {
             );
             data = short;
         }
-        let packed = lzma(&data)?;
+        let coded = words::code_in_wasm(&data, crate::course::stored_text())
+            .map_err(|e| format!("{wasm}: {e}"))?;
+        let packed = lzma(&coded)?;
         std::fs::write(dir.join(&wlz), &packed).map_err(|e| format!("{wlz}: {e}"))?;
         let loader = terse(&loader).map_err(|e| format!("{name}: {e}"))?;
         std::fs::write(dir.join(&name), loader).map_err(|e| format!("{name}: {e}"))?;

@@ -10,8 +10,9 @@ import fs from 'node:fs';
 import zlib from 'node:zlib';
 import path from 'node:path';
 import { LzmaDecoder } from '../../static/lzma.js';
+import { wordExpander } from '../../static/words.js';
 import { before, after, test } from 'node:test';
-import { DIST, startServer, launchBrowser, watchErrors, assertNoErrors, goHash, quizSeed, scenarioSeed, scenarioPaths, playScenario } from './helpers.mjs';
+import { DIST, courseJson, startServer, launchBrowser, watchErrors, assertNoErrors, goHash, quizSeed, scenarioSeed, scenarioPaths, playScenario } from './helpers.mjs';
 
 /** The policy README.md documents; `frame-src 'self'` only for the lecturers' page's preview. */
 export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
@@ -144,18 +145,45 @@ test('the page downloads only the compressed wasm, much smaller than the plain o
   const wasm = fs.readdirSync(DIST).find((f) => f.endsWith('.wasm'));
   const packed = fs.readFileSync(path.join(DIST, wasm.replace(/\.wasm$/, '.wlz')));
   const plainBytes = fs.readFileSync(path.join(DIST, wasm));
-  // The decoder the page uses, fed in download-sized pieces, gives the .wasm byte for byte.
-  const lzma = new LzmaDecoder();
-  const parts = [];
-  for (let i = 0; i < packed.length; i += 16_384) {
-    lzma.push(packed.subarray(i, i + 16_384));
-    parts.push(lzma.run());
+  // The decoder and the expander the page uses, fed in download-sized pieces, give the .wasm
+  // byte for byte.
+  const expand = (bytes, piece) => {
+    const lzma = new LzmaDecoder();
+    const words = wordExpander();
+    const parts = [];
+    for (let i = 0; i < bytes.length; i += piece) {
+      lzma.push(bytes.subarray(i, i + piece));
+      parts.push(words.push(lzma.run()));
+    }
+    lzma.end();
+    parts.push(words.push(lzma.run()));
+    return { lzma, words, out: Buffer.concat(parts) };
+  };
+  for (const piece of [16_384, 1_000, 7]) {
+    const { lzma, words, out } = expand(packed, piece);
+    assert.ok(lzma.finished && words.done(), `in pieces of ${piece} bytes, the whole text is expanded`);
+    assert.ok(out.equals(plainBytes), `in pieces of ${piece} bytes, the .wlz expands to the .wasm`);
   }
-  lzma.end();
-  parts.push(lzma.run());
-  assert.ok(lzma.finished && Buffer.concat(parts).equals(plainBytes), 'the .wlz expands to the .wasm');
-  // Much smaller than the plain file (whose course text is already word-coded), and smaller than
-  // what a server's gzip would send.
+  // The course's text is in the .wasm plain (the app reads it where it lies) and coded in the
+  // .wlz: a sentence of the glossary is in the one, not in the other.
+  const runs = courseJson().terms.map((t) => t.definition[0]).filter((r) => typeof r === 'string');
+  const sentence = Buffer.from(runs.sort((a, b) => b.length - a.length)[0].slice(0, 60));
+  assert.ok(plainBytes.includes(sentence), `the .wasm holds the text plain: ${sentence}`);
+  const raw = new LzmaDecoder();
+  raw.push(packed);
+  raw.end();
+  const payload = Buffer.from(raw.run());
+  assert.ok(!payload.includes(sentence), 'the .wlz holds it coded');
+  // Text cut short, or not the length its header gives, is not taken for the module.
+  const cutText = wordExpander();
+  cutText.push(payload.subarray(0, 16 + payload.readUInt32LE(0) + payload.readUInt32LE(12) + 100));
+  assert.ok(!cutText.done(), 'a cut copy is not whole');
+  const longer = Buffer.from(payload);
+  longer.writeUInt32LE(longer.readUInt32LE(8) + 1, 8);
+  const wrong = wordExpander();
+  wrong.push(longer);
+  assert.ok(!wrong.done(), 'a text of another length is not whole');
+  // Much smaller than the plain file, and smaller than what a server's gzip would send.
   assert.ok(packed.length < plainBytes.length / 2.5, `${packed.length} against ${plainBytes.length}`);
   const gzipped = zlib.gzipSync(plainBytes, { level: 9 }).length;
   assert.ok(packed.length < gzipped, `${packed.length} against ${gzipped} by gzip -9`);

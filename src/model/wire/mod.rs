@@ -4,8 +4,8 @@
 //! Two streams. The *shape* holds every number, tag and length as a LEB128 varint (signed numbers
 //! zigzagged); the *text* holds every string's bytes, one after another, in the order the shape
 //! reads them, so a string costs only its length in the shape. Strings are sliced out of the one
-//! text, so reading copies no text. `build.rs` compresses both (LZMA) and `src/course.rs` expands
-//! them on first use.
+//! text, so reading copies no text. `build.rs` stores both in the app as they are (the download
+//! is compressed as a whole: `src/dist/`), and `src/course.rs` reads them on first use.
 //!
 //! Every struct of the model is written and read (in `types.rs`) through `wire_struct!`, which destructures without `..` and
 //! builds with every field: a field added to the model and forgotten here fails to compile. The
@@ -262,7 +262,6 @@ impl<T: Wire> Wire for Option<T> {
 }
 
 mod types;
-pub mod words;
 
 /// Writes the course: the shape and the text, ready to compress.
 pub fn write_course(course: &Course) -> Writer {

@@ -1,6 +1,9 @@
-//! The course's text stored with its commonest words as one- or two-byte codes, which LZMA then
-//! packs better than the words themselves: the first load is about 6 KB smaller (measured on
-//! this course: 1,000 words). `build.rs` encodes; the app decodes the whole text once, at start.
+//! The course's text word-coded in the compressed copy of the wasm (`.wlz`): LZMA packs the text
+//! with its commonest words as one- or two-byte codes better than the words themselves (the
+//! download is about 6 KB smaller on this course, with 1,000 words). The wasm holds the text
+//! plain, so the app reads it where it lies; the build codes it in the copy ([`code_in_wasm`]),
+//! and the loader (`static/words.js`) expands it as the copy streams in, so the app does no
+//! decoding when it starts. [`expand`] is the loader's reference, for the tests.
 //!
 //! The text is UTF-8 and holds no control characters, so bytes below `0x20` are free for codes:
 //! `0x00..=0x1A` are the 27 commonest words, `0x1B..=0x1E` followed by any byte are 1,024 more,
@@ -148,6 +151,65 @@ pub fn decode(coded: &[u8], dictionary: &[u8]) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// Bytes of the header before the dictionary: four little-endian `u32`s.
+const HEADER: usize = 16;
+
+/// `wasm` with the one copy of `text` in it word-coded, as the loader expands it: a header of
+/// four little-endian `u32`s (where the text starts, its coded length, its plain length, the
+/// dictionary's length), then the wasm up to the text, the dictionary, the coded text, and the
+/// rest of the wasm. (The dictionary next to the text packs about 400 bytes smaller than at the
+/// start.)
+pub fn code_in_wasm(wasm: &[u8], text: &[u8]) -> Result<Vec<u8>, String> {
+    let s = std::str::from_utf8(text).map_err(|_| "the course's text is not UTF-8".to_string())?;
+    let found = |from: usize| {
+        (!text.is_empty())
+            .then(|| {
+                wasm.get(from..)?
+                    .windows(text.len())
+                    .position(|w| w == text)
+            })
+            .flatten()
+            .map(|at| at + from)
+    };
+    let at = found(0).ok_or("the course's text is not in the wasm")?;
+    if found(at + 1).is_some() {
+        return Err("the course's text is in the wasm twice".into());
+    }
+    let chosen = choose_words(s);
+    let dictionary = pack_words(&chosen);
+    let coded = encode(s, &chosen);
+    let mut out = Vec::with_capacity(HEADER + dictionary.len() + wasm.len());
+    for n in [at, coded.len(), text.len(), dictionary.len()] {
+        let n = u32::try_from(n).map_err(|_| "the wasm is too large".to_string())?;
+        out.extend_from_slice(&n.to_le_bytes());
+    }
+    out.extend_from_slice(&wasm[..at]);
+    out.extend_from_slice(&dictionary);
+    out.extend_from_slice(&coded);
+    out.extend_from_slice(&wasm[at + text.len()..]);
+    Ok(out)
+}
+
+/// The wasm back from [`code_in_wasm`]'s output (what `static/words.js` does as it streams);
+/// `None` if the parts do not fit together.
+pub fn expand(packed: &[u8]) -> Option<Vec<u8>> {
+    let n = |i: usize| -> Option<usize> {
+        let b = packed.get(4 * i..4 * i + 4)?;
+        usize::try_from(u32::from_le_bytes([b[0], b[1], b[2], b[3]])).ok()
+    };
+    let (at, coded, text, dict) = (n(0)?, n(1)?, n(2)?, n(3)?);
+    let body = packed.get(HEADER..)?;
+    let dictionary = body.get(at..at + dict)?;
+    let expanded = decode(body.get(at + dict..at + dict + coded)?, dictionary)?;
+    if expanded.len() != text {
+        return None;
+    }
+    let mut out = body[..at].to_vec();
+    out.extend_from_slice(expanded.as_bytes());
+    out.extend_from_slice(&body[at + dict + coded..]);
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,6 +243,39 @@ mod tests {
             decode(&coded, &pack_words(&words)).as_deref(),
             Some(text.as_str())
         );
+    }
+
+    #[test]
+    fn the_wasm_comes_back_whole_with_its_text_coded() {
+        let wasm = [b"\0asm before ".as_slice(), TEXT.as_bytes(), b" after"].concat();
+        let packed = code_in_wasm(&wasm, TEXT.as_bytes()).unwrap();
+        assert!(packed.len() < wasm.len() + HEADER + 40, "{}", packed.len());
+        assert_eq!(expand(&packed), Some(wasm.clone()));
+        // A text missing from the wasm, or in it twice, is an error of the build.
+        assert!(code_in_wasm(b"\0asm", TEXT.as_bytes()).is_err());
+        let twice = [wasm.as_slice(), TEXT.as_bytes()].concat();
+        assert!(code_in_wasm(&twice, TEXT.as_bytes()).is_err());
+        // A damaged header is refused.
+        let mut bad = packed.clone();
+        bad[8] ^= 1;
+        assert_eq!(expand(&bad), None);
+        assert_eq!(expand(&packed[..HEADER + 3]), None);
+    }
+
+    #[test]
+    fn the_course_text_is_found_in_a_built_wasm_shape() {
+        // The app's own text, as the build finds it: plain, UTF-8, and worth coding.
+        let text = crate::course::stored_text();
+        assert!(std::str::from_utf8(text).is_ok());
+        let wasm = [b"\0asm".as_slice(), text, b"\0\0"].concat();
+        let packed = code_in_wasm(&wasm, text).unwrap();
+        assert!(
+            packed.len() < wasm.len() * 3 / 5,
+            "{} of {}",
+            packed.len(),
+            wasm.len()
+        );
+        assert_eq!(expand(&packed), Some(wasm));
     }
 
     #[test]

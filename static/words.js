@@ -1,0 +1,94 @@
+// Expands the course's text in the compressed copy of the wasm (.wlz), as it streams out of the
+// LZMA decoder (static/lzma.js). The wasm holds the text plain, so the app reads it where it
+// lies; the build (src/dist/words.rs) stores it in the copy with its commonest words as one- or
+// two-byte codes, which LZMA packs better. The copy starts with a header: four little-endian
+// 32-bit numbers (where the text starts in the wasm, its coded length, its plain length, the
+// dictionary's length); then come the wasm up to the text, the dictionary (the words, each ended
+// by a zero byte), the coded text and the rest of the wasm. In the text, a byte from 0x20 up is
+// itself; 0x00 to 0x1A is one of the first 27 words; 0x1B to 0x1E and the next byte are one of
+// 1,024 more; 0x1F and the next byte are that byte. A code naming no word throws; `done()` says
+// whether the text came out whole. (A factory rather than a class, so that the minifier can
+// shorten every name in it.)
+
+export function wordExpander() {
+  const head = new Uint8Array(16);
+  let got = 0; // bytes of the header so far
+  let dict = null;
+  let words = null;
+  let start = 0; // where the dictionary starts, after the header
+  let text = 0; // where the coded text starts
+  let end = 0; // where it ends
+  let plain = 0;
+  let at = 0; // bytes after the header so far
+  let made = 0; // bytes of the text written so far
+  let lead = -1; // a code's first byte whose second byte is still to come
+
+  /** The expanded bytes for the next `bytes` out of the LZMA decoder. */
+  function push(bytes) {
+    const out = [];
+    const word = (n) => {
+      const w = words?.[n];
+      if (w === undefined) throw new Error('the compressed module is damaged');
+      out.push(w);
+      made += w.length;
+    };
+    let i = 0;
+    while (i < bytes.length) {
+      const inText = at >= text && at < end;
+      if (got < 16) {
+        const n = Math.min(16 - got, bytes.length - i);
+        head.set(bytes.subarray(i, i + n), got);
+        got += n;
+        i += n;
+        if (got === 16) {
+          const v = new DataView(head.buffer);
+          [start, end, plain, text] = [0, 4, 8, 12].map((k) => v.getUint32(k, true));
+          dict = new Uint8Array(text);
+          text += start;
+          end += text;
+        }
+      } else if (at >= start && at < text) {
+        // The dictionary: kept, not passed on.
+        const n = Math.min(text - at, bytes.length - i);
+        dict.set(bytes.subarray(i, i + n), at - start);
+        at += n;
+        i += n;
+        if (at === text) {
+          words = [];
+          let from = 0;
+          dict.forEach((b, k) => {
+            if (b === 0) {
+              words.push(dict.subarray(from, k));
+              from = k + 1;
+            }
+          });
+        }
+      } else if (!inText || (lead < 0 && bytes[i] >= 0x20)) {
+        // Outside the text as it is; in it, a run of plain bytes.
+        const stop = Math.min(bytes.length, i + (at < start ? start : inText ? end : Infinity) - at);
+        let j = inText ? i + 1 : stop;
+        while (j < stop && bytes[j] >= 0x20) j += 1;
+        out.push(bytes.subarray(i, j));
+        if (inText) made += j - i;
+        at += j - i;
+        i = j;
+      } else {
+        const b = bytes[i];
+        if (lead === 0x1f) {
+          out.push(bytes.subarray(i, i + 1));
+          made += 1;
+        } else if (lead >= 0) word(27 + (lead - 27) * 256 + b);
+        else if (b < 27) word(b);
+        lead = lead < 0 && b >= 27 ? b : -1;
+        at += 1;
+        i += 1;
+      }
+    }
+    if (out.length === 1) return out[0];
+    const all = new Uint8Array(out.reduce((n, p) => n + p.length, 0));
+    out.reduce((k, p) => (all.set(p, k), k + p.length), 0);
+    return all;
+  }
+
+  return { push, done: () => got === 16 && at >= end && lead < 0 && made === plain };
+}

@@ -23,72 +23,86 @@ export function wordExpander() {
   let made = 0; // bytes of the text written so far
   let lead = -1; // a code's first byte whose second byte is still to come
 
+  let buf = new Uint8Array(1 << 16); // where the output is put together
+  let longest = 1;
+
   /** The expanded bytes for the next `bytes` out of the LZMA decoder. */
   function push(bytes) {
-    const out = [];
-    const word = (n) => {
-      const w = words?.[n];
+    if (buf.length < bytes.length * longest) buf = new Uint8Array(bytes.length * longest * 2);
+    let n = 0;
+    const word = (k) => {
+      const w = words?.[k];
       if (w === undefined) throw new Error('the compressed module is damaged');
-      out.push(w);
+      for (let j = 0; j < w.length; j += 1) buf[n + j] = w[j];
+      n += w.length;
       made += w.length;
     };
     let i = 0;
     while (i < bytes.length) {
       const inText = at >= text && at < end;
       if (got < 16) {
-        const n = Math.min(16 - got, bytes.length - i);
-        head.set(bytes.subarray(i, i + n), got);
-        got += n;
-        i += n;
+        const k = Math.min(16 - got, bytes.length - i);
+        head.set(bytes.subarray(i, i + k), got);
+        got += k;
+        i += k;
         if (got === 16) {
           const v = new DataView(head.buffer);
-          [start, end, plain, text] = [0, 4, 8, 12].map((k) => v.getUint32(k, true));
+          [start, end, plain, text] = [0, 4, 8, 12].map((x) => v.getUint32(x, true));
           dict = new Uint8Array(text);
           text += start;
           end += text;
         }
       } else if (at >= start && at < text) {
         // The dictionary: kept, not passed on.
-        const n = Math.min(text - at, bytes.length - i);
-        dict.set(bytes.subarray(i, i + n), at - start);
-        at += n;
-        i += n;
+        const k = Math.min(text - at, bytes.length - i);
+        dict.set(bytes.subarray(i, i + k), at - start);
+        at += k;
+        i += k;
         if (at === text) {
           words = [];
           let from = 0;
-          dict.forEach((b, k) => {
+          dict.forEach((b, x) => {
             if (b === 0) {
-              words.push(dict.subarray(from, k));
-              from = k + 1;
+              words.push(dict.subarray(from, x));
+              longest = Math.max(longest, x - from);
+              from = x + 1;
             }
           });
+          // The rest of this piece may expand more than the buffer was sized for.
+          return concat(buf.slice(0, n), push(bytes.subarray(i)));
         }
-      } else if (!inText || (lead < 0 && bytes[i] >= 0x20)) {
-        // Outside the text as it is; in it, a run of plain bytes.
-        const stop = Math.min(bytes.length, i + (at < start ? start : inText ? end : Infinity) - at);
-        let j = inText ? i + 1 : stop;
-        while (j < stop && bytes[j] >= 0x20) j += 1;
-        out.push(bytes.subarray(i, j));
-        if (inText) made += j - i;
-        at += j - i;
-        i = j;
+      } else if (!inText) {
+        // Outside the text: as it is.
+        const k = Math.min(bytes.length - i, at < start ? start - at : Infinity);
+        buf.set(bytes.subarray(i, i + k), n);
+        n += k;
+        at += k;
+        i += k;
       } else {
         const b = bytes[i];
         if (lead === 0x1f) {
-          out.push(bytes.subarray(i, i + 1));
+          buf[n++] = b;
           made += 1;
         } else if (lead >= 0) word(27 + (lead - 27) * 256 + b);
-        else if (b < 27) word(b);
-        lead = lead < 0 && b >= 27 ? b : -1;
+        else if (b >= 0x20) {
+          buf[n++] = b;
+          made += 1;
+        } else if (b < 27) word(b);
+        lead = lead < 0 && b >= 27 && b < 0x20 ? b : -1;
         at += 1;
         i += 1;
       }
     }
-    if (out.length === 1) return out[0];
-    const all = new Uint8Array(out.reduce((n, p) => n + p.length, 0));
-    out.reduce((k, p) => (all.set(p, k), k + p.length), 0);
-    return all;
+    return buf.slice(0, n);
   }
 
   return { push, done: () => got === 16 && at >= end && lead < 0 && made === plain };
+}
+
+/** Two byte arrays as one. */
+function concat(a, b) {
+  const all = new Uint8Array(a.length + b.length);
+  all.set(a);
+  all.set(b, a.length);
+  return all;
 }

@@ -345,7 +345,7 @@ pub fn finish(dir: &Path) -> Result<String, String> {
         let _ = writeln!(report, "{name}: the start-up script, out of index.html");
         let _ = writeln!(
             report,
-            "{wlz}: the wasm compressed (LZMA) for the loader to expand, {} bytes",
+            "{wlz}: the wasm compressed (LZMA, its course text word-coded) for the loader to expand, {} bytes",
             packed.len()
         );
     }

@@ -28,8 +28,16 @@ export function wordExpander() {
 
   /** The expanded bytes for the next `bytes` out of the LZMA decoder. */
   function push(bytes) {
-    if (buf.length < bytes.length * longest) buf = new Uint8Array(bytes.length * longest * 2);
     let n = 0;
+    // Room for what is left of `bytes`, at most a word per byte.
+    const room = (left) => {
+      if (buf.length < n + left * longest) {
+        const bigger = new Uint8Array((n + left * longest) * 2);
+        bigger.set(buf.subarray(0, n));
+        buf = bigger;
+      }
+    };
+    room(bytes.length);
     const word = (k) => {
       const w = words?.[k];
       if (w === undefined) throw new Error('the compressed module is damaged');
@@ -68,8 +76,7 @@ export function wordExpander() {
               from = x + 1;
             }
           });
-          // The rest of this piece may expand more than the buffer was sized for.
-          return concat(buf.slice(0, n), push(bytes.subarray(i)));
+          room(bytes.length - i);
         }
       } else if (!inText) {
         // Outside the text: as it is.
@@ -97,12 +104,4 @@ export function wordExpander() {
   }
 
   return { push, done: () => got === 16 && at >= end && lead < 0 && made === plain };
-}
-
-/** Two byte arrays as one. */
-function concat(a, b) {
-  const all = new Uint8Array(a.length + b.length);
-  all.set(a);
-  all.set(b, a.length);
-  return all;
 }

@@ -283,6 +283,17 @@ mod imp {
         }
     }
 
+    /// Runs `f` as soon as the work that called it is done, before the browser paints: in a
+    /// microtask. Called while the app renders, it runs once Yew has put the whole new view in
+    /// the page, even when Yew's scheduler then yields (after about 16 ms of work it leaves its
+    /// `rendered` effects to a later task, so they come a frame late).
+    pub fn after_render(f: impl FnOnce() + 'static) {
+        use wasm_bindgen::closure::Closure;
+        if let Some(w) = web_sys::window() {
+            w.queue_microtask(Closure::once_into_js(f).unchecked_ref());
+        }
+    }
+
     /// Runs `f` once the browser has painted its next frame: in a task queued from that frame's
     /// animation callbacks, which run before its paint.
     pub fn after_paint(f: impl FnOnce() + 'static) {
@@ -396,6 +407,7 @@ mod imp {
     pub fn focus(_: &str) {}
     pub fn print() {}
     pub fn after_paint(_: impl FnOnce() + 'static) {}
+    pub fn after_render(_: impl FnOnce() + 'static) {}
     pub fn mark_started() {}
     pub fn set_root_attributes(_: &[(&str, &str)]) {}
     pub fn focus_first_control(_: &str) {}

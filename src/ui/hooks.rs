@@ -25,45 +25,58 @@ pub fn use_app() -> Ctx {
 }
 
 /// Follows the address bar: a new hash is a new route (and maybe a quiz mode from a lecturer's link).
+///
+/// The listener is made with the app's first render, not in an effect, so that a link followed as
+/// soon as the first view is in the page is seen (effects may run a frame later).
 #[hook]
 pub fn use_hash_routing(state: &Ctx) {
     let state = state.clone();
-    use_effect_with((), move |_| {
-        let listener = effects::on_hashchange(move |hash| {
+    let _listener = use_state(move || {
+        effects::on_hashchange(move |hash| {
             if let Some((quiz, mode)) = Route::mode_param(&COURSE, &hash) {
                 state.dispatch(Action::SetMode(quiz, mode));
             }
             state.dispatch(Action::Navigate(Route::parse(&COURSE, &hash)));
-        });
-        move || {
-            let _keep_until_unmount = listener;
-        }
+        })
     });
 }
 
 /// The display settings (text size, spacing, font, theme) onto the page's root element, whenever
-/// they change: on start, from the settings page, from a loaded code or another tab.
+/// they change: on start, from the settings page, from a loaded code or another tab. Set before
+/// the browser paints, so that no frame shows the page without them.
 #[hook]
 pub fn use_display(state: &Ctx) {
-    use_effect_with(state.0.progress.display, |d| {
-        effects::set_root_attributes(&d.attributes());
-    });
+    let shown = use_mut_ref(|| None);
+    let display = state.0.progress.display;
+    if shown.borrow_mut().replace(display) != Some(display) {
+        effects::after_render(move || effects::set_root_attributes(&display.attributes()));
+    }
 }
 
 /// On every view change: the document title, and focus to the new view's main heading (not on the
 /// first view, where focus stays at the top of the page). A view that changed in place (a quiz
 /// submitted) asks for focus on its new heading through `focus_request`.
+///
+/// Both happen as soon as the new view is in the page, before the browser paints it, so that the
+/// first frame of a view already has its heading focused (and a screen reader hears it at once).
+/// A `use_effect` would run them a frame later whenever the view took Yew more than about 16 ms.
 #[hook]
 pub fn use_title_and_focus(state: &Ctx) {
-    let first = use_mut_ref(|| true);
-    use_effect_with(state.0.route, move |route| {
-        effects::set_title(&format!("{} – {}", route.title(&COURSE), COURSE.title));
-        if !std::mem::replace(&mut *first.borrow_mut(), false) {
-            effects::focus("view-heading");
+    // What the page showed when last rendered: its route and its focus request (none at first).
+    let shown = use_mut_ref(|| None::<(Route, u32)>);
+    let now = (state.0.route, state.0.focus_request);
+    let before = shown.borrow_mut().replace(now);
+    if before == Some(now) {
+        return;
+    }
+    effects::after_render(move || {
+        let (route, request) = now;
+        if before.map(|(r, _)| r) != Some(route) {
+            effects::set_title(&format!("{} – {}", route.title(&COURSE), COURSE.title));
         }
-    });
-    use_effect_with(state.0.focus_request, |n| {
-        if *n > 0 {
+        let moved = before.is_some_and(|(r, _)| r != route);
+        let asked = before.is_some_and(|(_, n)| n != request) && request > 0;
+        if moved || asked {
             effects::focus("view-heading");
         }
     });

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { before, after } from 'node:test';
 import {
-  setup, e2eTest, openApp, textOf, waitFocus, describeActive, tabTo, is,
+  setup, e2eTest, openApp, waitFilled, textOf, waitFocus, describeActive, tabTo, is,
   courseSeed, quizSeed, scenarioSeed, glossarySeed, sourcesSeed, questionOnScreen,
 } from './helpers.mjs';
 
@@ -133,6 +133,38 @@ e2eTest(env, 'every view change moves focus to the new heading and sets the docu
   await waitFocus(page, 'view-heading', 'after going forward:');
   assert.equal(await textOf(page, '#view-heading'), course.title);
   assert.equal(await page.title(), fullTitle('Course home'));
+});
+
+e2eTest(env, "a new view's first painted frame already has focus on its heading and its title", async (open) => {
+  const page = await open();
+  await openApp(page, '');
+  // At CPU x4 these views take Yew more than its 16 ms slice, after which it leaves its effects to
+  // a later task: focus and title must not wait for them, or a frame shows the view unfocused.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  for (const hash of ['#/timeline', '#/glossary', '#/lecturers', '#/unit/meaning', '#/']) {
+    const first = await page.evaluate((h) => new Promise((resolve, reject) => {
+      const old = document.getElementById('view-heading');
+      const oldTitle = document.title;
+      const t0 = performance.now();
+      document.activeElement?.blur();
+      location.hash = h;
+      // Animation callbacks run before each frame's paint: the first that finds a new heading
+      // sees what that frame paints.
+      const tick = () => {
+        const heading = document.getElementById('view-heading');
+        if (heading && heading !== old) {
+          resolve({ focused: document.activeElement === heading, titled: document.title !== oldTitle, heading: heading.textContent });
+        } else if (performance.now() - t0 > 10_000) reject(new Error(`no new view for ${h}`));
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    }), hash);
+    assert.ok(first.focused, `the first frame of ${hash} ("${first.heading}") has its heading focused`);
+    assert.ok(first.titled, `the first frame of ${hash} has its document title`);
+    await waitFilled(page);
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 });
 
 e2eTest(env, 'the skip link is the first tab stop and moves focus to the main content', async (open) => {

@@ -5,8 +5,8 @@
 // 32-bit numbers (where the text starts in the wasm, its coded length, its plain length, the
 // dictionary's length); then come the wasm up to the text, the dictionary (the words, each ended
 // by a zero byte), the coded text and the rest of the wasm. In the text, a byte from 0x20 up is
-// itself; 0x00 to 0x1A is one of the first 27 words; 0x1B to 0x1E and the next byte are one of
-// 1,024 more; 0x1F and the next byte are that byte. A code naming no word throws; `done()` says
+// itself; 0x00 to 0x18 is one of the first 25 words; 0x19 to 0x1E and the next byte are one of
+// 1,536 more; 0x1F and the next byte are that byte. A code naming no word throws; `done()` says
 // whether the text came out whole. (A factory rather than a class, so that the minifier can
 // shorten every name in it.)
 
@@ -90,12 +90,12 @@ export function wordExpander() {
         if (lead === 0x1f) {
           buf[n++] = b;
           made += 1;
-        } else if (lead >= 0) word(27 + (lead - 27) * 256 + b);
+        } else if (lead >= 0) word(25 + (lead - 25) * 256 + b);
         else if (b >= 0x20) {
           buf[n++] = b;
           made += 1;
-        } else if (b < 27) word(b);
-        lead = lead < 0 && b >= 27 && b < 0x20 ? b : -1;
+        } else if (b < 25) word(b);
+        lead = lead < 0 && b >= 25 && b < 0x20 ? b : -1;
         at += 1;
         i += 1;
       }

@@ -288,6 +288,11 @@ mod imp {
     /// the page, even when Yew's scheduler then yields (after about 16 ms of work it leaves its
     /// `rendered` effects to a later task, so they come a frame late).
     pub fn after_render(f: impl FnOnce() + 'static) {
+        queue_microtask(Box::new(f));
+    }
+
+    /// One copy of the binding's code for every caller of [`after_render`].
+    fn queue_microtask(f: Box<dyn FnOnce()>) {
         use wasm_bindgen::closure::Closure;
         if let Some(w) = web_sys::window() {
             w.queue_microtask(Closure::once_into_js(f).unchecked_ref());

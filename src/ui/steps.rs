@@ -91,20 +91,35 @@ fn Steps(props: &StepsProps) -> Html {
     } else {
         len
     };
+    // Marks the page (`<html data-filling>`) while parts are to come, for the tests: before the
+    // browser paints, like the view's focus (see `hooks::use_title_and_focus`). Written only when
+    // it changes: a change on the root element makes the browser restyle the page.
+    let marked = use_mut_ref(|| None);
+    let alive = use_mut_ref(|| true);
+    let filling = shown < len;
+    if marked.borrow_mut().replace(filling) != Some(filling) {
+        let alive = alive.clone();
+        effects::after_render(move || {
+            if *alive.borrow() {
+                effects::set_root_attributes(&[(
+                    "data-filling",
+                    if filling { "true" } else { "false" },
+                )]);
+            }
+        });
+    }
     {
         let end = end.clone();
-        // Marks the page (`<html data-filling>`) while parts are to come, for the tests. Written
-        // only when it changes: a change on the root element makes the browser restyle the page.
         use_effect_with((shown, len), move |&(shown, len)| {
-            let filling = shown < len;
-            if filling {
+            if shown < len {
                 effects::after_paint(move || end.set(step_end(&weights, shown, STEP)));
             }
-            let value = if filling { "true" } else { "false" };
-            effects::set_root_attributes(&[("data-filling", value)]);
         });
-        use_effect_with((), |_| {
-            || effects::set_root_attributes(&[("data-filling", "false")])
+        use_effect_with((), move |_| {
+            move || {
+                *alive.borrow_mut() = false;
+                effects::set_root_attributes(&[("data-filling", "false")]);
+            }
         });
     }
     keyed(&props.parts, start..shown)

@@ -60,6 +60,9 @@ pub fn use_display(state: &Ctx) {
 /// Both happen as soon as the new view is in the page, before the browser paints it, so that the
 /// first frame of a view already has its heading focused (and a screen reader hears it at once).
 /// A `use_effect` would run them a frame later whenever the view took Yew more than about 16 ms.
+/// Called by the component that renders the page (`views::View`): the microtask queued during its
+/// render runs once that render is done, even if Yew pauses after it (it may pause between an
+/// update of `App` and the render of `View`, so called from `App` it could find the old heading).
 #[hook]
 pub fn use_title_and_focus(state: &Ctx) {
     // What the page showed when last rendered: its route and its focus request (none at first).

@@ -193,7 +193,6 @@ pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(move || Model(given.unwrap_or_else(initial_state)));
 
     hooks::use_hash_routing(&state);
-    hooks::use_title_and_focus(&state);
     hooks::use_display(&state);
     hooks::use_announcements(&state);
     hooks::use_storage_sync(&state);

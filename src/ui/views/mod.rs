@@ -34,6 +34,9 @@ use yew::prelude::*;
 #[component]
 pub fn View() -> Html {
     let ctx = use_app();
+    // Here, where the page is rendered, and not in `App`: Yew may pause between rendering `App`
+    // and rendering this, and focus must wait for the new page's heading.
+    crate::ui::hooks::use_title_and_focus(&ctx);
     let ctx = &ctx;
     let page = match ctx.0.route {
         Route::Home => home(ctx),

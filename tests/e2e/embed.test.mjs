@@ -174,9 +174,15 @@ test('the lecturers\' page builds the embed code and the host script, and both w
   await page.selectOption('#embed-pass', '60');
   const unit2 = courseJson().units[1].id;
   assert.match(await code(), new RegExp(`\\?embed&amp;units=${unit2}&amp;mode=deferred&amp;pass=60#/"`));
-  // The preview shows just that unit.
-  // The preview loads when scrolled near (loading="lazy").
-  const previewFrame = await page.waitForSelector('iframe.preview');
+  // The preview (a second copy of the module) is made only when asked for; it shows just that unit.
+  assert.equal(await page.locator('iframe.preview').count(), 0, 'no preview until asked for');
+  const show = page.getByRole('button', { name: 'Show the preview' });
+  assert.equal(await show.getAttribute('aria-expanded'), 'false');
+  await show.click();
+  const hide = page.getByRole('button', { name: 'Hide the preview' });
+  assert.equal(await hide.getAttribute('aria-expanded'), 'true');
+  assert.equal(await hide.evaluate((b) => document.activeElement === b), true, 'focus stays on the button');
+  const previewFrame = await page.waitForSelector('#embed-preview iframe.preview');
   await previewFrame.scrollIntoViewIfNeeded();
   const preview = await previewFrame.contentFrame();
   await preview.waitForFunction((id) => location.search.includes(`units=${id}`) && document.querySelectorAll('ol.cards > li').length === 1, unit2);

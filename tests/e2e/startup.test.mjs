@@ -59,7 +59,7 @@ test('under a strict Content-Security-Policy every view runs with no violation',
   const sc = scenarioSeed();
   await playScenario(p, sc, scenarioPaths(sc)[0]);
   await goHash(p, '#/lecturers');
-  // The preview loads when scrolled near (loading="lazy").
+  await p.getByRole('button', { name: 'Show the preview' }).click();
   const previewFrame = await p.waitForSelector('iframe.preview');
   await previewFrame.scrollIntoViewIfNeeded();
   const preview = await previewFrame.contentFrame();

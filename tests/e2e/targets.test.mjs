@@ -18,10 +18,11 @@ const VIEWS = ['#/', '#/unit/meaning', '#/lesson/meaning-lesson', `#/quiz/${quiz
 
 /**
  * After opening a view, what brings out its controls (the search page with results listed), or
- * lets it settle (the lecturers' preview, a second copy of the module, started before moving on).
+ * lets it settle (the lecturers' preview, a second copy of the module, shown and started before moving on).
  */
 const FILL = {
   '#/lecturers': async (page) => {
+    await page.getByRole('button', { name: 'Show the preview' }).click();
     await page.locator('iframe.preview').scrollIntoViewIfNeeded();
     await page.frameLocator('iframe.preview').locator('#app[data-started]').waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));

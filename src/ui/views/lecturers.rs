@@ -29,6 +29,11 @@ pub fn LecturersPage() -> Html {
     preview_settings.embed = true;
     let preview_src = format!("{base}{}#/", preview_settings.to_query(&COURSE));
 
+    let previewing = use_state(|| false);
+    let toggle_preview = {
+        let previewing = previewing.clone();
+        Callback::from(move |_: MouseEvent| previewing.set(!*previewing))
+    };
     let toggle_unit = |u: UnitId| {
         let choice = choice.clone();
         Callback::from(move |_: Event| {
@@ -93,8 +98,18 @@ pub fn LecturersPage() -> Html {
             <textarea id="host-code" class="code" readonly=true rows="8" value={embed::HOST_SCRIPT} />
             <p><button type="button" class="button" onclick={copy("host-code")}>{"Copy the script"}</button></p>
             <h3>{"Preview"}</h3>
-            // Loaded when scrolled near: the preview is a second copy of the module.
-            <iframe class="preview" src={preview_src} title="Preview of the embedded module" height="500" loading="lazy" />
+            // The preview is a second copy of the module (a second download of it), so it is made
+            // only when asked for; and leaving the page then has no frame to take down.
+            <p>
+                <button type="button" class="button" aria-expanded={if *previewing { "true" } else { "false" }} aria-controls="embed-preview" onclick={toggle_preview}>
+                    { if *previewing { "Hide the preview" } else { "Show the preview" } }
+                </button>
+            </p>
+            <div id="embed-preview">
+                if *previewing {
+                    <iframe class="preview" src={preview_src} title="Preview of the embedded module" height="500" />
+                }
+            </div>
         </>
     };
     let mut later = vec![

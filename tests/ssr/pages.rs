@@ -195,9 +195,13 @@ fn lecturers_page_has_the_embed_code_and_every_units_answers() {
         "the embed code"
     );
     assert!(code.contains(r#" title=""#) && code.contains(r#"sandbox="allow-scripts"#));
+    // The preview (a second copy of the module) only when asked for: a button, and no frame yet.
     assert!(
-        html.contains(r#"src="https://example.org/module/?embed#/""#)
-            && html.contains(r#"class="preview""#)
+        html.contains(r#"aria-expanded="false" aria-controls="embed-preview""#)
+            && html.contains(">Show the preview</button>")
+            && html.contains(r#"<div id="embed-preview"></div>"#)
+            && !html.contains(r#"class="preview""#),
+        "the preview's button, closed"
     );
     for u in COURSE.unit_ids() {
         let unit = COURSE.unit(u);

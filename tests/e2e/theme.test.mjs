@@ -71,8 +71,8 @@ for (const width of [1280, 320]) e2eTest(env, `the dark theme follows the system
   await state('display settings', () => goHash(page, '#/display'));
   await state('lecturers, with the preview started', async () => {
     await goHash(page, '#/lecturers');
-    // The preview loads when scrolled near (at 320 px it soon is): let it start, so that closing
-    // the page does not cut its loading short.
+    // The preview, asked for: let it start, so that closing the page does not cut its loading short.
+    await page.getByRole('button', { name: 'Show the preview' }).click();
     await page.locator('iframe.preview').scrollIntoViewIfNeeded();
     await page.frameLocator('iframe.preview').locator('#app[data-started]').waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));

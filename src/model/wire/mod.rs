@@ -284,9 +284,12 @@ impl<T: Wire> Wire for &'static [T] {
     }
     fn take(r: &mut Reader) -> Self {
         let len: usize = r.small();
-        // Each element takes at least one byte of the shape: a corrupt length cannot reserve more.
-        if len > r.shape.len().saturating_sub(r.at) {
-            r.fail("a list is longer than the rest of the shape");
+        // Each element takes at least one byte of the shape or of the strings' lengths (a string
+        // takes only the latter): a corrupt length cannot reserve more.
+        let left =
+            r.shape.len().saturating_sub(r.at) + r.lengths.len().saturating_sub(r.lengths_at);
+        if len > left {
+            r.fail("a list is longer than the rest of the data");
             return &[];
         }
         let v: Vec<T> = (0..len).map(|_| T::take(r)).collect();
@@ -420,6 +423,22 @@ mod tests {
             r.error().map(|e| e.what),
             Some("the strings' lengths end early")
         );
+    }
+
+    #[test]
+    fn a_list_of_strings_may_outnumber_the_shape_left() {
+        // Three strings after the list's count: no byte of the shape left, three lengths.
+        let list: &'static [&'static str] = &["a", "bc", "d"];
+        let mut w = Writer::default();
+        list.put(&mut w);
+        let packed = w.packed();
+        let mut r = Reader::new(&packed, "abcd");
+        assert_eq!(<&'static [&'static str]>::take(&mut r), list);
+        assert!(r.finished());
+        // One length too few is still refused.
+        let mut r = Reader::new(&packed[..packed.len() - 1], "abcd");
+        <&'static [&'static str]>::take(&mut r);
+        assert!(r.error().is_some());
     }
 
     #[test]

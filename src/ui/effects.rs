@@ -284,9 +284,10 @@ mod imp {
     }
 
     /// Runs `f` as soon as the work that called it is done, before the browser paints: in a
-    /// microtask. Called while the app renders, it runs once Yew has put the whole new view in
-    /// the page, even when Yew's scheduler then yields (after about 16 ms of work it leaves its
-    /// `rendered` effects to a later task, so they come a frame late).
+    /// microtask. Called while a component renders, it runs once Yew's scheduler has finished or
+    /// paused, so after that component's render is in the page (a pause comes after about 16 ms of
+    /// work, and leaves the `rendered` effects to a later task, a frame late; it may also come
+    /// before a child's update: call this from the component that renders what `f` needs).
     pub fn after_render(f: impl FnOnce() + 'static) {
         queue_microtask(Box::new(f));
     }

@@ -5,9 +5,10 @@
 //! zigzagged); the *text* holds every string's bytes, one after another, in the order the shape
 //! reads them, so a string costs only its length in the shape. The strings' lengths are kept
 //! apart from the rest of the shape, after it ([`Writer::packed`]): the rest is then a few
-//! patterns repeated, which compress to about a third (the download is about 1 KB smaller). Strings are sliced out of the one
-//! text, so reading copies no text. `build.rs` stores both in the app as they are (the download
-//! is compressed as a whole: `src/dist/`), and `src/course.rs` reads them on first use.
+//! patterns repeated, which compress to about a third (the download is about 1 KB smaller).
+//! Strings are sliced out of the one text, so reading copies no text. `build.rs` stores both in
+//! the app as they are (the download is compressed as a whole: `src/dist/`), and `src/course.rs`
+//! reads them on first use.
 //!
 //! Every struct of the model is written and read (in `types.rs`) through `wire_struct!`, which destructures without `..` and
 //! builds with every field: a field added to the model and forgotten here fails to compile. The
@@ -134,12 +135,14 @@ impl<'a> Reader<'a> {
         r
     }
 
-    /// Keeps the first problem (and where it was met) and stops reading the shape.
+    /// Keeps the first problem (and where it was met) and stops reading the shape and the
+    /// strings' lengths.
     pub fn fail(&mut self, what: &'static str) {
         if self.error.is_none() {
             self.error = Some(WireError { at: self.at, what });
         }
         self.at = self.shape.len();
+        self.lengths_at = self.lengths.len();
     }
 
     /// The first problem met, if any.
@@ -148,10 +151,7 @@ impl<'a> Reader<'a> {
     }
 
     pub fn uint(&mut self) -> u64 {
-        let mut at = self.at;
-        let v = take_uint(self.shape, &mut at);
-        self.at = at;
-        v.unwrap_or_else(|what| {
+        take_uint(self.shape, &mut self.at).unwrap_or_else(|what| {
             self.fail(what);
             0
         })
@@ -182,9 +182,9 @@ impl<'a> Reader<'a> {
     }
 
     pub fn str(&mut self) -> &'static str {
+        // After a problem both streams are at their ends, so this is an empty string.
         let len = match take_uint(self.lengths, &mut self.lengths_at) {
-            Ok(len) if self.error.is_none() => usize::try_from(len).unwrap_or(usize::MAX),
-            Ok(_) => 0,
+            Ok(len) => usize::try_from(len).unwrap_or(usize::MAX),
             Err(_) => {
                 self.fail("the strings' lengths end early");
                 0

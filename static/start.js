@@ -1,24 +1,52 @@
 // Starts the module. The build (src/bin/finish-dist.rs) writes this file into dist/ with the
-// app's file names in place of APP_JS, APP_WASM and APP_WLZ, so the page needs no inline script
-// and runs under a strict Content-Security-Policy. If the module cannot start (no WebAssembly, a
-// failed or truncated download), or has not started after 5 seconds, the page says so in plain
-// words, with a link to open the module in a new tab. A .wasm served with the wrong MIME type
-// still loads: wasm-bindgen falls back to the non-streaming path.
+// app's file names in place of APP_JS and APP_WASM, so the page needs no inline script and runs
+// under a strict Content-Security-Policy. If the module cannot start (no WebAssembly, a failed or
+// truncated download), or has not started after 5 seconds, the page says so in plain words, with
+// a link to open the module in a new tab.
 //
-// The wasm is also stored LZMA-compressed by the build (APP_WLZ, about a fifth smaller than gzip
-// would send it), with the course's text word-coded, and the decoder and the expander above
-// restore it as it downloads, so that the module compiles while it streams in. A server that
-// compresses nothing (as VLE file stores often do) then sends less than half a megabyte in all. If the compressed copy is missing, the plain .wasm is fetched.
-const app = document.getElementById('app');
-const started = () => app === null || app.hasAttribute('data-started');
+// The page carries the wasm itself, after the course home: LZMA-compressed with the course's text
+// word-coded (src/dist/), in base64, in pieces, each in a <template> (inert: never shown or read
+// out, and no Content-Security-Policy applies to it). It arrives with the page, a round trip
+// sooner than a file the page names (562.5 ms on the benchmark's network). This script runs as
+// soon as it has loaded (`async`), while the page is still arriving, and expands each piece as the
+// browser finishes reading it, so that the module compiles while the page streams in. A page
+// without the pieces fetches the plain .wasm; served with the wrong MIME type, that still loads
+// (wasm-bindgen falls back to the non-streaming path).
+const app = () => document.getElementById('app');
+const started = () => app()?.hasAttribute('data-started') ?? false;
+const parsed = () => document.readyState !== 'loading';
 
-// The page holds the course home as static HTML, readable before the app arrives. A deep link
-// shows the loading message instead, rather than the wrong page.
-const hash = location.hash.replace(/^#\/?/, '');
-const loading = document.getElementById('loading');
-if (hash !== '' && app && loading instanceof HTMLTemplateElement) {
-  app.replaceChildren(loading.content.cloneNode(true));
+/** Resolves at the page's next change: an element added by the parser, or the end of the page. */
+function change() {
+  return new Promise((resolve) => {
+    const done = () => {
+      observer.disconnect();
+      document.removeEventListener('readystatechange', done);
+      resolve();
+    };
+    const observer = new MutationObserver(done);
+    observer.observe(document, { childList: true, subtree: true });
+    document.addEventListener('readystatechange', done);
+  });
 }
+
+/** `find()`'s element once the browser has read all of it (something follows it), or null. */
+async function whole(find) {
+  for (;;) {
+    const el = find();
+    if ((el && el.nextSibling) || parsed()) return el;
+    await change();
+  }
+}
+
+// Once the page holds the course home (the loading message's template ends it): a deep link shows
+// the loading message instead, rather than the wrong page.
+const home = whole(() => document.getElementById('loading')).then((loading) => {
+  const root = app();
+  if (location.hash.replace(/^#\/?/, '') !== '' && root && !started() && loading instanceof HTMLTemplateElement) {
+    root.replaceChildren(loading.content.cloneNode(true));
+  }
+});
 
 // Until the app starts, the static page's skip link moves focus to the content without changing
 // the address: "#main" there would be read by the app, once started, as a page that does not exist.
@@ -30,8 +58,9 @@ document.addEventListener('click', (e) => {
   main.focus();
 });
 
-function say(words) {
-  const main = app && app.querySelector('main');
+async function say(words) {
+  await home;
+  const main = app()?.querySelector('main');
   if (!main || started()) return;
   let p = document.getElementById('start-problem');
   if (!p) {
@@ -49,29 +78,53 @@ function say(words) {
   p.append(a, '.');
 }
 
-/** The wasm as a Response: the compressed copy expanded as it arrives, or the plain file. */
+/** The page's pieces of the compressed wasm, as bytes, each once the browser has read it whole
+ * and taken out of the page then (its text is not needed twice); null after the last one. */
+function pieces() {
+  let after; // the node that followed the piece read last (undefined before the first)
+  const find = () => {
+    if (after === undefined) return document.getElementById('wasm-lzma');
+    let n = after;
+    while (n && n.nodeType !== Node.ELEMENT_NODE) n = n.nextSibling;
+    return n;
+  };
+  return async function next() {
+    const el = after === null ? null : await whole(find);
+    if (!(el instanceof HTMLTemplateElement)) return null;
+    after = el.nextSibling; // null only when the page has ended
+    el.remove();
+    const text = el.content.textContent;
+    if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
+    const chars = atob(text);
+    const bytes = new Uint8Array(chars.length);
+    for (let i = 0; i < chars.length; i += 1) bytes[i] = chars.charCodeAt(i);
+    return bytes;
+  };
+}
+
+/** The wasm as a Response: the page's compressed copy expanded as it arrives, or the plain file. */
 async function wasmSource() {
-  const res = await fetch('./APP_WLZ');
-  if (!res.ok || !res.body) return fetch('./APP_WASM');
-  const reader = res.body.getReader();
+  const next = pieces();
+  const first = await next();
+  if (first === null) return fetch('./APP_WASM');
   const lzma = new LzmaDecoder();
   const words = wordExpander();
+  let piece = first;
   const wasm = new ReadableStream({
     async pull(c) {
       for (;;) {
-        const { done, value } = await reader.read();
-        if (done) lzma.end(); else lzma.push(value);
+        piece ??= await next();
+        if (piece === null) lzma.end(); else lzma.push(piece);
+        const end = piece === null;
+        piece = undefined;
         const fresh = words.push(lzma.run());
         if (fresh.length > 0) c.enqueue(fresh);
         if (lzma.finished) {
-          if (!words.done()) throw new Error('the compressed module is damaged (its text is cut)');
-          // Read the download to its end, so that it completes rather than being cut off.
-          for (let end = done; !end;) ({ done: end } = await reader.read());
+          if (!words.done()) throw new Error('the page\'s copy of the module is damaged (its text is cut)');
           c.close();
-          // Held until here: a response collected while its body is read aborts the download.
-          return res.ok;
+          return;
         }
-        if (done) throw new Error('the download of the module stopped early');
+        if (end) throw new Error('the page stopped before its copy of the module was whole');
         if (fresh.length > 0) return;
       }
     },
@@ -88,16 +141,17 @@ if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'funct
   say('This browser cannot run the module: it needs WebAssembly, which is missing here or switched off (some organisations block it). Try an up-to-date Chrome, Edge, Firefox or Safari, or ask your IT team.');
 } else {
   try {
-    // The wasm's download starts first, alongside the app's script.
     const wasm = wasmSource();
     wasm.catch(() => {});
-    const app = await import('./APP_JS');
-    const exports = await app.default({ module_or_path: wasm });
+    const glue = await import('./APP_JS');
+    // The app takes over the page once the home (or a deep link's loading message) is in place.
+    await home;
+    const exports = await glue.default({ module_or_path: wasm });
     clearTimeout(slow);
     // For the benchmark (tests/bench/): the wasm memory's size, nothing about the learner.
     globalThis.hscWasmMemoryBytes = () => exports.memory.buffer.byteLength;
   } catch (e) {
     clearTimeout(slow);
-    say(`The module could not start: one of its files did not load completely (${e && e.message ? e.message : e}). Reload the page; if this keeps happening, try another browser or network.`);
+    say(`The module could not start: the page or one of its files did not load completely (${e && e.message ? e.message : e}). Reload the page; if this keeps happening, try another browser or network.`);
   }
 }

@@ -1,9 +1,18 @@
 //! The last step of a build, native only (`src/bin/finish-dist.rs`, run by Trunk's post-build
-//! hook): the start-up script moved out of `index.html` (see `static/start.js`), the course home
-//! rendered into `index.html` so that a learner reads it before the wasm arrives, and
-//! precompressed `.gz` and `.br` copies of the files a browser downloads.
+//! hook): the course home rendered into `index.html` so that a learner reads it before the wasm
+//! arrives; the start-up script moved out of `index.html` (see `static/start.js`); the wasm,
+//! LZMA-compressed, carried in `index.html` after the home, so that it arrives with the page
+//! rather than a round trip later; and precompressed `.gz` and `.br` copies of the files a browser
+//! downloads.
 
+pub mod compress;
+pub mod copy;
+mod literals;
 mod names;
+
+pub use compress::{brotli, gzip, gzip_with_plain_run, lzma};
+use copy::copy_span;
+pub use copy::{base64, piece_sizes, with_wasm_copy, COPY_ID};
 pub mod words;
 
 use std::fmt::Write as _;
@@ -16,7 +25,7 @@ use crate::engine::state::{AppState, Storage};
 use crate::packager::crc32::crc32;
 use crate::ui::{App, AppProps};
 
-/// The loader, with `APP_JS`, `APP_WASM` and `APP_WLZ` standing for the app's file names.
+/// The loader, with `APP_JS` and `APP_WASM` standing for the app's file names.
 const LOADER: &str = include_str!("../../static/start.js");
 
 /// The LZMA decoder the loader uses, copied into the loader's file (one request fewer).
@@ -35,11 +44,6 @@ fn quoted_after<'a>(text: &'a str, marker: &str) -> Option<&'a str> {
     Some(&rest[..rest.find('\'')?])
 }
 
-/// The name of the wasm's LZMA-compressed copy, which the loader downloads and expands.
-pub fn wlz_name(wasm: &str) -> String {
-    format!("{}.wlz", wasm.strip_suffix(".wasm").unwrap_or(wasm))
-}
-
 /// The loader's text: the decoder and the expander, then the start-up script with the file names
 /// in place (the build minifies it with [`terse`]).
 pub fn loader(js: &str, wasm: &str) -> String {
@@ -47,10 +51,7 @@ pub fn loader(js: &str, wasm: &str) -> String {
         "{}\n{}\n{}",
         LZMA_JS.replace("export class LzmaDecoder", "class LzmaDecoder"),
         WORDS_JS.replace("export function wordExpander", "function wordExpander"),
-        LOADER
-            .replace("APP_JS", js)
-            .replace("APP_WASM", wasm)
-            .replace("APP_WLZ", &wlz_name(wasm))
+        LOADER.replace("APP_JS", js).replace("APP_WASM", wasm)
     )
 }
 
@@ -100,26 +101,25 @@ pub fn externalise(html: &str) -> Result<(String, String, String, String), Strin
         .ok_or("no wasm file named in Trunk's loader")?;
     let loader = loader(js, wasm);
     let name = format!("start-{:08x}.js", crc32(loader.as_bytes()));
-    let tag = format!("<script type=\"module\" src=\"./{name}\"></script>");
+    // `async`: the loader runs as soon as it has arrived, while the page (which carries the wasm)
+    // is still arriving, and expands the wasm as it comes.
+    let tag = format!("<script type=\"module\" async src=\"./{name}\"></script>");
     let html = format!("{}{tag}{}", &html[..start], &html[end..]);
-    Ok((preload_wlz(&html, wasm), name, loader, wasm.to_string()))
+    Ok((
+        without_wasm_preload(&html, wasm),
+        name,
+        loader,
+        wasm.to_string(),
+    ))
 }
 
-/// `html` with Trunk's preload of the wasm pointed at its compressed copy, which is what the
-/// loader fetches: the download starts as the page is read, a round trip before the loader runs.
-/// No integrity hash, which the loader's fetch does not give, so that the browser uses the
-/// preloaded response.
-fn preload_wlz(html: &str, wasm: &str) -> String {
-    let Some((start, end)) = tag_span(html, &format!("<link rel=\"preload\" href=\"./{wasm}\""))
-    else {
-        return html.to_string();
-    };
-    format!(
-        "{}<link rel=\"preload\" href=\"./{}\" crossorigin=\"anonymous\" as=\"fetch\">{}",
-        &html[..start],
-        wlz_name(wasm),
-        &html[end..]
-    )
+/// `html` without Trunk's preload of the plain wasm, which the page carries compressed and
+/// fetches only when its copy is missing.
+fn without_wasm_preload(html: &str, wasm: &str) -> String {
+    match tag_span(html, &format!("<link rel=\"preload\" href=\"./{wasm}\"")) {
+        Some((start, end)) => format!("{}{}", &html[..start], &html[end..]),
+        None => html.to_string(),
+    }
 }
 
 /// The course home as a first visitor sees it, rendered to HTML (Yew's server-side rendering).
@@ -174,44 +174,6 @@ pub fn without_comments(html: &str) -> String {
         lines.push('\n');
     }
     lines
-}
-
-/// `data` as a gzip file (RFC 1952): header, deflate, CRC-32 and length.
-pub fn gzip(data: &[u8]) -> Vec<u8> {
-    let mut out = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 255];
-    out.extend(miniz_oxide::deflate::compress_to_vec(data, 10));
-    out.extend(crc32(data).to_le_bytes());
-    out.extend((data.len() as u32).to_le_bytes());
-    out
-}
-
-/// `data` in the .lzma format (header with the size, no end marker), as small as LZMA packs it:
-/// the wasm's copy that the loader expands (`static/lzma.js`).
-pub fn lzma(data: &[u8]) -> Result<Vec<u8>, String> {
-    use std::io::Write as _;
-    let mut options = lzma_rust2::LzmaOptions::with_preset(9);
-    // No position bits, and four bits of the previous byte as the context of a literal: best
-    // measured on this wasm (code, then the course's text).
-    options.pb = 0;
-    options.lc = 4;
-    options.dict_size = (data.len() as u32).next_power_of_two().max(1 << 16);
-    let mut writer =
-        lzma_rust2::LzmaWriter::new_use_header(Vec::new(), &options, Some(data.len() as u64))
-            .map_err(|e| e.to_string())?;
-    writer.write_all(data).map_err(|e| e.to_string())?;
-    writer.finish().map_err(|e| e.to_string())
-}
-
-/// `data` as brotli, at the best quality.
-pub fn brotli(data: &[u8]) -> Result<Vec<u8>, String> {
-    let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        lgwin: 22,
-        ..Default::default()
-    };
-    brotli::BrotliCompress(&mut &data[..], &mut out, &params).map_err(|e| e.to_string())?;
-    Ok(out)
 }
 
 /// The style sheet without its comments and needless white space. Strings are kept as written;
@@ -315,9 +277,14 @@ pub fn finish(dir: &Path) -> Result<String, String> {
     let index = dir.join("index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     let mut report = String::new();
-    if !html.contains("<script type=\"module\" src=\"./start-") {
+    if !html.contains("<template id=\"loading\">") {
+        let html = without_comments(&with_static_home(&html, &home_html())?);
+        std::fs::write(&index, html).map_err(|e| format!("{}: {e}", index.display()))?;
+        let _ = writeln!(report, "index.html: the course home as static HTML");
+    }
+    let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    if !html.contains("<script type=\"module\" async src=\"./start-") {
         let (mut html, name, loader, wasm) = externalise(&html)?;
-        let wlz = wlz_name(&wasm);
         let mut data = std::fs::read(dir.join(&wasm)).map_err(|e| format!("{wasm}: {e}"))?;
         if let Some(js) = preloaded_module(&html) {
             let text = std::fs::read_to_string(dir.join(&js)).map_err(|e| format!("{js}: {e}"))?;
@@ -338,22 +305,16 @@ pub fn finish(dir: &Path) -> Result<String, String> {
         let coded = words::code_in_wasm(&data, crate::course::stored_text())
             .map_err(|e| format!("{wasm}: {e}"))?;
         let packed = lzma(&coded)?;
-        std::fs::write(dir.join(&wlz), &packed).map_err(|e| format!("{wlz}: {e}"))?;
+        let html = with_wasm_copy(&html, &packed)?;
         let loader = terse(&loader).map_err(|e| format!("{name}: {e}"))?;
         std::fs::write(dir.join(&name), loader).map_err(|e| format!("{name}: {e}"))?;
         std::fs::write(&index, html).map_err(|e| format!("{}: {e}", index.display()))?;
         let _ = writeln!(report, "{name}: the start-up script, out of index.html");
         let _ = writeln!(
             report,
-            "{wlz}: the wasm compressed (LZMA, its course text word-coded) for the loader to expand, {} bytes",
+            "index.html: the wasm carried in it, compressed (LZMA, its course text word-coded), {} bytes before base64",
             packed.len()
         );
-    }
-    let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
-    if !html.contains("<template id=\"loading\">") {
-        let html = without_comments(&with_static_home(&html, &home_html())?);
-        std::fs::write(&index, html).map_err(|e| format!("{}: {e}", index.display()))?;
-        let _ = writeln!(report, "index.html: the course home as static HTML");
     }
     for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
         let path = entry.map_err(|e| e.to_string())?.path();
@@ -385,7 +346,11 @@ pub fn finish(dir: &Path) -> Result<String, String> {
     names.sort();
     for name in names {
         let data = std::fs::read(dir.join(&name)).map_err(|e| format!("{name}: {e}"))?;
-        let gz = gzip(&data);
+        let gz = if name == "index.html" {
+            gzip_with_plain_run(&data, copy_span(&data))
+        } else {
+            gzip(&data)
+        };
         let br = brotli(&data)?;
         std::fs::write(dir.join(format!("{name}.gz")), &gz)
             .map_err(|e| format!("{name}.gz: {e}"))?;
@@ -443,22 +408,17 @@ mod tests {
         let (html, name, loader, wasm) = externalise(TRUNK).unwrap();
         assert_eq!(wasm, "app-1_bg.wasm");
         assert!(
-            html.contains("<link rel=\"preload\" href=\"./app-1_bg.wlz\" crossorigin=\"anonymous\" as=\"fetch\"></head>"),
-            "the preload is for the compressed copy: {html}"
+            !html.contains("preload\" href=\"./app-1_bg.wasm"),
+            "no preload of the plain wasm, which the page carries: {html}"
         );
-        assert!(loader.contains("'./app-1_bg.wlz'"));
         assert!(loader.contains("class LzmaDecoder") && !loader.contains("export "));
         assert!(!html.contains("<script type=\"module\">\n"), "{html}");
         assert!(html.contains(&format!(
-            "<script type=\"module\" src=\"./{name}\"></script>"
+            "<script type=\"module\" async src=\"./{name}\"></script>"
         )));
         assert!(html.contains("modulepreload"), "the rest stays");
         assert!(loader.contains("import('./app-1.js')") && loader.contains("'./app-1_bg.wasm'"));
-        assert!(
-            !loader.contains("APP_JS")
-                && !loader.contains("APP_WASM")
-                && !loader.contains("APP_WLZ")
-        );
+        assert!(!loader.contains("APP_JS") && !loader.contains("APP_WASM"));
         assert!(externalise("<head></head>").is_err());
     }
 
@@ -473,28 +433,5 @@ mod tests {
             "<template id=\"loading\"><main class=\"loading\"><p>Loading</p></main></template>"
         ));
         assert!(with_static_home("<body></body>", &home).is_err());
-    }
-
-    #[test]
-    fn precompressed_copies_decompress_to_the_original() {
-        let data = "Integration is a means, not an end. ".repeat(100);
-        let gz = gzip(data.as_bytes());
-        assert_eq!(&gz[..3], &[0x1f, 0x8b, 8]);
-        let body = miniz_oxide::inflate::decompress_to_vec(&gz[10..gz.len() - 8]).unwrap();
-        assert_eq!(body, data.as_bytes());
-        let br = brotli(data.as_bytes()).unwrap();
-        let mut back = Vec::new();
-        brotli::BrotliDecompress(&mut &br[..], &mut back).unwrap();
-        assert_eq!(back, data.as_bytes());
-        assert!(br.len() < data.len() / 10);
-        let z = lzma(data.as_bytes()).unwrap();
-        let mut back = Vec::new();
-        std::io::Read::read_to_end(
-            &mut lzma_rust2::LzmaReader::new_mem_limit(&z[..], u32::MAX, None).unwrap(),
-            &mut back,
-        )
-        .unwrap();
-        assert_eq!(back, data.as_bytes());
-        assert!(z.len() <= gz.len());
     }
 }

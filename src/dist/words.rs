@@ -1,4 +1,4 @@
-//! The course's text word-coded in the compressed copy of the wasm (`.wlz`): LZMA packs the text
+//! The course's text word-coded in the compressed copy of the wasm (in `index.html`): LZMA packs the text
 //! with its commonest words as one- or two-byte codes better than the words themselves (the
 //! download is about 7.5 KB smaller on this course, with 1,561 words). The wasm holds the text
 //! plain, so the app reads it where it lies; the build codes it in the copy ([`code_in_wasm`]),

@@ -153,13 +153,6 @@ export function watchErrors(page) {
   });
   page.on('requestfailed', (req) => {
     if (isFavicon(req.url())) return;
-    // The wasm's compressed copy is read as a stream, expanded (static/lzma.js) and streamed into
-    // WebAssembly's compiler. In frames and under intercepted downloads Chromium sometimes
-    // reports that request as ERR_ABORTED although every byte arrived and the module started
-    // (measured 2026-12-03: none in 60 plain loads; one to four per run of the SCORM and the
-    // held-download tests, with or without the page's preload). Each test goes on only once the
-    // module has started, and startup.test.mjs checks that a failed or cut download is shown.
-    if (/\.wlz$/.test(req.url()) && req.failure()?.errorText === 'net::ERR_ABORTED') return;
     page.errors.push(`request failed: ${req.url()} ${req.failure()?.errorText ?? ''}`);
   });
   page.on('response', (res) => {

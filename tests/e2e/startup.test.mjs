@@ -1,9 +1,10 @@
 // Starting up: under the strict Content-Security-Policy a university may set (no inline script or
 // style), the module runs every view with no violation; and when it cannot start (no WebAssembly,
 // a failed or truncated download) the page says so within 5 seconds, with a link to open it in a
-// new tab; a .wasm served with the wrong MIME type still loads. The page downloads the wasm's
-// LZMA-compressed copy (.wlz) and expands it as it arrives (static/lzma.js); without the copy it
-// fetches the plain .wasm.
+// new tab; a .wasm served with the wrong MIME type still loads. The page carries the wasm itself,
+// LZMA-compressed, in base64, in <template>s after the course home, and the loader expands each
+// piece as the page arrives (static/start.js, static/lzma.js); a page without them fetches the
+// plain .wasm.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -70,6 +71,20 @@ test('under a strict Content-Security-Policy every view runs with no violation',
   await p.context().close();
 });
 
+/** The page's pieces of the compressed wasm: every <template> from the first one's id on. */
+const COPY = /<template id="wasm-lzma">[\s\S]*<\/template>/;
+
+/** Serves the page (index.html) through `edit`, which takes and gives its text. */
+function editPage(x, edit) {
+  return x.route((u) => u.pathname === '/' || u.pathname.endsWith('/index.html'), async (route) => {
+    const r = await route.fetch();
+    await route.fulfill({ response: r, body: edit(await r.text()) });
+  });
+}
+
+/** The glue's file name (the app's JS, which the loader imports). */
+const GLUE = /\/hsc-course-[0-9a-f]+\.js$/;
+
 /** The page's start-up message, once shown (within 5 s). */
 async function problem(p) {
   await p.waitForSelector('#start-problem', { timeout: 6000 });
@@ -90,30 +105,42 @@ test('no WebAssembly: a plain message and a link, within 5 seconds', { timeout: 
   await p.context().close();
 });
 
-for (const [name, handle, words] of [
-  ['a failed download', (route) => route.abort('failed'), /could not start/],
-  ['a truncated download', async (route) => {
-    const r = await route.fetch();
-    const body = await r.body();
-    await route.fulfill({ status: 200, headers: { 'content-type': 'application/wasm' }, body: body.subarray(0, body.length >> 1) });
-  }, /could not start/],
+const cutWasm = async (route) => {
+  const r = await route.fetch();
+  const body = await r.body();
+  await route.fulfill({ status: 200, headers: { 'content-type': 'application/wasm' }, body: body.subarray(0, body.length >> 1) });
+};
+for (const [name, init] of [
+  ['a failed download of the app\'s script', (x) => x.route(GLUE, (route) => route.abort('failed'))],
+  // Cut in the middle of the pieces: the last piece the browser reads is cut short.
+  ['a page cut off while its copy of the wasm arrives', (x) => editPage(x, (html) => html.slice(0, html.indexOf('<template id="wasm-lzma">') + 200_000))],
+  ['a page cut off within a piece\'s first quarter', (x) => editPage(x, (html) => html.slice(0, html.indexOf('<template id="wasm-lzma">') + 8_002))],
+  ['a failed download of the plain .wasm, on a page without the copy', async (x) => {
+    await editPage(x, (html) => html.replace(COPY, ''));
+    await x.route(/\.wasm$/, (route) => route.abort('failed'));
+  }],
+  ['a truncated download of the plain .wasm, on a page without the copy', async (x) => {
+    await editPage(x, (html) => html.replace(COPY, ''));
+    await x.route(/\.wasm$/, cutWasm);
+  }],
 ]) {
-  test(`${name} of the wasm: a plain message and a link`, { timeout: 30_000 }, async () => {
-    const p = await page((x) => x.route(/\.(wasm|wlz)$/, handle));
+  test(`${name}: a plain message and a link`, { timeout: 30_000 }, async () => {
+    const p = await page(init);
     // The failure itself is reported in the console; that is expected here.
     p.errors = [];
     await p.goto(`${plain.url}#/`);
     const { text, link } = await problem(p);
-    assert.match(text, words);
+    assert.match(text, /could not start/);
     assert.equal(link, `${plain.url}#/`);
+    assert.equal(await p.locator('#app[data-started]').count(), 0);
     await p.context().close();
   });
 }
 
 test('a .wasm served with the wrong MIME type still loads (the non-streaming path)', { timeout: 30_000 }, async () => {
   const p = await page(async (x) => {
-    // The plain .wasm is what the page fetches when the compressed copy is missing.
-    await x.route(/\.wlz$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
+    // The plain .wasm is what a page without the compressed copy fetches.
+    await editPage(x, (html) => html.replace(COPY, ''));
     await x.route(/\.wasm$/, async (route) => {
       const r = await route.fetch();
       await route.fulfill({ status: 200, headers: { 'content-type': 'application/octet-stream' }, body: await r.body() });
@@ -134,16 +161,28 @@ async function startWith(init, expected = /^$/) {
   await p.goto(`${plain.url}#/`);
   await p.waitForSelector('#app[data-started] ol.cards > li');
   assert.equal(await p.locator('#start-problem').count(), 0);
+  // Each piece is taken out of the page once read: its text is not kept twice.
+  assert.equal(await p.locator('template:not(#loading)').count(), 0, 'no piece left in the page');
   p.errors = p.errors.filter((e) => !expected.test(e));
   assertNoErrors(p);
   await p.context().close();
   return asked;
 }
 
-test('the page downloads only the compressed wasm, much smaller than the plain one, and expands it as it arrives', { timeout: 30_000 }, async () => {
-  assert.deepEqual(await startWith(), ['wlz']);
+test('the page carries the compressed wasm, much smaller than the plain one, and the loader expands it as it arrives', { timeout: 30_000 }, async () => {
+  assert.deepEqual(await startWith(), [], 'no request for a wasm file');
   const wasm = fs.readdirSync(DIST).find((f) => f.endsWith('.wasm'));
-  const packed = fs.readFileSync(path.join(DIST, wasm.replace(/\.wasm$/, '.wlz')));
+  // The pieces, read by Node's own base64 decoder: the first has the id, none is inside #app,
+  // they come after it, and the last of them ends the body.
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const copy = COPY.exec(html)[0];
+  assert.ok(html.indexOf(copy) > html.indexOf('<template id="loading">'), 'after the course home');
+  assert.ok(html.slice(html.indexOf(copy) + copy.length).trim().startsWith('</body>'), 'the end of the body');
+  const texts = copy.replace(/^<template id="wasm-lzma">/, '').replace(/<\/template>$/, '').split('</template><template>');
+  assert.ok(texts.length >= 3 && texts.every((t) => /^[A-Za-z0-9+/]+={0,2}$/.test(t)), 'base64 pieces');
+  const pieces = texts.map((t) => Buffer.from(t, 'base64'));
+  assert.ok(pieces.at(-1).length <= 16_384, `a small last piece: ${pieces.at(-1).length}`);
+  const packed = Buffer.concat(pieces);
   const plainBytes = fs.readFileSync(path.join(DIST, wasm));
   // The decoder and the expander the page uses, fed in download-sized pieces, give the .wasm
   // byte for byte.
@@ -162,10 +201,10 @@ test('the page downloads only the compressed wasm, much smaller than the plain o
   for (const piece of [16_384, 1_000, 7]) {
     const { lzma, words, out } = expand(packed, piece);
     assert.ok(lzma.finished && words.done(), `in pieces of ${piece} bytes, the whole text is expanded`);
-    assert.ok(out.equals(plainBytes), `in pieces of ${piece} bytes, the .wlz expands to the .wasm`);
+    assert.ok(out.equals(plainBytes), `in pieces of ${piece} bytes, the page's copy expands to the .wasm`);
   }
   // The course's text is in the .wasm plain (the app reads it where it lies) and coded in the
-  // .wlz: a sentence of the glossary is in the one, not in the other.
+  // page's copy: a sentence of the glossary is in the one, not in the other.
   const runs = courseJson().terms.map((t) => t.definition[0]).filter((r) => typeof r === 'string');
   const sentence = Buffer.from(runs.sort((a, b) => b.length - a.length)[0].slice(0, 60));
   assert.ok(plainBytes.includes(sentence), `the .wasm holds the text plain: ${sentence}`);
@@ -173,7 +212,7 @@ test('the page downloads only the compressed wasm, much smaller than the plain o
   raw.push(packed);
   raw.end();
   const payload = Buffer.from(raw.run());
-  assert.ok(!payload.includes(sentence), 'the .wlz holds it coded');
+  assert.ok(!payload.includes(sentence), 'the copy holds it coded');
   // Text cut short, or not the length its header gives, is not taken for the module.
   const cutText = wordExpander();
   cutText.push(payload.subarray(0, 16 + payload.readUInt32LE(0) + payload.readUInt32LE(12) + 100));
@@ -183,10 +222,15 @@ test('the page downloads only the compressed wasm, much smaller than the plain o
   const wrong = wordExpander();
   wrong.push(longer);
   assert.ok(!wrong.done(), 'a text of another length is not whole');
-  // Much smaller than the plain file, and smaller than what a server's gzip would send.
+  // Much smaller than the plain file, and smaller than what a server's gzip would send; the page's
+  // own .gz (what a server of precompressed files sends) adds little to it.
   assert.ok(packed.length < plainBytes.length / 2.5, `${packed.length} against ${plainBytes.length}`);
   const gzipped = zlib.gzipSync(plainBytes, { level: 9 }).length;
   assert.ok(packed.length < gzipped, `${packed.length} against ${gzipped} by gzip -9`);
+  const pageGz = fs.readFileSync(path.join(DIST, 'index.html.gz'));
+  assert.equal(zlib.gunzipSync(pageGz).toString('utf8'), html, 'the page\'s .gz is the page');
+  const rest = zlib.gzipSync(html.replace(COPY, ''), { level: 9 }).length;
+  assert.ok(pageGz.length < packed.length + rest + packed.length / 200, `${pageGz.length} against ${packed.length} + ${rest}`);
   // The loader and the glue ship minified: no comments, no indentation.
   for (const f of fs.readdirSync(DIST).filter((x) => x.endsWith('.js'))) {
     const js = fs.readFileSync(path.join(DIST, f), 'utf8');
@@ -205,12 +249,8 @@ test('the page downloads only the compressed wasm, much smaller than the plain o
   assert.throws(() => bad.run(), /damaged/);
 });
 
-test('without the compressed copy, the plain .wasm loads', { timeout: 30_000 }, async () => {
-  const missing = await startWith(
-    (x) => x.route(/\.wlz$/, (route) => route.fulfill({ status: 404, body: 'not found' })),
-    /(HTTP 404 for|status of 404).*\.wlz/,
-  );
-  assert.deepEqual(missing, ['wlz', 'wasm']);
+test('a page without the compressed copy loads the plain .wasm', { timeout: 30_000 }, async () => {
+  assert.deepEqual(await startWith((x) => editPage(x, (html) => html.replace(COPY, ''))), ['wasm']);
 });
 
 test('the course home is in the page before the app arrives; a deep link shows the loading message instead', { timeout: 30_000 }, async () => {
@@ -218,7 +258,7 @@ test('the course home is in the page before the app arrives; a deep link shows t
   const held = new Promise((r) => { release = r; });
   let release2;
   const held2 = new Promise((r) => { release2 = r; });
-  const p = await page((x) => x.route(/\.(wasm|wlz)$/, async (route) => { await held; await route.continue(); }));
+  const p = await page((x) => x.route(GLUE, async (route) => { await held; await route.continue(); }));
   // What the app's root holds at the moment it is marked as started (the mark the benchmark times).
   await p.addInitScript(() => {
     new MutationObserver((_, obs) => {
@@ -233,7 +273,7 @@ test('the course home is in the page before the app arrives; a deep link shows t
   assert.equal(await p.locator('ol.cards > li').count(), 8, 'every unit, from the static page');
   assert.equal(await p.locator('#app[data-started]').count(), 0, 'before the app started');
   // Held apart: Playwright aborts one of two identical intercepted requests released together.
-  const p2 = await page((x) => x.route(/\.(wasm|wlz)$/, async (route) => { await held2; await route.continue(); }));
+  const p2 = await page((x) => x.route(GLUE, async (route) => { await held2; await route.continue(); }));
   await p2.goto(`${plain.url}#/glossary`);
   await p2.waitForSelector('#app main.loading');
   assert.equal(await p2.locator('ol.cards').count(), 0, 'not the home page for a deep link');
@@ -253,7 +293,7 @@ test('the course home is in the page before the app arrives; a deep link shows t
 test('the static page\'s skip link, used before the app starts, moves focus and leaves the address alone', { timeout: 30_000 }, async () => {
   let release;
   const held = new Promise((r) => { release = r; });
-  const p = await page((x) => x.route(/\.(wasm|wlz)$/, async (route) => { await held; await route.continue(); }));
+  const p = await page((x) => x.route(GLUE, async (route) => { await held; await route.continue(); }));
   await p.goto(`${plain.url}`);
   await p.waitForSelector('ol.cards > li');
   assert.equal(await p.locator('#app[data-started]').count(), 0, 'before the app started');

@@ -249,6 +249,21 @@ test('the page carries the compressed wasm, much smaller than the plain one, and
   assert.throws(() => bad.run(), /damaged/);
 });
 
+test('without Uint8Array.fromBase64 (browsers before 2025), the pieces are read with atob', { timeout: 30_000 }, async () => {
+  const init = (x) => x.addInitScript(() => {
+    delete Uint8Array.fromBase64;
+    const atob = globalThis.atob;
+    globalThis.atob = (s) => { globalThis.atobCalls = (globalThis.atobCalls ?? 0) + 1; return atob(s); };
+  });
+  const p = await page(init);
+  await p.goto(`${plain.url}#/`);
+  await p.waitForSelector('#app[data-started] ol.cards > li');
+  const pieces = (COPY.exec(fs.readFileSync(path.join(DIST, 'index.html'), 'utf8'))[0].match(/<template/g) ?? []).length;
+  assert.equal(await p.evaluate(() => globalThis.atobCalls), pieces, 'each piece through atob');
+  assertNoErrors(p);
+  await p.context().close();
+});
+
 test('a page without the compressed copy loads the plain .wasm', { timeout: 30_000 }, async () => {
   assert.deepEqual(await startWith((x) => editPage(x, (html) => html.replace(COPY, ''))), ['wasm']);
 });

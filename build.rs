@@ -40,8 +40,8 @@ fn main() {
 /// The course as `course.rs` reads it: `[shape length][shape][text]`, the length as a LEB128
 /// varint, the shape as `Writer::packed` stores it (the strings' lengths after the rest). The text
 /// is stored plain, so the app borrows its strings from it where it lies; the build's last step
-/// word-codes it in the `.wlz` copy of the wasm, and the loader expands it as it streams in
-/// (`src/dist/words.rs`, `static/words.js`).
+/// word-codes it in the compressed copy of the wasm the page carries, and the loader expands it
+/// as it streams in (`src/dist/words.rs`, `static/words.js`).
 fn pack(course: &model::Course) -> Vec<u8> {
     let w = model::wire::write_course(course);
     let mut out = model::wire::Writer::default();

@@ -1,7 +1,7 @@
 // An LZMA decoder (the ".lzma" format: a 13-byte header, then the range-coded stream), written
-// for this module: the build (src/dist/) stores the wasm LZMA-compressed (.wlz), a fifth
-// smaller than gzip and far smaller than the raw file a VLE's file store would send, and the
-// loader (static/start.js, into which the build copies this file) expands it as it arrives.
+// for this module: the build (src/dist/) stores the wasm LZMA-compressed in index.html, a fifth
+// smaller than gzip and far smaller than the raw wasm a VLE's file store would send, and the
+// loader (static/start.js, into which the build copies this file) expands it as the page arrives.
 //
 // The decoder is resumable: `push` adds downloaded bytes, `run` decodes as far as they allow and
 // returns the new output, so decoding keeps pace with the download and WebAssembly compiles the

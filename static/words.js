@@ -1,4 +1,4 @@
-// Expands the course's text in the compressed copy of the wasm (.wlz), as it streams out of the
+// Expands the course's text in the compressed copy of the wasm (in index.html), as it streams out of the
 // LZMA decoder (static/lzma.js). The wasm holds the text plain, so the app reads it where it
 // lies; the build (src/dist/words.rs) stores it in the copy with its commonest words as one- or
 // two-byte codes, which LZMA packs better. The copy starts with a header: four little-endian

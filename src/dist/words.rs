@@ -1,6 +1,6 @@
-//! The course's text word-coded in the compressed copy of the wasm (in `index.html`): LZMA packs the text
-//! with its commonest words as one- or two-byte codes better than the words themselves (the
-//! download is about 7.5 KB smaller on this course, with 1,561 words). The wasm holds the text
+//! The course's text word-coded in the compressed copy of the wasm (in `index.html`): LZMA packs
+//! the text with its commonest words as one- or two-byte codes better than the words themselves
+//! (the download is about 7.5 KB smaller on this course, with 1,561 words). The wasm holds the text
 //! plain, so the app reads it where it lies; the build codes it in the copy ([`code_in_wasm`]),
 //! and the loader (`static/words.js`) expands it as the copy streams in, so the app does no
 //! decoding when it starts. [`expand`] is the loader's reference, for the tests.

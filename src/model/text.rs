@@ -14,7 +14,7 @@ pub fn normalise_answer(s: &str) -> String {
 }
 
 // Case and "is this a letter" without Unicode's tables, which cost the wasm about 6 KB
-// (measured: the `.wlz` 6,126 bytes smaller without them). The course is written in English;
+// (measured: the compressed wasm 6,126 bytes smaller without them). The course is written in English;
 // what a learner types may hold accented Latin, Greek or Cyrillic letters, which these cover.
 
 /// Whether `c` belongs to a word: ASCII letters and digits, and any character from U+00C0 on

@@ -12,8 +12,9 @@ pub const COPY_ID: &str = "wasm-lzma";
 /// The sizes of the pieces the compressed wasm is cut into, first to last, for `total` bytes. The
 /// loader expands a piece once the browser has read it whole (and the next tag has begun), so
 /// the pieces at the end are small: what is left to expand when the page has arrived is the last
-/// piece. Before them, pieces of 64 KB, each tag costing about 17 bytes; the first takes what is
-/// left over. Each piece is base64 of its own.
+/// piece. Before them, pieces of 64 KB (few: each tag between pieces adds to the download, with
+/// no repeats around it to compress it into); the first takes what is left over. Each piece is
+/// base64 of its own.
 pub fn piece_sizes(total: usize) -> Vec<usize> {
     let mut sizes = Vec::new();
     let mut left = total;

@@ -126,15 +126,15 @@ const browser = await chromium.launch({
 const rows = [];
 const row = (what, value, budget, ok) => rows.push([what, value, budget ?? '', ok === undefined ? '' : ok ? 'ok' : 'over']);
 
-// Bytes per file. The first load is what the page downloads: the page, scripts, styles and the
-// wasm's LZMA-compressed copy (.wlz, sent as it is: it has no .gz or .br beside it). The plain
-// .wasm is fetched only when the copy is missing.
+// Bytes per file. The first load is what the page downloads: the page (which carries the wasm,
+// LZMA-compressed, in base64), scripts and styles. The plain .wasm is fetched only by a page
+// without that copy.
 const size = (x) => (fs.existsSync(path.join(DIST, x)) ? fs.statSync(path.join(DIST, x)).size : NaN);
-const files = fs.readdirSync(DIST).filter((f) => /\.(html|js|css|wlz)$/.test(f)).sort();
+const files = fs.readdirSync(DIST).filter((f) => /\.(html|js|css)$/.test(f)).sort();
 let [raw, gz, br] = [0, 0, 0];
 for (const f of files) {
   const r = size(f);
-  const [g, b] = f.endsWith('.wlz') ? [r, r] : [size(`${f}.gz`), size(`${f}.br`)];
+  const [g, b] = [size(`${f}.gz`), size(`${f}.br`)];
   raw += r; gz += g; br += b;
   row(`${f} (raw / gzip / brotli)`, `${r} / ${g} / ${b}`);
 }

@@ -75,16 +75,7 @@ mod tests {
 
     #[test]
     fn a_page_with_base64_gzips_smaller_coding_that_run_plainly() {
-        // Bytes with no pattern (a simple generator), as compressed data has none.
-        let mut x = 0x2545_f491_u32;
-        let noise: Vec<u8> = (0..60_000)
-            .map(|_| {
-                x ^= x << 13;
-                x ^= x >> 17;
-                x ^= x << 5;
-                (x >> 24) as u8
-            })
-            .collect();
+        let noise = crate::dist::literals::tests::noise(60_000);
         let page = with_wasm_copy(
             &format!("<body>{}\n</body>", "<p>A home page.</p>".repeat(50)),
             &noise,

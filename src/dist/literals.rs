@@ -210,7 +210,7 @@ pub fn block(text: &[u8]) -> Vec<u8> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     #[test]
@@ -243,19 +243,29 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_block_inflates_to_its_text_and_codes_base64_in_about_six_bits() {
-        let mut x = 0x9e37_79b9_u32;
-        let text: Vec<u8> = (0..40_000)
+    /// `n` bytes with no pattern (xorshift), as compressed data has none.
+    pub(in crate::dist) fn noise(n: usize) -> Vec<u8> {
+        let mut x = 0x2545_f491_u32;
+        (0..n)
             .map(|_| {
                 x ^= x << 13;
                 x ^= x >> 17;
                 x ^= x << 5;
-                b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
-                    [(x >> 26) as usize]
+                (x >> 24) as u8
             })
-            .chain(*b"</script><script>")
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn a_block_inflates_to_its_text_and_codes_base64_in_about_six_bits() {
+        // Base64 as the page has it: pieces with a tag between them.
+        let base64 = crate::dist::copy::base64;
+        let text = format!(
+            "{}</template><template>{}",
+            base64(&noise(30_000)),
+            base64(&noise(7))
+        )
+        .into_bytes();
         let mut stream = block(&text);
         assert!(stream.len() < text.len() * 6 / 8 + text.len() / 300 + 64);
         // Followed by a last block (empty, fixed codes), it is a whole deflate stream.

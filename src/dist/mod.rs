@@ -9,11 +9,10 @@ pub mod compress;
 pub mod copy;
 mod literals;
 mod names;
-
-pub use compress::{brotli, gzip, gzip_with_plain_run, lzma};
-use copy::copy_span;
-pub use copy::{base64, piece_sizes, with_wasm_copy, COPY_ID};
 pub mod words;
+
+use compress::{brotli, gzip, gzip_with_plain_run, lzma};
+use copy::{copy_span, with_wasm_copy};
 
 use std::fmt::Write as _;
 use std::path::Path;

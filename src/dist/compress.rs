@@ -75,7 +75,7 @@ mod tests {
 
     #[test]
     fn a_page_with_base64_gzips_smaller_coding_that_run_plainly() {
-        let noise = crate::dist::literals::tests::noise(60_000);
+        let noise = literals::noise(60_000);
         let page = with_wasm_copy(
             &format!("<body>{}\n</body>", "<p>A home page.</p>".repeat(50)),
             &noise,

@@ -209,8 +209,22 @@ pub fn block(text: &[u8]) -> Vec<u8> {
     out
 }
 
+/// For the tests: `n` bytes with no pattern (xorshift), as compressed data has none.
 #[cfg(test)]
-pub(super) mod tests {
+pub(super) fn noise(n: usize) -> Vec<u8> {
+    let mut x = 0x2545_f491_u32;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            (x >> 24) as u8
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
     use super::*;
 
     #[test]
@@ -241,19 +255,6 @@ pub(super) mod tests {
             [4, 4, 3, 3, 3, 1],
             "the textbook example"
         );
-    }
-
-    /// `n` bytes with no pattern (xorshift), as compressed data has none.
-    pub(in crate::dist) fn noise(n: usize) -> Vec<u8> {
-        let mut x = 0x2545_f491_u32;
-        (0..n)
-            .map(|_| {
-                x ^= x << 13;
-                x ^= x >> 17;
-                x ^= x << 5;
-                (x >> 24) as u8
-            })
-            .collect()
     }
 
     #[test]

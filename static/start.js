@@ -5,12 +5,16 @@
 // a link to open the module in a new tab.
 //
 // The page carries the wasm itself, after the course home: LZMA-compressed with the course's text
-// word-coded (src/dist/), in base64, in pieces, each in a <template> (inert: never shown or read
-// out, and no Content-Security-Policy applies to it). It arrives with the page, a round trip
-// sooner than a file the page names (562.5 ms on the benchmark's network). This script runs as
-// soon as it has loaded (`async`), while the page is still arriving, and expands each piece as the
-// browser finishes reading it, so that the module compiles while the page streams in. A page
-// without the pieces fetches the plain .wasm; served with the wrong MIME type, that still loads
+// word-coded (src/dist/), as raw bytes, in pieces, each in a <script type=x>, a data block: never
+// run, never shown or read out, and no Content-Security-Policy applies to it. The page is
+// windows-1252, where each byte is a character of its own, so a piece's text gives its bytes back
+// (src/dist/copy.rs says how the few the HTML parser changes are restored). It arrives with the
+// page, a round trip sooner than a file the page names (562.5 ms on the benchmark's network). This
+// script runs as soon as it has loaded (`async`), while the page is still arriving, and expands each
+// piece as the browser finishes reading it, so that the module compiles while the page streams in.
+// A server that labels the page as another encoding makes the browser read the bytes wrongly: then
+// this script reads the page's own bytes (from the browser's cache where it can). A page without
+// the pieces fetches the plain .wasm; served with the wrong MIME type, that still loads
 // (wasm-bindgen falls back to the non-streaming path).
 const app = () => document.getElementById('app');
 const started = () => app()?.hasAttribute('data-started') ?? false;
@@ -78,27 +82,38 @@ async function say(words) {
   p.append(a, '.');
 }
 
+/** The pieces as the page's own bytes hold them, read from the page fetched again (from the
+ * browser's cache where it can): for a page the browser did not read as windows-1252. */
+async function piecesOfPage() {
+  const response = await fetch(location.href.split('#')[0], { cache: 'force-cache' });
+  if (!response.ok) throw new Error(`the page could not be read again (${response.status})`);
+  return piecesIn(new Uint8Array(await response.arrayBuffer()));
+}
+
 /** The page's pieces of the compressed wasm, as bytes, each once the browser has read it whole
  * and taken out of the page then (its text is not needed twice); null after the last one. */
 function pieces() {
   let after; // the node that followed the piece read last (undefined before the first)
+  let read;
+  let fetched;
   const find = () => {
-    if (after === undefined) return document.getElementById('wasm-lzma');
+    if (after === undefined) return document.getElementById(COPY_ID);
     let n = after;
     while (n && n.nodeType !== Node.ELEMENT_NODE) n = n.nextSibling;
     return n;
   };
   return async function next() {
+    if (fetched) return fetched.shift() ?? null;
     const el = after === null ? null : await whole(find);
-    if (!(el instanceof HTMLTemplateElement)) return null;
+    if (!(el instanceof HTMLScriptElement)) return null;
+    if (document.characterSet !== 'windows-1252') {
+      fetched = await piecesOfPage();
+      return fetched.shift() ?? null;
+    }
     after = el.nextSibling; // null only when the page has ended
     el.remove();
-    const text = el.content.textContent;
-    if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
-    const chars = atob(text);
-    const bytes = new Uint8Array(chars.length);
-    for (let i = 0; i < chars.length; i += 1) bytes[i] = chars.charCodeAt(i);
-    return bytes;
+    read ??= pieceReader(el.dataset.cr ?? '', el.dataset.crlf ?? '');
+    return read(el.text);
   };
 }
 

@@ -1,24 +1,49 @@
-//! The wasm carried in `index.html`: LZMA-compressed, in base64, in `<template>`s after the course
-//! home, which the loader (`static/start.js`) expands as the page arrives.
+//! The wasm carried in `index.html`: LZMA-compressed, as raw bytes, in `<script type=x>` data
+//! blocks after the course home, which the loader (`static/start.js`) expands as the page arrives.
+//!
+//! The bytes go in as they are, one character each, which is why the page is windows-1252: in that
+//! encoding every byte is a character of its own, so the browser's text of a piece gives the bytes
+//! back (base64, which the page carried until 2026-12-04, is a third larger). Three things the HTML
+//! parser does to the text of a `<script>` are undone or avoided:
+//!
+//! - a NUL becomes U+FFFD, which no other byte becomes: the loader turns it back;
+//! - a CR, or a CR and the LF after it, becomes an LF: the first piece's `data-cr` says, for each
+//!   LF the loader reads, whether it was a CR (one bit each, base64), and `data-crlf` which of
+//!   those CRs had an LF after them;
+//! - `</script` or `<!--` would end or change the piece: the build cuts a piece between the `<`
+//!   and the rest (in random bytes, about once in four thousand million bytes).
+//!
+//! A server that labels the page as UTF-8 in its `Content-Type` header outranks the page's own
+//! `<meta charset>`, and the bytes are read wrongly: the loader then reads the page's bytes
+//! itself (`fetch` of its own address, from the browser's cache where it can). So that the course
+//! home reads the same either way, everything before the pieces is ASCII ([`in_windows_1252`]).
 
 use std::fmt::Write as _;
 
-/// The id of the first of the `<template>`s that carry the compressed wasm in the page, in base64.
-/// A template is inert: never shown, never read out, its contents not even part of the document,
-/// and no Content-Security-Policy applies to it. Its tags are short, which matters between
-/// pieces: base64 has no repeats to compress them into.
+/// The id of the first of the `<script type=x>`s that carry the compressed wasm in the page. A
+/// `<script>` of a type that is not JavaScript is a data block: never run, never shown or read
+/// out, and no Content-Security-Policy applies to it.
 pub const COPY_ID: &str = "wasm-lzma";
+
+/// The start tag of every piece but the first.
+const OPEN: &str = "<script type=x>";
+
+/// The end tag of every piece.
+const CLOSE: &str = "</script>";
+
+/// The page's own declaration of its encoding, which the copy needs.
+const META: &str = "<meta charset=\"windows-1252\">";
 
 /// The sizes of the pieces the compressed wasm is cut into, first to last, for `total` bytes. The
 /// loader expands a piece once the browser has read it whole (and the next tag has begun), so
 /// the pieces at the end are small: what is left to expand when the page has arrived is the last
 /// piece. Before them, pieces of 64 KB (few: each tag between pieces adds to the download, with
-/// no repeats around it to compress it into); the first takes what is left over. Each piece is
-/// base64 of its own.
+/// no repeats around it to compress it into); the first takes what is left over. The build may
+/// cut a piece further ([`cuts`]).
 pub fn piece_sizes(total: usize) -> Vec<usize> {
     let mut sizes = Vec::new();
     let mut left = total;
-    for size in [3 * 2_730, 3 * 5_461, 3 * 10_922] {
+    for size in [1 << 13, 1 << 14, 1 << 15] {
         if left == 0 {
             break;
         }
@@ -26,7 +51,7 @@ pub fn piece_sizes(total: usize) -> Vec<usize> {
         left -= left.min(size);
     }
     while left > 0 {
-        let size = left.min(3 * 21_845);
+        let size = left.min(1 << 16);
         sizes.push(size);
         left -= size;
     }
@@ -34,8 +59,22 @@ pub fn piece_sizes(total: usize) -> Vec<usize> {
     sizes
 }
 
+/// Where a piece must be cut, besides its planned ends: between a `<` and what follows it, where
+/// they begin `</script` (in any case) or `<!--`, which would end the data block or change how the
+/// parser reads the rest of it.
+pub fn cuts(bytes: &[u8]) -> Vec<usize> {
+    (0..bytes.len())
+        .filter(|&i| {
+            let rest = &bytes[i..];
+            rest.starts_with(b"<!--")
+                || (rest.len() >= 8 && rest[..8].eq_ignore_ascii_case(b"</script"))
+        })
+        .map(|i| i + 1)
+        .collect()
+}
+
 /// `bytes` in base64 (RFC 4648, with padding).
-pub fn base64(bytes: &[u8]) -> String {
+fn base64(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for group in bytes.chunks(3) {
@@ -54,40 +93,224 @@ pub fn base64(bytes: &[u8]) -> String {
     out
 }
 
-/// `html` with the compressed wasm `packed` carried at the end of its body, in base64, in
-/// `<template>`s of the sizes [`piece_sizes`] gives (the first with the id [`COPY_ID`]).
-pub fn with_wasm_copy(html: &str, packed: &[u8]) -> Result<String, String> {
+/// What the parser leaves of the line ends in `pieces` (the bytes of each data block): for each LF
+/// the loader will read, whether it was a CR (one bit each, the first the most significant), and
+/// the numbers (counted from 0, among those CRs) of the CRs that had an LF after them in the same
+/// piece. A CR at the end of a piece stands alone: the tags come between it and the next piece.
+pub fn line_ends(pieces: &[&[u8]]) -> (Vec<u8>, Vec<usize>) {
+    let mut was_cr = Vec::new();
+    let mut crlf = Vec::new();
+    for piece in pieces {
+        let mut i = 0;
+        while i < piece.len() {
+            match piece[i] {
+                b'\r' => {
+                    if piece.get(i + 1) == Some(&b'\n') {
+                        crlf.push(was_cr.iter().filter(|&&cr| cr).count());
+                        i += 1;
+                    }
+                    was_cr.push(true);
+                }
+                b'\n' => was_cr.push(false),
+                _ => {}
+            }
+            i += 1;
+        }
+    }
+    let flags = was_cr
+        .chunks(8)
+        .map(|bits| {
+            bits.iter()
+                .enumerate()
+                .fold(0u8, |byte, (i, &cr)| byte | u8::from(cr) << (7 - i))
+        })
+        .collect();
+    (flags, crlf)
+}
+
+/// `html` as the page that carries the copy declares itself: windows-1252, with every character
+/// outside ASCII written as a character reference, so that the page reads the same whatever a
+/// server says its encoding is. Fails if `html` does not declare UTF-8 as it should, or has a
+/// `<script>` or `<style>` with text in it (where a reference would not be read as one).
+pub fn in_windows_1252(html: &str) -> Result<String, String> {
+    let utf8 = "<meta charset=\"utf-8\">";
+    if !html.contains(utf8) {
+        return Err(format!("index.html has no {utf8} to change"));
+    }
+    if html.contains("<style") || html.contains("<script>") {
+        return Err("index.html has an inline <script> or <style>: move it to a file".into());
+    }
+    let mut out = String::with_capacity(html.len());
+    for c in html.replacen(utf8, META, 1).chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let _ = write!(out, "&#{};", u32::from(c));
+        }
+    }
+    Ok(out)
+}
+
+/// `html` (from [`in_windows_1252`]) with the compressed wasm `packed` carried at the end of its
+/// body, as raw bytes, in data blocks of the sizes [`piece_sizes`] gives, cut further where
+/// [`cuts`] says. The first has the id [`COPY_ID`] and the line ends' record ([`line_ends`]).
+pub fn with_wasm_copy(html: &str, packed: &[u8]) -> Result<Vec<u8>, String> {
+    if !html.contains(META) {
+        return Err(format!("index.html has no {META}: the copy needs it"));
+    }
     let end = html
         .rfind("</body>")
         .ok_or("index.html has no </body> to put the wasm before")?;
-    let mut blocks = String::with_capacity(packed.len() / 3 * 4 + 256);
+    let mut ends: Vec<usize> = piece_sizes(packed.len())
+        .into_iter()
+        .scan(0, |at, size| {
+            *at += size;
+            Some(*at)
+        })
+        .chain(cuts(packed))
+        .collect();
+    ends.sort_unstable();
+    ends.dedup();
+    let mut pieces = Vec::with_capacity(ends.len());
     let mut at = 0;
-    for (i, size) in piece_sizes(packed.len()).into_iter().enumerate() {
-        let id = if i == 0 {
-            format!(" id=\"{COPY_ID}\"")
-        } else {
-            String::new()
-        };
-        let piece = &packed[at..at + size];
-        at += size;
-        let _ = write!(blocks, "<template{id}>{}</template>", base64(piece));
+    for end in ends {
+        pieces.push(&packed[at..end]);
+        at = end;
     }
-    Ok(format!("{}{blocks}\n{}", &html[..end], &html[end..]))
+    let (flags, crlf) = line_ends(&pieces);
+    let crlf: Vec<String> = crlf.iter().map(usize::to_string).collect();
+    let mut page =
+        Vec::with_capacity(html.len() + packed.len() + 64 * pieces.len() + flags.len() * 2);
+    page.extend_from_slice(&html.as_bytes()[..end]);
+    for (i, piece) in pieces.iter().enumerate() {
+        if i == 0 {
+            let first = format!(
+                "<script type=x id={COPY_ID} data-cr=\"{}\" data-crlf=\"{}\">",
+                base64(&flags),
+                crlf.join(" ")
+            );
+            page.extend_from_slice(first.as_bytes());
+        } else {
+            page.extend_from_slice(OPEN.as_bytes());
+        }
+        page.extend_from_slice(piece);
+        page.extend_from_slice(CLOSE.as_bytes());
+    }
+    page.push(b'\n');
+    page.extend_from_slice(&html.as_bytes()[end..]);
+    Ok(page)
 }
 
-/// Where the page's pieces of base64 lie, from the first piece's text to the last one's end.
+/// Where the page's pieces lie, from the first piece's bytes to the last one's end.
 pub(super) fn copy_span(html: &[u8]) -> Option<std::ops::Range<usize>> {
-    let open = format!("<template id=\"{COPY_ID}\">");
     let find = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).position(|w| w == needle);
-    let start = find(html, open.as_bytes())? + open.len();
-    let close = b"</template>";
-    let last = html.windows(close.len()).rposition(|w| w == close)?;
+    let open = format!("<script type=x id={COPY_ID} ");
+    let tag = find(html, open.as_bytes())?;
+    let start = tag + find(&html[tag..], b">")? + 1;
+    let last = html
+        .windows(CLOSE.len())
+        .rposition(|w| w == CLOSE.as_bytes())?;
     (last >= start).then_some(start..last)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A piece's text as the HTML parser leaves it in a windows-1252 page, as the numbers of the
+    /// bytes that windows-1252 maps each character to (U+FFFD as 0xFFFD): a CR and an LF after it
+    /// become an LF, a lone CR an LF, a NUL U+FFFD.
+    fn as_parsed(piece: &[u8]) -> Vec<u32> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < piece.len() {
+            match piece[i] {
+                0 => out.push(0xfffd),
+                b'\r' => {
+                    out.push(u32::from(b'\n'));
+                    if piece.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                }
+                b => out.push(u32::from(b)),
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// What the loader does with the parsed pieces and the line ends' record.
+    fn as_read(parsed: &[Vec<u32>], flags: &[u8], crlf: &[usize]) -> Vec<u8> {
+        let (mut lf, mut cr) = (0, 0);
+        let mut out = Vec::new();
+        for piece in parsed {
+            for &c in piece {
+                if c == 0xfffd {
+                    out.push(0);
+                } else if c == u32::from(b'\n') {
+                    if flags[lf / 8] & (0x80 >> (lf % 8)) != 0 {
+                        out.push(b'\r');
+                        if crlf.contains(&cr) {
+                            out.push(b'\n');
+                        }
+                        cr += 1;
+                    } else {
+                        out.push(b'\n');
+                    }
+                    lf += 1;
+                } else {
+                    out.push(c as u8);
+                }
+            }
+        }
+        out
+    }
+
+    /// The pieces of a page from [`with_wasm_copy`], and its line ends' record.
+    fn pieces_of(page: &[u8]) -> (Vec<Vec<u8>>, Vec<u8>, Vec<usize>) {
+        let text = String::from_utf8_lossy(page);
+        let attr = |name: &str| {
+            let start = text.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+            text[start..start + text[start..].find('"').unwrap()].to_string()
+        };
+        let flags: Vec<u8> = {
+            let coded = attr("data-cr");
+            let digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+            let values: Vec<u32> = coded
+                .trim_end_matches('=')
+                .chars()
+                .map(|c| digits.find(c).unwrap() as u32)
+                .collect();
+            let mut bytes = Vec::new();
+            for group in values.chunks(4) {
+                let n = group
+                    .iter()
+                    .enumerate()
+                    .fold(0, |n, (i, v)| n | v << (18 - 6 * i));
+                for i in 0..group.len() - 1 {
+                    bytes.push((n >> (16 - 8 * i)) as u8);
+                }
+            }
+            bytes
+        };
+        let crlf = attr("data-crlf")
+            .split_whitespace()
+            .map(|n| n.parse().unwrap())
+            .collect();
+        let span = copy_span(page).unwrap();
+        let mut pieces = Vec::new();
+        let mut rest = &page[span.start..span.end + CLOSE.len()];
+        while !rest.is_empty() {
+            let end = rest
+                .windows(CLOSE.len())
+                .position(|w| w == CLOSE.as_bytes())
+                .unwrap();
+            pieces.push(rest[..end].to_vec());
+            rest = &rest[end + CLOSE.len()..];
+            rest = rest.strip_prefix(OPEN.as_bytes()).unwrap_or(rest);
+        }
+        (pieces, flags, crlf)
+    }
 
     #[test]
     fn base64_is_rfc_4648s() {
@@ -108,48 +331,92 @@ mod tests {
 
     #[test]
     fn the_pieces_are_small_at_the_end_and_at_most_64_kb() {
-        for total in [0, 1, 8_190, 8_191, 57_339, 57_340, 270_772, 1_000_000] {
+        for total in [0, 1, 8_192, 8_193, 57_344, 57_345, 270_619, 1_000_000] {
             let sizes = piece_sizes(total);
             assert_eq!(sizes.iter().sum::<usize>(), total, "{total}: {sizes:?}");
-            assert!(sizes.iter().all(|&s| s > 0 && s <= 65_535), "{sizes:?}");
+            assert!(sizes.iter().all(|&s| s > 0 && s <= 65_536), "{sizes:?}");
             let n = sizes.len();
-            if total > 57_339 {
-                assert_eq!(sizes[n - 3..], [32_766, 16_383, 8_190], "{sizes:?}");
+            if total > 57_344 {
+                assert_eq!(sizes[n - 3..], [32_768, 16_384, 8_192], "{sizes:?}");
             }
         }
         assert_eq!(
-            piece_sizes(270_772),
-            [16_828, 65_535, 65_535, 65_535, 32_766, 16_383, 8_190]
+            piece_sizes(270_619),
+            [16_667, 65_536, 65_536, 65_536, 32_768, 16_384, 8_192]
         );
-        assert_eq!(piece_sizes(10_000), [1_810, 8_190]);
+        assert_eq!(piece_sizes(10_000), [1_808, 8_192]);
     }
 
     #[test]
-    fn the_wasm_goes_into_the_page_in_templates_before_the_end_of_the_body() {
-        let packed: Vec<u8> = (0..100_001).map(|i| (i * 7 % 256) as u8).collect();
-        let html =
-            with_wasm_copy("<body><div id=\"app\"></div>\n</body>\n</html>", &packed).unwrap();
-        let sizes = piece_sizes(packed.len());
-        assert_eq!(html.matches("<template").count(), sizes.len());
+    fn pieces_are_cut_where_the_parser_would_end_or_change_them() {
+        assert_eq!(cuts(b"a</script>b<!--c</SCRIPT"), [2, 12, 17]);
+        assert_eq!(cuts(b"<<!--"), [2]);
+        assert!(cuts(b"</scrip <!- </p> <!x <script").is_empty());
+    }
+
+    #[test]
+    fn the_line_ends_record_says_which_lfs_were_crs_and_which_crs_had_an_lf_after_them() {
+        let (flags, crlf) = line_ends(&[b"a\rb\nc\r\n", b"\n\r", b"\nd\r\r\n"]);
+        // The LFs read: CR, LF, CR+LF; LF, CR; LF, CR, CR+LF.
+        assert_eq!(flags, [0b1010_1011]);
+        assert_eq!(crlf, [1, 4]);
+        assert_eq!(line_ends(&[b"abc"]), (vec![], vec![]));
+    }
+
+    #[test]
+    fn a_page_in_windows_1252_reads_the_same_whatever_its_label() {
+        let html = "<head>\n<meta charset=\"utf-8\">\n<title>Care \u{2019}n\u{2019} health \u{25cb}</title></head>";
+        let page = in_windows_1252(html).unwrap();
+        assert!(page.is_ascii());
         assert_eq!(
-            html.matches(&format!("id=\"{COPY_ID}\"")).count(),
-            1,
-            "one id"
+            page,
+            "<head>\n<meta charset=\"windows-1252\">\n<title>Care &#8217;n&#8217; health &#9675;</title></head>"
         );
-        assert!(html.starts_with(&format!(
-            "<body><div id=\"app\"></div>\n<template id=\"{COPY_ID}\">"
-        )));
-        assert!(html.ends_with("</template>\n</body>\n</html>"));
-        // Together the pieces give the bytes back.
-        let span = copy_span(html.as_bytes()).unwrap();
-        let pieces: Vec<&str> = html[span].split("</template><template>").collect();
-        assert_eq!(pieces.len(), sizes.len());
-        let mut at = 0;
-        for (i, (piece, size)) in pieces.iter().zip(&sizes).enumerate() {
-            assert_eq!(*piece, base64(&packed[at..at + size]));
-            assert_eq!(piece.contains('='), size % 3 != 0, "piece {i}");
-            at += size;
-        }
-        assert!(with_wasm_copy("<p>no body</p>", &packed).is_err());
+        assert!(in_windows_1252("<head><title>t</title></head>").is_err());
+        assert!(in_windows_1252("<meta charset=\"utf-8\"><style>p{}</style>").is_err());
+        assert!(in_windows_1252("<meta charset=\"utf-8\"><script>go()</script>").is_err());
+    }
+
+    #[test]
+    fn the_wasm_goes_into_the_page_in_data_blocks_that_give_its_bytes_back() {
+        let mut packed = super::super::literals::noise(100_001);
+        // Every line end the parser changes, and both of what a piece must be cut at.
+        packed[10..29].copy_from_slice(b"\r\n\r\r\n\n\0<!--</ScRiPt");
+        // A CR at the end of the first piece (42,657 bytes), and an LF at the start of the next.
+        packed[42_656] = b'\r';
+        packed[42_657] = b'\n';
+        let html = in_windows_1252(
+            "<meta charset=\"utf-8\"><body><div id=\"app\"></div>\n</body>\n</html>",
+        )
+        .unwrap();
+        let page = with_wasm_copy(&html, &packed).unwrap();
+        assert!(page.starts_with(b"<meta charset=\"windows-1252\"><body><div id=\"app\"></div>\n<script type=x id=wasm-lzma data-cr=\""));
+        assert!(page.ends_with(b"</script>\n</body>\n</html>"));
+        let (pieces, flags, crlf) = pieces_of(&page);
+        let planned = piece_sizes(packed.len()).len();
+        assert_eq!(pieces.len(), planned + cuts(&packed).len());
+        assert!(cuts(&packed).len() >= 2);
+        assert_eq!(
+            pieces.concat(),
+            packed,
+            "the pieces hold the bytes as they are"
+        );
+        assert!(
+            pieces.iter().all(|p| cuts(p).is_empty()),
+            "no piece has what the parser would end it at"
+        );
+        assert!(!crlf.is_empty());
+        let parsed: Vec<Vec<u32>> = pieces.iter().map(|p| as_parsed(p)).collect();
+        assert_eq!(
+            as_read(&parsed, &flags, &crlf),
+            packed,
+            "read as a browser reads them, they give the bytes back"
+        );
+        assert!(with_wasm_copy("<p>no meta</p></body>", &packed).is_err());
+        assert!(with_wasm_copy(
+            &in_windows_1252("<meta charset=\"utf-8\"><p>no body</p>").unwrap(),
+            &packed
+        )
+        .is_err());
     }
 }

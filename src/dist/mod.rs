@@ -12,7 +12,7 @@ mod names;
 pub mod words;
 
 use compress::{brotli, gzip, gzip_with_plain_run, lzma};
-use copy::{copy_span, with_wasm_copy};
+use copy::{copy_span, in_windows_1252, with_wasm_copy};
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -33,6 +33,9 @@ const LZMA_JS: &str = include_str!("../../static/lzma.js");
 /// The loader's expander of the course's word-coded text ([`words`]), copied in likewise.
 const WORDS_JS: &str = include_str!("../../static/words.js");
 
+/// The loader's reader of the pieces of the wasm in the page ([`copy`]), copied in likewise.
+const COPY_JS: &str = include_str!("../../static/copy.js");
+
 /// Files worth sending compressed.
 const COMPRESSIBLE: [&str; 7] = ["html", "js", "css", "wasm", "xml", "gift", "svg"];
 
@@ -43,13 +46,14 @@ fn quoted_after<'a>(text: &'a str, marker: &str) -> Option<&'a str> {
     Some(&rest[..rest.find('\'')?])
 }
 
-/// The loader's text: the decoder and the expander, then the start-up script with the file names
-/// in place (the build minifies it with [`terse`]).
+/// The loader's text: the decoder, the expander and the pieces' reader, then the start-up script
+/// with the file names in place (the build minifies it with [`terse`]).
 pub fn loader(js: &str, wasm: &str) -> String {
     format!(
-        "{}\n{}\n{}",
+        "{}\n{}\n{}\n{}",
         LZMA_JS.replace("export class LzmaDecoder", "class LzmaDecoder"),
         WORDS_JS.replace("export function wordExpander", "function wordExpander"),
+        COPY_JS.replace("export ", ""),
         LOADER.replace("APP_JS", js).replace("APP_WASM", wasm)
     )
 }
@@ -274,15 +278,21 @@ pub fn terse(js: &str) -> Result<String, String> {
 
 pub fn finish(dir: &Path) -> Result<String, String> {
     let index = dir.join("index.html");
-    let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let page = std::fs::read(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     let mut report = String::new();
-    if !html.contains("<template id=\"loading\">") {
+    if !String::from_utf8_lossy(&page).contains("<template id=\"loading\">") {
+        let html =
+            String::from_utf8(page).map_err(|_| format!("{}: not UTF-8", index.display()))?;
         let html = without_comments(&with_static_home(&html, &home_html())?);
         std::fs::write(&index, html).map_err(|e| format!("{}: {e}", index.display()))?;
         let _ = writeln!(report, "index.html: the course home as static HTML");
     }
-    let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
-    if !html.contains("<script type=\"module\" async src=\"./start-") {
+    // Once it carries the wasm, the page is not UTF-8 (see `copy`), and the wasm's copy is the
+    // last step: a page that has it is finished.
+    let page = std::fs::read(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    if !String::from_utf8_lossy(&page).contains("<script type=\"module\" async src=\"./start-") {
+        let html =
+            String::from_utf8(page).map_err(|_| format!("{}: not UTF-8", index.display()))?;
         let (mut html, name, loader, wasm) = externalise(&html)?;
         let mut data = std::fs::read(dir.join(&wasm)).map_err(|e| format!("{wasm}: {e}"))?;
         if let Some(js) = preloaded_module(&html) {
@@ -304,14 +314,14 @@ pub fn finish(dir: &Path) -> Result<String, String> {
         let coded = words::code_in_wasm(&data, crate::course::stored_text())
             .map_err(|e| format!("{wasm}: {e}"))?;
         let packed = lzma(&coded)?;
-        let html = with_wasm_copy(&html, &packed)?;
+        let page = with_wasm_copy(&in_windows_1252(&html)?, &packed)?;
         let loader = terse(&loader).map_err(|e| format!("{name}: {e}"))?;
         std::fs::write(dir.join(&name), loader).map_err(|e| format!("{name}: {e}"))?;
-        std::fs::write(&index, html).map_err(|e| format!("{}: {e}", index.display()))?;
+        std::fs::write(&index, page).map_err(|e| format!("{}: {e}", index.display()))?;
         let _ = writeln!(report, "{name}: the start-up script, out of index.html");
         let _ = writeln!(
             report,
-            "index.html: the wasm carried in it, compressed (LZMA, its course text word-coded), {} bytes before base64",
+            "index.html: in windows-1252, carrying the wasm as bytes, compressed (LZMA, its course text word-coded): {} bytes",
             packed.len()
         );
     }
@@ -320,6 +330,15 @@ pub fn finish(dir: &Path) -> Result<String, String> {
         if path.extension().is_some_and(|e| e == "css") {
             let css =
                 std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            if let Some(c) = css.chars().find(|c| !c.is_ascii()) {
+                // The page is windows-1252 (see `copy`), and a style sheet without a label of its
+                // own is read in the page's encoding.
+                return Err(format!(
+                    "{}: {c:?} is not ASCII; write it as a CSS escape, such as \\{:X}",
+                    path.display(),
+                    u32::from(c)
+                ));
+            }
             let small = minify_css(&css);
             if small != css {
                 std::fs::write(&path, &small).map_err(|e| format!("{}: {e}", path.display()))?;

@@ -49,21 +49,29 @@ fn files_under(dir: &Path) -> Result<Vec<String>, String> {
     Ok(out)
 }
 
-/// `index.html` with the package's settings added just before `</head>`.
-pub fn with_settings(html: &str, course: &Course, package: &Package) -> Result<String, String> {
+/// `index.html` with the package's settings added just before `</head>`. The page is bytes, not
+/// text: it carries the wasm as raw bytes after its ASCII head (`crate::dist::copy`).
+pub fn with_settings(html: &[u8], course: &Course, package: &Package) -> Result<Vec<u8>, String> {
+    let close = b"</head>";
     let at = html
-        .find("</head>")
+        .windows(close.len())
+        .position(|w| w == close)
         .ok_or("index.html has no </head>: is it the release build's?")?;
-    if html.contains(&format!("name=\"{META_NAME}\"")) {
+    if String::from_utf8_lossy(&html[..at]).contains(&format!("name=\"{META_NAME}\"")) {
         return Err(format!(
             "index.html already has a {META_NAME} tag: package a fresh build, not a package's files"
         ));
     }
-    let tag = format!(
-        "<meta name=\"{META_NAME}\" content=\"{}\">\n",
-        package.to_meta_content(course)
-    );
-    Ok(format!("{}{tag}{}", &html[..at], &html[at..]))
+    let mut tag = format!("<meta name=\"{META_NAME}\" content=\"");
+    for c in package.to_meta_content(course).chars() {
+        if c.is_ascii() {
+            tag.push(c);
+        } else {
+            tag.push_str(&format!("&#{};", u32::from(c)));
+        }
+    }
+    tag.push_str("\">\n");
+    Ok([&html[..at], tag.as_bytes(), &html[at..]].concat())
 }
 
 /// The package as zip bytes, and how many files it holds.
@@ -89,9 +97,7 @@ pub fn build(dist: &Path, course: &Course, package: &Package) -> Result<(Vec<u8>
         let path = dist.join(f);
         let data = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         if f == "index.html" {
-            let html =
-                String::from_utf8(data).map_err(|_| "index.html is not UTF-8".to_string())?;
-            zip.add(f, with_settings(&html, course, package)?.as_bytes())?;
+            zip.add(f, &with_settings(&data, course, package)?)?;
         } else {
             zip.add(f, &data)?;
         }
@@ -152,16 +158,21 @@ mod tests {
     fn the_settings_go_into_the_head_once() {
         let all: Vec<UnitId> = COURSE.unit_ids().collect();
         let p = Package::new(&COURSE, ScormVersion::V12, &all);
-        let html = with_settings("<head><title>t</title></head>", &COURSE, &p).unwrap();
+        let html = with_settings(b"<head><title>t</title></head>\xff", &COURSE, &p).unwrap();
+        assert!(
+            html.ends_with(b"</head>\xff"),
+            "the bytes after the head kept as they are"
+        );
+        let html = String::from_utf8_lossy(&html).into_owned();
         let tag = format!(
             "<meta name=\"hsc-package\" content=\"{}\">",
             p.to_meta_content(&COURSE)
         );
         assert!(html.contains(&format!("{tag}\n</head>")), "{html}");
-        assert!(with_settings(&html, &COURSE, &p)
+        assert!(with_settings(html.as_bytes(), &COURSE, &p)
             .unwrap_err()
             .contains("already"));
-        assert!(with_settings("<body></body>", &COURSE, &p)
+        assert!(with_settings(b"<body></body>", &COURSE, &p)
             .unwrap_err()
             .contains("</head>"));
     }

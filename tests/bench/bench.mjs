@@ -14,7 +14,7 @@ import { chromium } from 'playwright-core';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = path.join(ROOT, 'dist');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.xml': 'application/xml', '.gift': 'text/plain' };
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.xml': 'application/xml', '.gift': 'text/plain' };
 const BUDGET = { gzip: 280 * 1024, raw: 600 * 1024, interactive: 2800, view: 100, input: 50, memory: 8 * 1024 * 1024 };
 
 function serve(compressed) {

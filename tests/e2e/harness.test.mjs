@@ -28,7 +28,7 @@ function get(url, path) {
 
 test('the static server serves dist/ with the right types and nothing outside it', async () => {
   const url = env.server.url;
-  assert.deepEqual(await get(url, '/'), { status: 200, type: 'text/html; charset=utf-8' });
+  assert.deepEqual(await get(url, '/'), { status: 200, type: 'text/html' });
   const wasm = fs.readdirSync(DIST).find((f) => f.endsWith('.wasm'));
   assert.deepEqual(await get(url, `/${wasm}`), { status: 200, type: 'application/wasm' });
   assert.equal((await get(url, '/no-such-file.js')).status, 404);

@@ -2,18 +2,21 @@
 // style), the module runs every view with no violation; and when it cannot start (no WebAssembly,
 // a failed or truncated download) the page says so within 5 seconds, with a link to open it in a
 // new tab; a .wasm served with the wrong MIME type still loads. The page carries the wasm itself,
-// LZMA-compressed, in base64, in <template>s after the course home, and the loader expands each
-// piece as the page arrives (static/start.js, static/lzma.js); a page without them fetches the
-// plain .wasm.
+// LZMA-compressed, as raw bytes in a windows-1252 page, in <script type=x> data blocks after the
+// course home, and the loader expands each piece as the page arrives (static/start.js,
+// static/copy.js, static/lzma.js); a page labelled UTF-8 by its server is read as bytes; a page
+// without the pieces fetches the plain .wasm.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
+import http from 'node:http';
 import path from 'node:path';
 import { LzmaDecoder } from '../../static/lzma.js';
 import { wordExpander } from '../../static/words.js';
+import { piecesIn } from '../../static/copy.js';
 import { before, after, test } from 'node:test';
-import { DIST, courseJson, startServer, launchBrowser, watchErrors, assertNoErrors, goHash, quizSeed, scenarioSeed, scenarioPaths, playScenario } from './helpers.mjs';
+import { DIST, ROOT, courseJson, startServer, launchBrowser, watchErrors, assertNoErrors, goHash, quizSeed, scenarioSeed, scenarioPaths, playScenario } from './helpers.mjs';
 
 /** The policy README.md documents; `frame-src 'self'` only for the lecturers' page's preview. */
 export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
@@ -71,14 +74,20 @@ test('under a strict Content-Security-Policy every view runs with no violation',
   await p.context().close();
 });
 
-/** The page's pieces of the compressed wasm: every <template> from the first one's id on. */
-const COPY = /<template id="wasm-lzma">[\s\S]*<\/template>/;
+/** The page's pieces of the compressed wasm, in the page's bytes read as latin1 (a character for
+ * each byte): every data block from the first one's id on. */
+const COPY = /<script type=x id=wasm-lzma [^>]*>[\s\S]*<\/script>/;
+const FIRST = '<script type=x id=wasm-lzma ';
 
-/** Serves the page (index.html) through `edit`, which takes and gives its text. */
-function editPage(x, edit) {
+/** The page, a character for each of its bytes. */
+const pageText = () => fs.readFileSync(path.join(DIST, 'index.html')).toString('latin1');
+
+/** Serves the page (index.html) through `edit`, which takes and gives its bytes as latin1 text. */
+function editPage(x, edit, headers = {}) {
   return x.route((u) => u.pathname === '/' || u.pathname.endsWith('/index.html'), async (route) => {
     const r = await route.fetch();
-    await route.fulfill({ response: r, body: edit(await r.text()) });
+    const body = Buffer.from(edit((await r.body()).toString('latin1')), 'latin1');
+    await route.fulfill({ response: r, body, headers: { ...r.headers(), ...headers } });
   });
 }
 
@@ -113,8 +122,8 @@ const cutWasm = async (route) => {
 for (const [name, init] of [
   ['a failed download of the app\'s script', (x) => x.route(GLUE, (route) => route.abort('failed'))],
   // Cut in the middle of the pieces: the last piece the browser reads is cut short.
-  ['a page cut off while its copy of the wasm arrives', (x) => editPage(x, (html) => html.slice(0, html.indexOf('<template id="wasm-lzma">') + 200_000))],
-  ['a page cut off within a piece\'s first quarter', (x) => editPage(x, (html) => html.slice(0, html.indexOf('<template id="wasm-lzma">') + 8_002))],
+  ['a page cut off while its copy of the wasm arrives', (x) => editPage(x, (html) => html.slice(0, html.indexOf(FIRST) + 150_000))],
+  ['a page cut off within its first piece', (x) => editPage(x, (html) => html.slice(0, html.indexOf(FIRST) + 4_700))],
   ['a failed download of the plain .wasm, on a page without the copy', async (x) => {
     await editPage(x, (html) => html.replace(COPY, ''));
     await x.route(/\.wasm$/, (route) => route.abort('failed'));
@@ -157,12 +166,12 @@ test('a .wasm served with the wrong MIME type still loads (the non-streaming pat
 async function startWith(init, expected = /^$/) {
   const p = await page(init);
   const asked = [];
-  p.on('request', (r) => { const m = /\.(wasm|wlz)$/.exec(r.url()); if (m) asked.push(m[1]); });
+  p.on('request', (r) => { const m = /\.(wasm)$/.exec(r.url()); if (m) asked.push(m[1]); });
   await p.goto(`${plain.url}#/`);
   await p.waitForSelector('#app[data-started] ol.cards > li');
   assert.equal(await p.locator('#start-problem').count(), 0);
   // Each piece is taken out of the page once read: its text is not kept twice.
-  assert.equal(await p.locator('template:not(#loading)').count(), 0, 'no piece left in the page');
+  assert.equal(await p.locator('script[type=x]').count(), 0, 'no piece left in the page');
   p.errors = p.errors.filter((e) => !expected.test(e));
   assertNoErrors(p);
   await p.context().close();
@@ -172,18 +181,25 @@ async function startWith(init, expected = /^$/) {
 test('the page carries the compressed wasm, much smaller than the plain one, and the loader expands it as it arrives', { timeout: 30_000 }, async () => {
   assert.deepEqual(await startWith(), [], 'no request for a wasm file');
   const wasm = fs.readdirSync(DIST).find((f) => f.endsWith('.wasm'));
-  // The pieces, read by Node's own base64 decoder: the first has the id, none is inside #app,
-  // they come after it, and the last of them ends the body.
-  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  // The pieces, read from the page's bytes: the first has the id, none is inside #app, they come
+  // after it, and the last of them ends the body. The page is windows-1252, and everything before
+  // the pieces is ASCII, so that it reads the same whatever a server labels it.
+  const html = pageText();
   const copy = COPY.exec(html)[0];
-  assert.ok(html.indexOf(copy) > html.indexOf('<template id="loading">'), 'after the course home');
-  assert.ok(html.slice(html.indexOf(copy) + copy.length).trim().startsWith('</body>'), 'the end of the body');
-  const texts = copy.replace(/^<template id="wasm-lzma">/, '').replace(/<\/template>$/, '').split('</template><template>');
-  assert.ok(texts.length >= 3 && texts.every((t) => /^[A-Za-z0-9+/]+={0,2}$/.test(t)), 'base64 pieces');
-  const pieces = texts.map((t) => Buffer.from(t, 'base64'));
+  const start = html.indexOf(copy);
+  assert.ok(start > html.indexOf('<template id="loading">'), 'after the course home');
+  assert.ok(html.slice(start + copy.length).trim().startsWith('</body>'), 'the end of the body');
+  assert.match(html.slice(0, 1024), /<meta charset="windows-1252">/, 'declared in the first 1,024 bytes');
+  assert.ok(/^[\x00-\x7f]*$/.test(html.slice(0, start)), 'ASCII before the pieces');
+  const texts = copy.slice(copy.indexOf('>') + 1, -'</script>'.length).split('</script><script type=x>');
+  assert.ok(texts.length >= 3 && texts.every((t) => !/<\/script|<!--/i.test(t)), 'data blocks the parser cannot end early');
+  const pieces = texts.map((t) => Buffer.from(t, 'latin1'));
+  assert.deepEqual(piecesIn(fs.readFileSync(path.join(DIST, 'index.html'))).map((b) => Buffer.from(b)), pieces, 'as the loader reads a page in bytes');
   assert.ok(pieces.at(-1).length <= 16_384, `a small last piece: ${pieces.at(-1).length}`);
   const packed = Buffer.concat(pieces);
   const plainBytes = fs.readFileSync(path.join(DIST, wasm));
+  // The bytes the parser changes are there to be restored: the loader did (the module started).
+  for (const b of [0, 13, 10, 0x80, 0x9f]) assert.ok(packed.includes(b), `the copy holds byte ${b}`);
   // The decoder and the expander the page uses, fed in download-sized pieces, give the .wasm
   // byte for byte.
   const expand = (bytes, piece) => {
@@ -228,8 +244,8 @@ test('the page carries the compressed wasm, much smaller than the plain one, and
   const gzipped = zlib.gzipSync(plainBytes, { level: 9 }).length;
   assert.ok(packed.length < gzipped, `${packed.length} against ${gzipped} by gzip -9`);
   const pageGz = fs.readFileSync(path.join(DIST, 'index.html.gz'));
-  assert.equal(zlib.gunzipSync(pageGz).toString('utf8'), html, 'the page\'s .gz is the page');
-  const rest = zlib.gzipSync(html.replace(COPY, ''), { level: 9 }).length;
+  assert.equal(zlib.gunzipSync(pageGz).toString('latin1'), html, 'the page\'s .gz is the page');
+  const rest = zlib.gzipSync(Buffer.from(html.replace(COPY, ''), 'latin1'), { level: 9 }).length;
   assert.ok(pageGz.length < packed.length + rest + packed.length / 200, `${pageGz.length} against ${packed.length} + ${rest}`);
   // The loader and the glue ship minified: no comments, no indentation.
   for (const f of fs.readdirSync(DIST).filter((x) => x.endsWith('.js'))) {
@@ -249,18 +265,70 @@ test('the page carries the compressed wasm, much smaller than the plain one, and
   assert.throws(() => bad.run(), /damaged/);
 });
 
-test('without Uint8Array.fromBase64 (browsers before 2025), the pieces are read with atob', { timeout: 30_000 }, async () => {
-  const init = (x) => x.addInitScript(() => {
-    delete Uint8Array.fromBase64;
-    const atob = globalThis.atob;
-    globalThis.atob = (s) => { globalThis.atobCalls = (globalThis.atobCalls ?? 0) + 1; return atob(s); };
+test('a page its server labels UTF-8 (which outranks its own label) is read as bytes, from the browser\'s cache', { timeout: 30_000 }, async () => {
+  // As GitHub Pages, Caddy and Go's file server send HTML: UTF-8, and cacheable for a while.
+  const asked = [];
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
+  const server = http.createServer((req, res) => {
+    const name = new URL(req.url, 'http://x').pathname.replace(/^\/$/, '/index.html').slice(1);
+    asked.push(name);
+    const file = path.join(DIST, path.basename(name));
+    if (!fs.existsSync(file)) return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'max-age=60' });
+    res.end(fs.readFileSync(file));
   });
-  const p = await page(init);
-  await p.goto(`${plain.url}#/`);
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const p = await page();
+  await p.goto(`http://127.0.0.1:${server.address().port}/#/`);
   await p.waitForSelector('#app[data-started] ol.cards > li');
-  const pieces = (COPY.exec(fs.readFileSync(path.join(DIST, 'index.html'), 'utf8'))[0].match(/<template/g) ?? []).length;
-  assert.equal(await p.evaluate(() => globalThis.atobCalls), pieces, 'each piece through atob');
+  assert.equal(await p.evaluate(() => document.characterSet), 'UTF-8', 'the server\'s label held');
+  assert.equal(await p.locator('#start-problem').count(), 0);
   assertNoErrors(p);
+  assert.deepEqual(asked.filter((n) => /\.(wasm|html)$/.test(n)), ['index.html'], 'the page once, from the network; no wasm file');
+  await p.context().close();
+  server.closeAllConnections();
+  server.close();
+});
+
+test('every byte, and every line end the HTML parser changes, comes back from a piece\'s text', { timeout: 30_000 }, async () => {
+  // Pieces made here, with their record of line ends worked out here, read by a real browser's
+  // parser and by the loader's reader (static/copy.js).
+  const all = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
+  const pieces = [
+    Buffer.concat([Buffer.from('\r\n\r\r\n\n\0\0'), all, Buffer.from('\r')]),
+    Buffer.concat([Buffer.from('\n\r\n'), all.subarray(128), Buffer.from('\r\n')]),
+    Buffer.from('\n\r<<!-\0'),
+  ];
+  const wasCr = [];
+  const pairs = [];
+  for (const piece of pieces) {
+    for (let i = 0; i < piece.length; i += 1) {
+      if (piece[i] === 13) {
+        if (piece[i + 1] === 10) { pairs.push(wasCr.filter(Boolean).length); i += 1; }
+        wasCr.push(true);
+      } else if (piece[i] === 10) {
+        wasCr.push(false);
+      }
+    }
+  }
+  const flags = Buffer.alloc(Math.ceil(wasCr.length / 8));
+  wasCr.forEach((cr, i) => { if (cr) flags[i >> 3] |= 0x80 >> (i & 7); });
+  const open = (i) => (i === 0 ? `<script type=x id=wasm-lzma data-cr="${flags.toString('base64')}" data-crlf="${pairs.join(' ')}">` : '<script type=x>');
+  const body = Buffer.concat([
+    Buffer.from('<!doctype html><html><head><meta charset="windows-1252"><title>Pieces</title></head><body>'),
+    ...pieces.flatMap((piece, i) => [Buffer.from(open(i)), piece, Buffer.from('</script>')]),
+    Buffer.from('</body></html>'),
+  ]);
+  const p = await page((x) => x.route((u) => u.pathname === '/pieces.html', (route) => route.fulfill({ status: 200, contentType: 'text/html', body })));
+  await p.goto(`${plain.url}pieces.html`);
+  await p.addScriptTag({ type: 'module', content: `${fs.readFileSync(path.join(ROOT, 'static', 'copy.js'), 'utf8')}\nwindow.pieceReader = pieceReader;` });
+  await p.waitForFunction(() => typeof window.pieceReader === 'function');
+  const read = await p.evaluate(() => {
+    const els = [...document.querySelectorAll('script[type=x]')];
+    const reader = window.pieceReader(els[0].dataset.cr, els[0].dataset.crlf);
+    return els.map((el) => [...reader(el.text)]);
+  });
+  assert.deepEqual(read.map((b) => Buffer.from(b)), pieces);
   await p.context().close();
 });
 

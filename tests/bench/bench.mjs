@@ -127,7 +127,7 @@ const rows = [];
 const row = (what, value, budget, ok) => rows.push([what, value, budget ?? '', ok === undefined ? '' : ok ? 'ok' : 'over']);
 
 // Bytes per file. The first load is what the page downloads: the page (which carries the wasm,
-// LZMA-compressed, in base64), scripts and styles. The plain .wasm is fetched only by a page
+// LZMA-compressed, as raw bytes), scripts and styles. The plain .wasm is fetched only by a page
 // without that copy.
 const size = (x) => (fs.existsSync(path.join(DIST, x)) ? fs.statSync(path.join(DIST, x)).size : NaN);
 const files = fs.readdirSync(DIST).filter((f) => /\.(html|js|css)$/.test(f)).sort();

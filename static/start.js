@@ -10,7 +10,8 @@
 // windows-1252, where each byte is a character of its own, so a piece's text gives its bytes back
 // (src/dist/copy.rs says how the few the HTML parser changes are restored). It arrives with the
 // page, a round trip sooner than a file the page names (562.5 ms on the benchmark's network). This
-// script runs as soon as it has loaded (`async`), while the page is still arriving, and expands each
+// script runs as soon as it has loaded (`async`), while the page is still arriving, before the
+// browser paints anything (`blocking="render"`: so that a deep link never shows the home), and expands each
 // piece as the browser finishes reading it, so that the module compiles while the page streams in.
 // A server that labels the page as another encoding makes the browser read the bytes wrongly: then
 // this script reads the page's own bytes (from the browser's cache where it can). A page without

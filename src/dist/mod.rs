@@ -105,8 +105,11 @@ pub fn externalise(html: &str) -> Result<(String, String, String, String), Strin
     let loader = loader(js, wasm);
     let name = format!("start-{:08x}.js", crc32(loader.as_bytes()));
     // `async`: the loader runs as soon as it has arrived, while the page (which carries the wasm)
-    // is still arriving, and expands the wasm as it comes.
-    let tag = format!("<script type=\"module\" async src=\"./{name}\"></script>");
+    // is still arriving, and expands the wasm as it comes. `blocking="render"`: nothing is painted
+    // before it has run, so that a deep link's loading message replaces the static home before a
+    // frame shows it (it arrives with the style sheet, which blocks rendering anyway).
+    let tag =
+        format!("<script type=\"module\" async src=\"./{name}\" blocking=\"render\"></script>");
     let html = format!("{}{tag}{}", &html[..start], &html[end..]);
     Ok((
         without_wasm_preload(&html, wasm),
@@ -432,7 +435,7 @@ mod tests {
         assert!(loader.contains("class LzmaDecoder") && !loader.contains("export "));
         assert!(!html.contains("<script type=\"module\">\n"), "{html}");
         assert!(html.contains(&format!(
-            "<script type=\"module\" async src=\"./{name}\"></script>"
+            "<script type=\"module\" async src=\"./{name}\" blocking=\"render\"></script>"
         )));
         assert!(html.contains("modulepreload"), "the rest stays");
         assert!(loader.contains("import('./app-1.js')") && loader.contains("'./app-1_bg.wasm'"));

@@ -336,6 +336,42 @@ test('a page without the compressed copy loads the plain .wasm', { timeout: 30_0
   assert.deepEqual(await startWith((x) => editPage(x, (html) => html.replace(COPY, ''))), ['wasm']);
 });
 
+test('a deep link never paints the course home, not even for a frame: the loader blocks rendering until it has run', { timeout: 40_000 }, async () => {
+  /** What #app held at each frame the browser rendered before the app started. */
+  const framesOf = async (edit) => {
+    const p = await page(async (x) => {
+      if (edit) await editPage(x, edit);
+      // The loader held back, so that the page and its style sheet are in well before it.
+      await x.route(/\/start-[0-9a-f]+\.js$/, async (route) => {
+        await new Promise((r) => setTimeout(r, 800));
+        await route.continue();
+      });
+      await x.addInitScript(() => {
+        globalThis.seenFrames = [];
+        const tick = () => {
+          const app = document.getElementById('app');
+          const what = !app ? 'none' : app.querySelector('ol.cards') ? 'home' : app.querySelector('main.loading') ? 'loading' : 'other';
+          if (globalThis.seenFrames.at(-1) !== what) globalThis.seenFrames.push(what);
+          if (!app?.hasAttribute('data-started')) requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+    });
+    await p.goto(`${plain.url}#/glossary`);
+    await p.waitForSelector('#app[data-started] #view-heading');
+    const seen = await p.evaluate(() => globalThis.seenFrames);
+    assertNoErrors(p);
+    await p.context().close();
+    return seen;
+  };
+  const built = await framesOf();
+  assert.ok(!built.includes('home'), `frames: ${built}`);
+  assert.equal(built[0], 'loading', `frames: ${built}`);
+  // The check can fail: without the attribute, the browser paints the static home first.
+  const unblocked = await framesOf((html) => html.replace(' blocking="render"', ''));
+  assert.ok(unblocked.includes('home'), `frames without blocking="render": ${unblocked}`);
+});
+
 test('the course home is in the page before the app arrives; a deep link shows the loading message instead', { timeout: 30_000 }, async () => {
   let release;
   const held = new Promise((r) => { release = r; });

@@ -17,6 +17,16 @@
 // this script reads the page's own bytes (from the browser's cache where it can). A page without
 // the pieces fetches the plain .wasm; served with the wrong MIME type, that still loads
 // (wasm-bindgen falls back to the non-streaming path).
+// The learner's display settings (text size, spacing, font, theme) as the app last set them on the
+// page's root (src/ui/hooks.rs, use_display), so that the first paint has them: this script blocks
+// rendering until it has run. The app sets them again from the progress once started.
+try {
+  const note = localStorage.getItem('hsc:COURSE_ID:display') ?? '';
+  for (const [, name, value] of note.matchAll(/(data-[a-z]+)=([a-z0-9-]+)/g)) document.documentElement.setAttribute(name, value);
+} catch {
+  // Storage blocked: the app's defaults until it starts.
+}
+
 const app = () => document.getElementById('app');
 const started = () => app()?.hasAttribute('data-started') ?? false;
 const parsed = () => document.readyState !== 'loading';
@@ -84,10 +94,10 @@ async function say(words) {
 }
 
 /** The pieces as the page's own bytes hold them, read from the page fetched again (from the
- * browser's cache where it can): for a page the browser did not read as windows-1252. */
+ * browser's cache where it can): for a page the browser did not read as windows-1252. None if it
+ * cannot be read again: then the plain .wasm is fetched. */
 async function piecesOfPage() {
   const response = await fetch(location.href.split('#')[0], { cache: 'force-cache' });
-  if (!response.ok) throw new Error(`the page could not be read again (${response.status})`);
   return piecesIn(new Uint8Array(await response.arrayBuffer()));
 }
 

@@ -24,7 +24,8 @@ use crate::engine::state::{AppState, Storage};
 use crate::packager::crc32::crc32;
 use crate::ui::{App, AppProps};
 
-/// The loader, with `APP_JS` and `APP_WASM` standing for the app's file names.
+/// The loader, with `APP_JS` and `APP_WASM` standing for the app's file names, and `COURSE_ID` for
+/// the course's id.
 const LOADER: &str = include_str!("../../static/start.js");
 
 /// The LZMA decoder the loader uses, copied into the loader's file (one request fewer).
@@ -54,7 +55,10 @@ pub fn loader(js: &str, wasm: &str) -> String {
         LZMA_JS.replace("export class LzmaDecoder", "class LzmaDecoder"),
         WORDS_JS.replace("export function wordExpander", "function wordExpander"),
         COPY_JS.replace("export ", ""),
-        LOADER.replace("APP_JS", js).replace("APP_WASM", wasm)
+        LOADER
+            .replace("APP_JS", js)
+            .replace("APP_WASM", wasm)
+            .replace("COURSE_ID", COURSE.id)
     )
 }
 
@@ -440,6 +444,13 @@ mod tests {
         assert!(html.contains("modulepreload"), "the rest stays");
         assert!(loader.contains("import('./app-1.js')") && loader.contains("'./app-1_bg.wasm'"));
         assert!(!loader.contains("APP_JS") && !loader.contains("APP_WASM"));
+        assert!(!loader.contains("COURSE_ID"));
+        assert!(loader.contains(&format!("'hsc:{}:display'", COURSE.id)));
+        assert_eq!(
+            crate::ui::effects::display_key(COURSE.id),
+            format!("hsc:{}:display", COURSE.id),
+            "the key the app notes the display settings under"
+        );
         assert!(externalise("<head></head>").is_err());
     }
 

@@ -12,6 +12,13 @@ pub fn storage_key(course_id: &str) -> String {
     format!("hsc:{course_id}:progress")
 }
 
+/// Where the display settings are noted as the app last set them on the page's root, as
+/// `name=value` pairs separated by spaces: the loader (`static/start.js`) puts them on the root
+/// before the first paint, long before the app (which reads them from the progress) has started.
+pub fn display_key(course_id: &str) -> String {
+    format!("hsc:{course_id}:display")
+}
+
 /// Where unreadable data found under [`storage_key`] is set aside, rather than lost.
 /// Where a SCORM package keeps its copy of the progress while reporting to an LMS: apart from
 /// the plain page's, so an LMS attempt never overwrites (or is overwritten by) other work.
@@ -265,13 +272,22 @@ mod imp {
 
     /// Sets attributes on the root element (`<html>`), where the style sheet reads the display
     /// settings. An attribute, not a `style=`, so the strict Content-Security-Policy allows it.
-    pub fn set_root_attributes(attributes: &[(&str, &str)]) {
+    /// With `note`, also saves them there as `name=value` pairs (see `display_key`).
+    pub fn set_root_attributes(attributes: &[(&str, &str)], note: Option<&str>) {
+        let mut noted = String::new();
         if let Some(root) = document().and_then(|d| d.document_element()) {
             for (name, value) in attributes {
                 if root.get_attribute(name).as_deref() != Some(*value) {
                     let _ = root.set_attribute(name, value);
                 }
+                noted.push_str(name);
+                noted.push('=');
+                noted.push_str(value);
+                noted.push(' ');
             }
+        }
+        if let Some(key) = note {
+            save(key, &noted);
         }
     }
 
@@ -415,7 +431,7 @@ mod imp {
     pub fn after_paint(_: impl FnOnce() + 'static) {}
     pub fn after_render(_: impl FnOnce() + 'static) {}
     pub fn mark_started() {}
-    pub fn set_root_attributes(_: &[(&str, &str)]) {}
+    pub fn set_root_attributes(_: &[(&str, &str)], _: Option<&str>) {}
     pub fn focus_first_control(_: &str) {}
     pub fn announce(_: &str) {}
     pub fn on_hashchange(_: impl Fn(String) + 'static) -> Option<()> {

@@ -49,7 +49,10 @@ pub fn use_display(state: &Ctx) {
     let shown = use_mut_ref(|| None);
     let display = state.0.progress.display;
     if shown.borrow_mut().replace(display) != Some(display) {
-        effects::after_render(move || effects::set_root_attributes(&display.attributes()));
+        effects::after_render(move || {
+            let key = effects::display_key(COURSE.id);
+            effects::set_root_attributes(&display.attributes(), Some(&key));
+        });
     }
 }
 

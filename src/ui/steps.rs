@@ -101,10 +101,10 @@ fn Steps(props: &StepsProps) -> Html {
         let alive = alive.clone();
         effects::after_render(move || {
             if *alive.borrow() {
-                effects::set_root_attributes(&[(
-                    "data-filling",
-                    if filling { "true" } else { "false" },
-                )]);
+                effects::set_root_attributes(
+                    &[("data-filling", if filling { "true" } else { "false" })],
+                    None,
+                );
             }
         });
     }
@@ -118,7 +118,7 @@ fn Steps(props: &StepsProps) -> Html {
         use_effect_with((), move |_| {
             move || {
                 *alive.borrow_mut() = false;
-                effects::set_root_attributes(&[("data-filling", "false")]);
+                effects::set_root_attributes(&[("data-filling", "false")], None);
             }
         });
     }

@@ -39,7 +39,7 @@ export function pieceReader(cr, crlf) {
         out[n++] = c;
       } else {
         const b = c === 0xfffd ? 0 : HIGH.get(c);
-        if (b === undefined) throw new Error('the page\'s copy of the module is damaged');
+        if (b === undefined) throw new Error('the compressed module is damaged');
         out[n++] = b;
       }
     }
@@ -58,7 +58,7 @@ export function piecesIn(bytes) {
   if (at < 0) return pieces;
   for (at = text.indexOf('>', at) + 1; ;) {
     const end = text.indexOf(close, at);
-    if (end < 0) throw new Error('the page\'s copy of the module is cut short');
+    if (end < 0) throw new Error('the compressed module ends early');
     pieces.push(bytes.subarray(at, end));
     if (!text.startsWith(open, end + close.length)) return pieces;
     at = end + close.length + open.length;

@@ -167,6 +167,12 @@ if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'funct
   say('This browser cannot run the module: it needs WebAssembly, which is missing here or switched off (some organisations block it). Try an up-to-date Chrome, Edge, Firefox or Safari, or ask your IT team.');
 } else {
   try {
+    // The first paint comes first (this script holds rendering back until it has run): the pieces
+    // are read after it, or after 100 ms in a tab that is not painted (one in the background).
+    await new Promise((go) => {
+      requestAnimationFrame(() => setTimeout(go, 0));
+      setTimeout(go, 100);
+    });
     const wasm = wasmSource();
     wasm.catch(() => {});
     const glue = await import('./APP_JS');

@@ -300,6 +300,8 @@ pub fn finish(dir: &Path) -> Result<String, String> {
     if !String::from_utf8_lossy(&page).contains("<script type=\"module\" async src=\"./start-") {
         let html =
             String::from_utf8(page).map_err(|_| format!("{}: not UTF-8", index.display()))?;
+        // Trunk's own option on the style sheet's link, which means nothing to a browser.
+        let html = html.replace(" data-integrity=\"none\"", "");
         let (mut html, name, loader, wasm) = externalise(&html)?;
         let mut data = std::fs::read(dir.join(&wasm)).map_err(|e| format!("{wasm}: {e}"))?;
         if let Some(js) = preloaded_module(&html) {

@@ -15,8 +15,8 @@
 // piece as the browser finishes reading it, so that the module compiles while the page streams in.
 // A server that labels the page as another encoding makes the browser read the bytes wrongly: then
 // this script reads the page's own bytes (from the browser's cache where it can). A page without
-// the pieces fetches the plain .wasm; served with the wrong MIME type, that still loads
-// (wasm-bindgen falls back to the non-streaming path).
+// the pieces, or whose copy does not arrive whole, fetches the plain .wasm; served with the wrong
+// MIME type, that still loads (wasm-bindgen falls back to the non-streaming path).
 // The learner's display settings (text size, spacing, font, theme) as the app last set them on the
 // page's root (src/ui/hooks.rs, use_display), so that the first paint has them: this script blocks
 // rendering until it has run. The app sets them again from the progress once started.
@@ -128,11 +128,15 @@ function pieces() {
   };
 }
 
+/** Whether the wasm came from the page's copy (not the plain file). */
+let fromCopy = false;
+
 /** The wasm as a Response: the page's compressed copy expanded as it arrives, or the plain file. */
 async function wasmSource() {
   const next = pieces();
   const first = await next();
   if (first === null) return fetch('./APP_WASM');
+  fromCopy = true;
   const lzma = new LzmaDecoder();
   const words = wordExpander();
   let piece = first;
@@ -146,11 +150,11 @@ async function wasmSource() {
         const fresh = words.push(lzma.run());
         if (fresh.length > 0) c.enqueue(fresh);
         if (lzma.finished) {
-          if (!words.done()) throw new Error('the page\'s copy of the module is damaged (its text is cut)');
+          if (!words.done()) throw new Error('the compressed module is damaged');
           c.close();
           return;
         }
-        if (end) throw new Error('the page stopped before its copy of the module was whole');
+        if (end) throw new Error('the compressed module ends early');
         if (fresh.length > 0) return;
       }
     },
@@ -178,7 +182,15 @@ if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'funct
     const glue = await import('./APP_JS');
     // The app takes over the page once the home (or a deep link's loading message) is in place.
     await home;
-    const exports = await glue.default({ module_or_path: wasm });
+    let exports;
+    try {
+      exports = await glue.default({ module_or_path: wasm });
+    } catch (e) {
+      if (!fromCopy) throw e;
+      // The page's copy did not arrive whole (the page cut short, or changed by something between
+      // the server and the browser): the plain file instead.
+      exports = await glue.default({ module_or_path: fetch('./APP_WASM') });
+    }
     clearTimeout(slow);
     // For the benchmark (tests/bench/): the wasm memory's size, nothing about the learner.
     globalThis.hscWasmMemoryBytes = () => exports.memory.buffer.byteLength;

@@ -162,8 +162,8 @@ pub fn with_static_home(html: &str, home: &str) -> Result<String, String> {
     ))
 }
 
-/// `html` without its comments (which are for the reader of `index.html`) and without the blank
-/// lines they leave.
+/// `html` without its comments (which are for the reader of `index.html`), the blank lines they
+/// leave, and its indentation.
 pub fn without_comments(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
@@ -178,9 +178,11 @@ pub fn without_comments(html: &str) -> String {
         }
     }
     out.push_str(rest);
+    // Indentation means nothing to a browser outside preformatted text, which the page has none of.
+    let keep_indent = out.contains("<pre") || out.contains("<textarea");
     let mut lines = String::with_capacity(out.len());
     for line in out.lines().filter(|l| !l.trim().is_empty()) {
-        lines.push_str(line);
+        lines.push_str(if keep_indent { line } else { line.trim_start() });
         lines.push('\n');
     }
     lines
@@ -405,7 +407,13 @@ mod tests {
         let html = "<head>\n  <!-- a note\n  over two lines -->\n  <link rel=\"icon\">\n  \n<p>a <!-- b --> c</p>\n<!-- left open";
         assert_eq!(
             without_comments(html),
-            "<head>\n  <link rel=\"icon\">\n<p>a  c</p>\n<!-- left open\n"
+            "<head>\n<link rel=\"icon\">\n<p>a  c</p>\n<!-- left open\n"
+        );
+        let pre = "<pre>\n  kept\n</pre>";
+        assert_eq!(
+            without_comments(pre),
+            format!("{pre}\n"),
+            "indentation kept in <pre>"
         );
     }
 

@@ -121,9 +121,11 @@ const cutWasm = async (route) => {
 };
 for (const [name, init] of [
   ['a failed download of the app\'s script', (x) => x.route(GLUE, (route) => route.abort('failed'))],
-  // Cut in the middle of the pieces: the last piece the browser reads is cut short.
-  ['a page cut off while its copy of the wasm arrives', (x) => editPage(x, (html) => html.slice(0, html.indexOf(FIRST) + 150_000))],
-  ['a page cut off within its first piece', (x) => editPage(x, (html) => html.slice(0, html.indexOf(FIRST) + 4_700))],
+  // Cut in the middle of the pieces, and the plain .wasm failing too.
+  ['a page cut off while its copy of the wasm arrives, and a failed download of the plain .wasm', async (x) => {
+    await editPage(x, (html) => html.slice(0, html.indexOf(FIRST) + 150_000));
+    await x.route(/\.wasm$/, (route) => route.abort('failed'));
+  }],
   ['a failed download of the plain .wasm, on a page without the copy', async (x) => {
     await editPage(x, (html) => html.replace(COPY, ''));
     await x.route(/\.wasm$/, (route) => route.abort('failed'));
@@ -331,6 +333,13 @@ test('every byte, and every line end the HTML parser changes, comes back from a 
   assert.deepEqual(read.map((b) => Buffer.from(b)), pieces);
   await p.context().close();
 });
+
+for (const [where, cut] of [['while its copy of the wasm arrives', 150_000], ['within its first piece', 4_700]]) {
+  test(`a page cut off ${where} starts from the plain .wasm instead`, { timeout: 30_000 }, async () => {
+    const asked = await startWith((x) => editPage(x, (html) => html.slice(0, html.indexOf(FIRST) + cut)));
+    assert.deepEqual(asked, ['wasm']);
+  });
+}
 
 test('a page without the compressed copy loads the plain .wasm', { timeout: 30_000 }, async () => {
   assert.deepEqual(await startWith((x) => editPage(x, (html) => html.replace(COPY, ''))), ['wasm']);

@@ -10,19 +10,23 @@
 // windows-1252, where each byte is a character of its own, so a piece's text gives its bytes back
 // (src/dist/copy.rs says how the few the HTML parser changes are restored). It arrives with the
 // page, a round trip sooner than a file the page names (562.5 ms on the benchmark's network). This
-// script runs as soon as it has loaded (`async`), while the page is still arriving, before the
-// browser paints anything (`blocking="render"`: so that a deep link never shows the home), and expands each
-// piece as the browser finishes reading it, so that the module compiles while the page streams in.
-// A server that labels the page as another encoding makes the browser read the bytes wrongly: then
-// this script reads the page's own bytes (from the browser's cache where it can). A page without
-// the pieces, or whose copy does not arrive whole, fetches the plain .wasm; served with the wrong
-// MIME type, that still loads (wasm-bindgen falls back to the non-streaming path).
+// script runs as soon as it has loaded (`async`), while the page is still arriving, and before the
+// browser paints anything (`blocking="render"`, so that a deep link never shows the home); after
+// the first frame, it expands each piece as the browser finishes reading it, so that the module
+// compiles while the page streams in. A server that labels the page as another encoding makes the
+// browser read the bytes wrongly: then this script reads the page's own bytes (from the browser's
+// cache where it can). A page without the pieces, or whose copy does not arrive whole, fetches the
+// plain .wasm; served with the wrong MIME type, that still loads (wasm-bindgen falls back to the
+// non-streaming path).
+
 // The learner's display settings (text size, spacing, font, theme) as the app last set them on the
-// page's root (src/ui/hooks.rs, use_display), so that the first paint has them: this script blocks
-// rendering until it has run. The app sets them again from the progress once started.
+// page's root (src/ui/hooks.rs, use_display), so that the first paint has them. The app sets them
+// again from the progress once started.
 try {
   const note = localStorage.getItem('hsc:COURSE_ID:display') ?? '';
-  for (const [, name, value] of note.matchAll(/(data-[a-z]+)=([a-z0-9-]+)/g)) document.documentElement.setAttribute(name, value);
+  for (const [, name, value] of note.matchAll(/(data-[a-z]+)=([a-z0-9-]+)/g)) {
+    document.documentElement.setAttribute(name, value);
+  }
 } catch {
   // Storage blocked: the app's defaults until it starts.
 }

@@ -108,16 +108,18 @@ fn base64(bytes: &[u8]) -> String {
 pub fn line_ends(pieces: &[&[u8]]) -> (Vec<u8>, Vec<usize>) {
     let mut was_cr = Vec::new();
     let mut crlf = Vec::new();
+    let mut crs = 0;
     for piece in pieces {
         let mut i = 0;
         while i < piece.len() {
             match piece[i] {
                 b'\r' => {
                     if piece.get(i + 1) == Some(&b'\n') {
-                        crlf.push(was_cr.iter().filter(|&&cr| cr).count());
+                        crlf.push(crs);
                         i += 1;
                     }
                     was_cr.push(true);
+                    crs += 1;
                 }
                 b'\n' => was_cr.push(false),
                 _ => {}
@@ -148,15 +150,21 @@ pub fn in_windows_1252(html: &str) -> Result<String, String> {
     if html.contains("<style") || html.contains("<script>") {
         return Err("index.html has an inline <script> or <style>: move it to a file".into());
     }
-    let mut out = String::with_capacity(html.len());
-    for c in html.replacen(utf8, META, 1).chars() {
+    Ok(with_references(&html.replacen(utf8, META, 1)))
+}
+
+/// `text` with every character outside ASCII written as a numeric character reference (for HTML
+/// text and attribute values, not inside `<script>` or `<style>`).
+pub fn with_references(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
         if c.is_ascii() {
             out.push(c);
         } else {
             let _ = write!(out, "&#{};", u32::from(c));
         }
     }
-    Ok(out)
+    out
 }
 
 /// `html` (from [`in_windows_1252`]) with the compressed wasm `packed` carried at the end of its

@@ -62,15 +62,10 @@ pub fn with_settings(html: &[u8], course: &Course, package: &Package) -> Result<
             "index.html already has a {META_NAME} tag: package a fresh build, not a package's files"
         ));
     }
-    let mut tag = format!("<meta name=\"{META_NAME}\" content=\"");
-    for c in package.to_meta_content(course).chars() {
-        if c.is_ascii() {
-            tag.push(c);
-        } else {
-            tag.push_str(&format!("&#{};", u32::from(c)));
-        }
-    }
-    tag.push_str("\">\n");
+    let tag = format!(
+        "<meta name=\"{META_NAME}\" content=\"{}\">\n",
+        crate::dist::copy::with_references(&package.to_meta_content(course))
+    );
     Ok([&html[..at], tag.as_bytes(), &html[at..]].concat())
 }
 

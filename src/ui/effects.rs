@@ -272,7 +272,9 @@ mod imp {
 
     /// Sets attributes on the root element (`<html>`), where the style sheet reads the display
     /// settings. An attribute, not a `style=`, so the strict Content-Security-Policy allows it.
-    /// With `note`, also saves them there as `name=value` pairs (see `display_key`).
+    /// With `note`, also saves them there as `name=value` pairs (see `display_key`). The pairs are
+    /// written out on every call, noted or not: a few bytes of string, where telling the two cases
+    /// apart made the first load 59 bytes larger (gzip).
     pub fn set_root_attributes(attributes: &[(&str, &str)], note: Option<&str>) {
         let mut noted = String::new();
         if let Some(root) = document().and_then(|d| d.document_element()) {

@@ -169,6 +169,30 @@ e2eTest(env, "a new view's first painted frame already has focus on its heading 
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 });
 
+e2eTest(env, 'a view change starts as the address changes, before the next frame', async (open) => {
+  // The app follows `popstate`, which the browser fires as the hash changes. Chromium queues
+  // `hashchange` until after it has painted another frame: an app following that event shows
+  // the old view in the first frame after a link is followed.
+  const page = await open();
+  await openApp(page, '');
+  for (const hash of ['#/record', '#/', '#/record', '#/', '#/sources', '#/']) {
+    const seen = await page.evaluate((h) => new Promise((resolve) => {
+      const old = document.getElementById('view-heading');
+      let hashchange = false;
+      window.addEventListener('hashchange', () => { hashchange = true; }, { once: true });
+      document.activeElement?.blur();
+      location.hash = h;
+      requestAnimationFrame(() => {
+        const heading = document.getElementById('view-heading');
+        resolve({ fresh: heading !== old, focused: document.activeElement === heading, hashchange });
+      });
+    }), hash);
+    assert.ok(seen.fresh, `the first frame after going to ${hash} has its view (hashchange fired: ${seen.hashchange})`);
+    assert.ok(seen.focused, `the first frame after going to ${hash} has its heading focused`);
+    await waitFilled(page);
+  }
+});
+
 e2eTest(env, 'the skip link is the first tab stop and moves focus to the main content', async (open) => {
   const page = await open();
   await openApp(page, '#/unit/meaning');

@@ -367,7 +367,7 @@ mod imp {
     /// which browsers fire as soon as a link or a script changes the hash (and on Back and Forward),
     /// not `hashchange`, which they queue: Chromium delivers it only after painting another frame,
     /// 10 to 45 ms later at CPU x4 (measured), and every view change waited for it.
-    pub fn on_hashchange(f: impl Fn(String) + 'static) -> Option<gloo::events::EventListener> {
+    pub fn on_address_change(f: impl Fn(String) + 'static) -> Option<gloo::events::EventListener> {
         let w = web_sys::window()?;
         Some(gloo::events::EventListener::new(
             &w,
@@ -440,7 +440,7 @@ mod imp {
     pub fn set_root_attributes(_: &[(&str, &str)], _: Option<&str>) {}
     pub fn focus_first_control(_: &str) {}
     pub fn announce(_: &str) {}
-    pub fn on_hashchange(_: impl Fn(String) + 'static) -> Option<()> {
+    pub fn on_address_change(_: impl Fn(String) + 'static) -> Option<()> {
         None
     }
 }

@@ -32,7 +32,7 @@ pub fn use_app() -> Ctx {
 pub fn use_hash_routing(state: &Ctx) {
     let state = state.clone();
     let _listener = use_state(move || {
-        effects::on_hashchange(move |hash| {
+        effects::on_address_change(move |hash| {
             if let Some((quiz, mode)) = Route::mode_param(&COURSE, &hash) {
                 state.dispatch(Action::SetMode(quiz, mode));
             }

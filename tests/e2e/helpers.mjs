@@ -217,7 +217,7 @@ export async function waitFilled(page) {
 }
 
 /**
- * Changes the route the way a link would (hashchange, no reload) and waits for the new view:
+ * Changes the route the way a link would (the hash set, no reload) and waits for the new view:
  * the app moves focus to the view's heading on every view change.
  */
 export async function goHash(page, hash) {

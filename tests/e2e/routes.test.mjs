@@ -29,6 +29,8 @@ e2eTest(env, 'home page loads with the course title, unit 1 and the document tit
   assert.equal(units[0].href, '#/unit/meaning');
   // The loading placeholder is gone: exactly one h1.
   assert.equal(await page.locator('h1').count(), 1);
+  // What the app lays out once at its start, out of sight (`effects::mark_started`), is gone too.
+  assert.equal(await page.locator('input, textarea').count(), 0);
   // The live region from index.html survives the app's mount.
   assert.equal(await page.getAttribute('#announcer', 'role'), 'status');
   assert.equal(await page.getAttribute('#announcer', 'aria-live'), 'polite');

@@ -304,7 +304,7 @@ mod imp {
         // this task, the kinds of content whose first layout in a page costs most, so that no
         // view change pays for it later. At CPU x4, added to a page, a first file input took 11 ms
         // to lay out and a second 2.6; a first text area in a monospace font 15 ms, a plain one
-        // after it 2.1 (the progress page has both); a text input and italic text about 6 ms more
+        // after it 2.1 (the progress page has both); a text input and italic text 4 to 7 ms more
         // than the next of their kind.
         if let Ok(el) = d.create_element("div") {
             el.set_inner_html("<div class=visually-hidden><input type=file><textarea class=code></textarea><input><em>a</em></div>");
